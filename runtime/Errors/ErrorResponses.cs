@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace FastEndpointsGen.Runtime;
+
+/// <summary>
+/// Writes every error response in the format the app chose (DESIGN §7): validation failures,
+/// <see cref="HttpError"/>s, bad requests and unhandled exceptions.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class ErrorResponses
+{
+    private const string ProblemJson = "application/problem+json";
+    private const string Json = "application/json";
+
+    /// <summary>Writes the validation response (422 by default) listing every collected error.</summary>
+    public static Task WriteValidationAsync(HttpContext httpContext, EndpointRuntime runtime, RequestErrors errors)
+    {
+        var options = runtime.Options;
+        var response = httpContext.Response;
+        response.StatusCode = options.ValidationStatusCode;
+        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        if (options.ErrorFormat == ErrorFormat.FastApi)
+        {
+            response.ContentType = Json;
+            WriteFastApiDetail(writer, errors);
+        }
+        else
+        {
+            response.ContentType = ProblemJson;
+            WriteValidationProblem(writer, options.ValidationStatusCode, errors);
+        }
+
+        PooledJsonWriter.Return(writer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes an error response with a status code and optional detail text.</summary>
+    public static Task WriteProblemAsync(HttpContext httpContext, EndpointRuntime runtime, int statusCode, string? detail)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        if (runtime.Options.ErrorFormat == ErrorFormat.FastApi)
+        {
+            // Starlette's HTTPException body: the detail, or the reason phrase when there is none.
+            response.ContentType = Json;
+            writer.WriteStartObject();
+            writer.WriteString("detail", detail ?? ReasonPhrases.GetReasonPhrase(statusCode));
+            writer.WriteEndObject();
+        }
+        else
+        {
+            response.ContentType = ProblemJson;
+            writer.WriteStartObject();
+            WriteProblemHeader(writer, statusCode, title: null);
+            if (detail is not null)
+            {
+                writer.WriteString("detail", detail);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        PooledJsonWriter.Return(writer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Turns an exception thrown by a handler into a response: <see cref="HttpError"/> gives its own
+    /// status, a bad request (e.g. a body over Kestrel's limit) its 4xx, anything else a 500 that
+    /// carries the exception text only in Development.
+    /// </summary>
+    public static Task HandleExceptionAsync(HttpContext httpContext, EndpointRuntime runtime, Exception exception)
+    {
+        switch (exception)
+        {
+            case HttpError error when !httpContext.Response.HasStarted:
+                return WriteProblemAsync(httpContext, runtime, error.StatusCode, error.Detail);
+            case BadHttpRequestException badRequest when !httpContext.Response.HasStarted:
+                return WriteProblemAsync(httpContext, runtime, badRequest.StatusCode, badRequest.Message);
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return Task.CompletedTask;
+        }
+
+        LogUnhandled(runtime.Logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        if (httpContext.Response.HasStarted)
+        {
+            // Too late for a clean error; abort so the client sees a broken response, not a truncated success.
+            httpContext.Abort();
+            return Task.CompletedTask;
+        }
+
+        httpContext.Response.Clear();
+        return WriteProblemAsync(httpContext, runtime, StatusCodes.Status500InternalServerError,
+            runtime.IsDevelopment ? exception.ToString() : null);
+    }
+
+    internal static void WriteValidationProblem(Utf8JsonWriter writer, int statusCode, RequestErrors errors)
+    {
+        writer.WriteStartObject();
+        WriteProblemHeader(writer, statusCode, "One or more validation errors occurred.");
+        writer.WriteStartObject("errors");
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var items = errors.Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = items[i].Key;
+            if (!written.Add(key))
+            {
+                continue;
+            }
+
+            // Errors at one location are grouped into one array, in the order they were found.
+            writer.WriteStartArray(key);
+            for (var j = i; j < items.Count; j++)
+            {
+                if (j == i || items[j].Key == key)
+                {
+                    writer.WriteStringValue(items[j].ProblemMessage ?? items[j].Message);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    internal static void WriteFastApiDetail(Utf8JsonWriter writer, RequestErrors errors)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("detail");
+        foreach (var error in errors.Items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", error.Type);
+            writer.WriteStartArray("loc");
+            foreach (var segment in error.Location)
+            {
+                if (segment is int index)
+                {
+                    writer.WriteNumberValue(index);
+                }
+                else
+                {
+                    writer.WriteStringValue((string)segment);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("msg", error.Message);
+            writer.WritePropertyName("input");
+            if (error.RawInput is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteRawValue(error.RawInput, skipInputValidation: true);
+            }
+
+            if (error.Context is { Count: > 0 } context)
+            {
+                writer.WriteStartObject("ctx");
+                foreach (var entry in context)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    writer.WriteRawValue(entry.Value, skipInputValidation: true);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProblemHeader(Utf8JsonWriter writer, int statusCode, string? title)
+    {
+        writer.WriteString("type", TypeLink(statusCode));
+        writer.WriteString("title", title ?? ReasonPhrases.GetReasonPhrase(statusCode));
+        writer.WriteNumber("status", statusCode);
+    }
+
+    // The RFC 9110 section of each status, as ASP.NET Core's own problem details use them.
+    private static string TypeLink(int statusCode) => statusCode switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        408 => "https://tools.ietf.org/html/rfc9110#section-15.5.9",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        502 => "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => "about:blank",
+    };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception in {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,332 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+
+namespace FastEndpointsGen.Runtime;
+
+/// <summary>Reads one value with a generated reader.</summary>
+/// <typeparam name="T">The type read.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate T JsonReadFunc<out T>(ref Utf8JsonReader reader, JsonReadContext context);
+
+/// <summary>
+/// The leaf readers the generated JSON readers call. Each checks the token, reads the value, and on
+/// a wrong type or form records an error at the current location instead of throwing, so one pass
+/// finds every mistake. Numbers are also accepted as JSON strings, like ASP.NET's web defaults.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonRead
+{
+    /// <summary>Parses a whole document with <paramref name="read"/>; malformed JSON becomes one error at the source.</summary>
+    public static T? Document<T>(in ReadOnlySequence<byte> bytes, JsonReadContext context, JsonReadFunc<T> read)
+    {
+        var reader = new Utf8JsonReader(bytes, context.ReaderOptions);
+        try
+        {
+            reader.Read();
+            var value = read(ref reader, context);
+            // Reading once more proves nothing but whitespace follows the value.
+            reader.Read();
+            return value;
+        }
+        catch (JsonException exception)
+        {
+            var position = exception.LineNumber is 0 or null ? exception.BytePositionInLine ?? reader.BytesConsumed : reader.BytesConsumed;
+            context.AddJsonInvalid(exception, position);
+            return default;
+        }
+    }
+
+    /// <summary>True when the reader is on the start of an object; otherwise records an error and skips the value.</summary>
+    public static bool StartObject(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        context.AddInvalidValue(ref reader, ErrorTypes.ModelType);
+        return false;
+    }
+
+    /// <summary>True when the reader is on the start of an array; otherwise records an error and skips the value.</summary>
+    public static bool StartArray(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        context.AddInvalidValue(ref reader, ErrorTypes.ListType);
+        return false;
+    }
+
+    /// <summary>True when the reader is on the start of an object used as a dictionary.</summary>
+    public static bool StartDictionary(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        context.AddInvalidValue(ref reader, ErrorTypes.DictType);
+        return false;
+    }
+
+    /// <summary>Reads a string.</summary>
+    public static bool String(ref Utf8JsonReader reader, JsonReadContext context, out string value)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+
+        value = null!;
+        context.AddInvalidValue(ref reader, ErrorTypes.StringType);
+        return false;
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader, JsonReadContext context, out bool value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                value = true;
+                return true;
+            case JsonTokenType.False:
+                value = false;
+                return true;
+            default:
+                value = false;
+                context.AddInvalidValue(ref reader, ErrorTypes.BoolType);
+                return false;
+        }
+    }
+
+    /// <summary>Reads any integer type, from a number or a numeric string.</summary>
+    public static bool Integer<T>(ref Utf8JsonReader reader, JsonReadContext context, out T value)
+        where T : struct, IBinaryInteger<T>
+    {
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+        {
+            if (TryParseValue(ref reader, NumberStyles.Integer, out value))
+            {
+                return true;
+            }
+
+            string type;
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                type = ErrorTypes.IntParsing;
+            }
+            else
+            {
+                // A number that is not an integer of this size: say which of the two it is.
+                type = TryParseValue<double>(ref reader, NumberStyles.Float, out var number) && number != Math.Floor(number)
+                    ? ErrorTypes.IntFromFloat
+                    : ErrorTypes.IntParsingSize;
+            }
+
+            context.AddInvalidValue(ref reader, type);
+            return false;
+        }
+
+        value = T.Zero;
+        context.AddInvalidValue(ref reader, ErrorTypes.IntType);
+        return false;
+    }
+
+    /// <summary>Reads <see cref="float"/>, <see cref="double"/> or <see cref="decimal"/>, from a number or a numeric string.</summary>
+    public static bool Number<T>(ref Utf8JsonReader reader, JsonReadContext context, out T value)
+        where T : struct, INumberBase<T>
+    {
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+        {
+            if (TryParseValue(ref reader, NumberStyles.Float, out value))
+            {
+                return true;
+            }
+
+            context.AddInvalidValue(ref reader, reader.TokenType == JsonTokenType.String
+                ? (typeof(T) == typeof(decimal) ? ErrorTypes.DecimalParsing : ErrorTypes.FloatParsing)
+                : ErrorTypes.FloatType);
+            return false;
+        }
+
+        value = T.Zero;
+        context.AddInvalidValue(ref reader, ErrorTypes.FloatType);
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="System.Guid"/> from a string.</summary>
+    public static bool Guid(ref Utf8JsonReader reader, JsonReadContext context, out Guid value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.UuidParsing);
+        return false;
+    }
+
+    /// <summary>Reads an ISO 8601 <see cref="System.DateTime"/>.</summary>
+    public static bool DateTime(ref Utf8JsonReader reader, JsonReadContext context, out DateTime value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.DateTimeParsing);
+        return false;
+    }
+
+    /// <summary>Reads an ISO 8601 <see cref="System.DateTimeOffset"/>.</summary>
+    public static bool DateTimeOffset(ref Utf8JsonReader reader, JsonReadContext context, out DateTimeOffset value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.DateTimeParsing);
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="System.DateOnly"/> written <c>yyyy-MM-dd</c>.</summary>
+    public static bool DateOnly(ref Utf8JsonReader reader, JsonReadContext context, out DateOnly value)
+    {
+        Span<char> chars = stackalloc char[64];
+        if (TryGetChars(ref reader, chars, out var length)
+            && System.DateOnly.TryParseExact(chars[..length], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.DateParsing);
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="System.TimeOnly"/> written <c>HH:mm:ss[.fffffff]</c>.</summary>
+    public static bool TimeOnly(ref Utf8JsonReader reader, JsonReadContext context, out TimeOnly value)
+    {
+        Span<char> chars = stackalloc char[64];
+        if (TryGetChars(ref reader, chars, out var length)
+            && System.TimeOnly.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.TimeParsing);
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="System.TimeSpan"/> written in the constant (<c>c</c>) format, e.g. <c>1.02:03:04</c>.</summary>
+    public static bool TimeSpan(ref Utf8JsonReader reader, JsonReadContext context, out TimeSpan value)
+    {
+        Span<char> chars = stackalloc char[64];
+        if (TryGetChars(ref reader, chars, out var length)
+            && System.TimeSpan.TryParseExact(chars[..length], "c", CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.TimeDeltaParsing);
+        return false;
+    }
+
+    /// <summary>Reads an absolute or relative <see cref="System.Uri"/>.</summary>
+    public static bool Uri(ref Utf8JsonReader reader, JsonReadContext context, out Uri value)
+    {
+        if (reader.TokenType == JsonTokenType.String
+            && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var uri))
+        {
+            value = uri;
+            return true;
+        }
+
+        value = null!;
+        context.AddInvalidValue(ref reader, ErrorTypes.UrlParsing);
+        return false;
+    }
+
+    /// <summary>Reads a <see cref="char"/> from a one-character string.</summary>
+    public static bool Char(ref Utf8JsonReader reader, JsonReadContext context, out char value)
+    {
+        Span<char> chars = stackalloc char[2];
+        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 12
+            && TryGetChars(ref reader, chars, out var length) && length == 1)
+        {
+            value = chars[0];
+            return true;
+        }
+
+        value = default;
+        context.AddInvalidValue(ref reader, ErrorTypes.CharParsing);
+        return false;
+    }
+
+    /// <summary>Reads the current property name into a string, for the case-insensitive fallback of member matching.</summary>
+    public static string PropertyName(ref Utf8JsonReader reader) => reader.GetString()!;
+
+    private static bool TryParseValue<T>(scoped ref Utf8JsonReader reader, NumberStyles styles, out T value)
+        where T : struct, INumberBase<T>
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            return T.TryParse(reader.ValueSpan, styles, CultureInfo.InvariantCulture, out value);
+        }
+
+        // Escaped or split across buffer segments: unescape into a small stack buffer first.
+        Span<byte> scratch = stackalloc byte[128];
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > scratch.Length)
+        {
+            value = default;
+            return false;
+        }
+
+        int written;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            written = reader.CopyString(scratch);
+        }
+        else
+        {
+            reader.ValueSequence.CopyTo(scratch);
+            written = (int)length;
+        }
+
+        return T.TryParse(scratch[..written], styles, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryGetChars(scoped ref Utf8JsonReader reader, scoped Span<char> chars, out int length)
+    {
+        length = 0;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        var byteLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (byteLength > chars.Length)
+        {
+            return false;
+        }
+
+        length = reader.CopyString(chars);
+        return true;
+    }
+}

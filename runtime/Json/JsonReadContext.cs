@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace FastEndpointsGen.Runtime;
+
+/// <summary>
+/// The state of one pass of a generated JSON reader: where in the document it is (for error
+/// locations), the errors found so far, and the reading options. Parsing is synchronous, so one
+/// context per thread is reused and a request allocates none.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonReadContext
+{
+    [ThreadStatic]
+    private static JsonReadContext? t_cached;
+
+    private object[] _path = new object[16];
+    private int _depth;
+
+    private JsonReadContext()
+    {
+    }
+
+    /// <summary>The errors found so far, or null while there are none.</summary>
+    public RequestErrors? Errors { get; private set; }
+
+    /// <summary>How many errors were found so far; generated readers compare it before and after a member.</summary>
+    public int ErrorCount => Errors?.Count ?? 0;
+
+    /// <summary>Whether a member the model does not declare is an error.</summary>
+    public bool RejectUnknownProperties { get; private set; }
+
+    /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
+    public JsonReaderOptions ReaderOptions { get; private set; }
+
+    /// <summary>Takes the thread's context for one read whose errors are located under <paramref name="source"/>.</summary>
+    public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body")
+    {
+        var context = t_cached ?? new JsonReadContext();
+        t_cached = null;
+        context.Errors = errors;
+        context.RejectUnknownProperties = runtime.Options.RejectUnknownProperties;
+        context.ReaderOptions = new JsonReaderOptions { MaxDepth = runtime.Options.MaxJsonDepth };
+        context._path[0] = source;
+        context._depth = 1;
+        return context;
+    }
+
+    /// <summary>Gives the context back and returns the errors it collected.</summary>
+    public RequestErrors? Return()
+    {
+        var errors = Errors;
+        Errors = null;
+        Array.Clear(_path, 0, _depth);
+        _depth = 0;
+        t_cached = this;
+        return errors;
+    }
+
+    /// <summary>Enters a member of an object.</summary>
+    public void Push(string name) => PushSegment(name);
+
+    /// <summary>Enters an item of an array.</summary>
+    public void Push(int index) => PushSegment(index);
+
+    /// <summary>Leaves the member or item entered last.</summary>
+    public void Pop() => _depth--;
+
+    /// <summary>Records an error at the current location.</summary>
+    public void AddError(string type, string message, string? rawInput = null, IReadOnlyList<KeyValuePair<string, string>>? context = null) =>
+        Add(new FieldError(Location(), type, message, rawInput, context));
+
+    /// <summary>
+    /// Records that the current value has the wrong type or form, echoing it as the error's input,
+    /// and moves the reader past it.
+    /// </summary>
+    public void AddInvalidValue(ref Utf8JsonReader reader, string type) =>
+        AddError(type, ErrorTypes.Message(type), CaptureInput(ref reader));
+
+    /// <summary>Records an enum value that is not one of <paramref name="expected"/>.</summary>
+    public void AddInvalidEnum(ref Utf8JsonReader reader, string expected) =>
+        AddError(ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), CaptureInput(ref reader),
+            [new("expected", RequestErrors.JsonString(expected))]);
+
+    /// <summary>Records a required member that the object did not have.</summary>
+    public void AddMissing(string member)
+    {
+        PushSegment(member);
+        AddError(ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing));
+        _depth--;
+    }
+
+    /// <summary>Handles a member the model does not declare: skipped, or an error when unknown members are refused.</summary>
+    public void SkipUnknownMember(ref Utf8JsonReader reader, string member)
+    {
+        if (!RejectUnknownProperties)
+        {
+            reader.Skip();
+            return;
+        }
+
+        PushSegment(member);
+        AddInvalidValue(ref reader, ErrorTypes.ExtraForbidden);
+        _depth--;
+    }
+
+    /// <summary>Records malformed JSON: one error at the body with the byte position.</summary>
+    public void AddJsonInvalid(JsonException exception, long position)
+    {
+        var reason = exception.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            reason = reason[..cut];
+        }
+
+        _depth = 1;
+        Add(new FieldError([_path[0], position], ErrorTypes.JsonInvalid, ErrorTypes.Message(ErrorTypes.JsonInvalid), "{}",
+            [new("error", RequestErrors.JsonString(reason))])
+        {
+            ProblemMessage = $"JSON decode error at byte {position}: {reason}",
+        });
+    }
+
+    private void Add(FieldError error) => Errors = RequestErrors.Add(Errors, error);
+
+    private object[] Location() => _path.AsSpan(0, _depth).ToArray();
+
+    private void PushSegment(object segment)
+    {
+        if (_depth == _path.Length)
+        {
+            Array.Resize(ref _path, _path.Length * 2);
+        }
+
+        _path[_depth++] = segment;
+    }
+
+    // Leaves the reader on the value's last token, as Skip() would.
+    private static string CaptureInput(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader).GetRawText();
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace FastEndpointsGen.Runtime;
+
+/// <summary>Writes a generated JSON writer's output straight to <c>Response.BodyWriter</c>.</summary>
+/// <typeparam name="T">The type the writer writes.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
+
+/// <summary>The success responses of generated endpoints (DESIGN §4).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonResponse
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private const string TextContentType = "text/plain; charset=utf-8";
+
+    /// <summary>Writes <paramref name="value"/> as JSON with the given status code.</summary>
+    public static Task WriteAsync<T>(HttpContext httpContext, int statusCode, T value, JsonWriteAction<T> write)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = JsonContentType;
+        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        write(writer, value);
+        PooledJsonWriter.Return(writer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes a <see cref="string"/> result as <c>text/plain</c>.</summary>
+    public static Task WriteTextAsync(HttpContext httpContext, int statusCode, string? text)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = TextContentType;
+        if (!string.IsNullOrEmpty(text))
+        {
+            var writer = response.BodyWriter;
+            var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+            writer.Advance(Encoding.UTF8.GetBytes(text, span));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Ends a handler that returns nothing: 204, or the endpoint's declared status.</summary>
+    public static Task WriteEmptyAsync(HttpContext httpContext, int statusCode)
+    {
+        httpContext.Response.StatusCode = statusCode;
+        return Task.CompletedTask;
+    }
+}
