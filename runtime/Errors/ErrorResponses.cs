@@ -25,7 +25,7 @@ public static partial class ErrorResponses
         var options = runtime.Options;
         var response = httpContext.Response;
         response.StatusCode = options.ValidationStatusCode;
-        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        var writer = PooledJsonWriter.Rent(forErrors: true);
         if (options.ErrorFormat == ErrorFormat.FastApi)
         {
             response.ContentType = Json;
@@ -37,7 +37,7 @@ public static partial class ErrorResponses
             WriteValidationProblem(writer, options.ValidationStatusCode, errors);
         }
 
-        PooledJsonWriter.Return(writer);
+        PooledJsonWriter.CopyTo(writer, response);
         return Task.CompletedTask;
     }
 
@@ -46,7 +46,7 @@ public static partial class ErrorResponses
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
-        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        var writer = PooledJsonWriter.Rent(forErrors: true);
         if (runtime.Options.ErrorFormat == ErrorFormat.FastApi)
         {
             // Starlette's HTTPException body: the detail, or the reason phrase when there is none.
@@ -68,7 +68,7 @@ public static partial class ErrorResponses
             writer.WriteEndObject();
         }
 
-        PooledJsonWriter.Return(writer);
+        PooledJsonWriter.CopyTo(writer, response);
         return Task.CompletedTask;
     }
 

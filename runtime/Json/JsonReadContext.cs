@@ -36,13 +36,17 @@ public sealed class JsonReadContext
     public JsonReaderOptions ReaderOptions { get; private set; }
 
     /// <summary>Takes the thread's context for one read whose errors are located under <paramref name="source"/>.</summary>
-    public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body")
+    public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body") =>
+        Rent(runtime.Options.RejectUnknownProperties, source, runtime.Options.MaxJsonDepth, errors);
+
+    /// <summary>Takes the thread's context for a read outside an endpoint (tests, user code, <c>JsonSerializer</c>).</summary>
+    public static JsonReadContext Rent(bool rejectUnknownProperties, string source, int maxDepth = 64, RequestErrors? errors = null)
     {
         var context = t_cached ?? new JsonReadContext();
         t_cached = null;
         context.Errors = errors;
-        context.RejectUnknownProperties = runtime.Options.RejectUnknownProperties;
-        context.ReaderOptions = new JsonReaderOptions { MaxDepth = runtime.Options.MaxJsonDepth };
+        context.RejectUnknownProperties = rejectUnknownProperties;
+        context.ReaderOptions = new JsonReaderOptions { MaxDepth = maxDepth };
         context._path[0] = source;
         context._depth = 1;
         return context;
@@ -117,7 +121,7 @@ public sealed class JsonReadContext
         }
 
         _depth = 1;
-        Add(new FieldError([_path[0], position], ErrorTypes.JsonInvalid, ErrorTypes.Message(ErrorTypes.JsonInvalid), "{}",
+        Add(new FieldError([_path[0], (int)System.Math.Min(position, int.MaxValue)], ErrorTypes.JsonInvalid, ErrorTypes.Message(ErrorTypes.JsonInvalid), "{}",
             [new("error", RequestErrors.JsonString(reason))])
         {
             ProblemMessage = $"JSON decode error at byte {position}: {reason}",

@@ -24,9 +24,9 @@ public static class JsonResponse
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = JsonContentType;
-        var writer = PooledJsonWriter.Rent(response.BodyWriter);
+        var writer = PooledJsonWriter.Rent();
         write(writer, value);
-        PooledJsonWriter.Return(writer);
+        PooledJsonWriter.CopyTo(writer, response);
         return Task.CompletedTask;
     }
 
@@ -36,11 +36,12 @@ public static class JsonResponse
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = TextContentType;
-        if (!string.IsNullOrEmpty(text))
+        var length = text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+        response.ContentLength = length;
+        if (length > 0)
         {
             var writer = response.BodyWriter;
-            var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-            writer.Advance(Encoding.UTF8.GetBytes(text, span));
+            writer.Advance(Encoding.UTF8.GetBytes(text, writer.GetSpan(length)));
         }
 
         return Task.CompletedTask;
@@ -50,6 +51,7 @@ public static class JsonResponse
     public static Task WriteEmptyAsync(HttpContext httpContext, int statusCode)
     {
         httpContext.Response.StatusCode = statusCode;
+        httpContext.Response.ContentLength = 0;
         return Task.CompletedTask;
     }
 }

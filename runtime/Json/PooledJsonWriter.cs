@@ -1,52 +1,64 @@
 using System;
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace FastEndpointsGen.Runtime;
 
 /// <summary>
-/// One <see cref="Utf8JsonWriter"/> per thread, pointed at the response's <c>BodyWriter</c> for the
-/// duration of a synchronous write. Writing never awaits, so a thread-static writer is safe and a
-/// response allocates no writer at all.
+/// One <see cref="Utf8JsonWriter"/> and one buffer per thread. A response is written into the buffer,
+/// then copied to <c>Response.BodyWriter</c> with its <c>Content-Length</c> set, so small JSON
+/// responses go out in one write without chunked framing. Writing never awaits, so thread-static
+/// state is safe, and a response allocates neither writer nor buffer.
 /// </summary>
 internal static class PooledJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // Buffers that grew past this for one large response are dropped rather than kept per thread.
+    private const int MaxRetainedBytes = 256 * 1024;
+
+    private static readonly JsonWriterOptions ModelOptions = new() { SkipValidation = true };
+
+    // Error messages quote values ('Low' or 'High') the way FastAPI prints them, unescaped.
+    private static readonly JsonWriterOptions ErrorOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static State? t_state;
 
-    public static Utf8JsonWriter Rent(IBufferWriter<byte> output)
+    /// <summary>Takes the thread's writer, pointed at an empty buffer.</summary>
+    public static Utf8JsonWriter Rent(bool forErrors = false)
     {
-        var writer = t_writer;
-        if (writer is null)
-        {
-            return new Utf8JsonWriter(output, Options);
-        }
-
-        t_writer = null;
-        writer.Reset(output);
+        var state = t_state ??= new State();
+        state.Buffer.ResetWrittenCount();
+        var writer = forErrors ? state.ErrorWriter : state.ModelWriter;
+        writer.Reset(state.Buffer);
         return writer;
     }
 
-    public static void Return(Utf8JsonWriter writer)
+    /// <summary>Sends what was written as the response body, with its length.</summary>
+    public static void CopyTo(Utf8JsonWriter writer, HttpResponse response)
     {
         writer.Flush();
-        // Detach from the response pipe so the cached writer holds on to nothing of the request.
-        writer.Reset(NullBufferWriter.Instance);
-        t_writer = writer;
+        var state = t_state!;
+        var written = state.Buffer.WrittenSpan;
+        response.ContentLength = written.Length;
+        response.BodyWriter.Write(written);
+        if (state.Buffer.Capacity > MaxRetainedBytes)
+        {
+            t_state = null;
+        }
     }
 
-    private sealed class NullBufferWriter : IBufferWriter<byte>
+    private sealed class State
     {
-        public static readonly NullBufferWriter Instance = new();
+        public readonly ArrayBufferWriter<byte> Buffer = new(1024);
+        public readonly Utf8JsonWriter ModelWriter;
+        public readonly Utf8JsonWriter ErrorWriter;
 
-        public void Advance(int count)
+        public State()
         {
+            ModelWriter = new Utf8JsonWriter(Buffer, ModelOptions);
+            ErrorWriter = new Utf8JsonWriter(Buffer, ErrorOptions);
         }
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException();
-
-        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException();
     }
 }

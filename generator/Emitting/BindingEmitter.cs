@@ -1,0 +1,393 @@
+using System.Collections.Generic;
+using System.Linq;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits one request delegate per endpoint: bind every parameter (collecting every error), answer
+/// 422 if any failed, call the handler, write its result. Sync handlers get a non-async delegate
+/// that returns the write's task, so a plain GET allocates no state machine.
+/// </summary>
+internal static class BindingEmitter
+{
+    public const string ClassName = "global::FastEndpointsGen.Generated.GeneratedEndpoints";
+
+    public static void Emit(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> delegates)
+    {
+        writer.WriteLine("namespace FastEndpointsGen.Generated");
+        using (writer.Block())
+        {
+            writer.WriteLine("using System.Globalization;");
+            writer.WriteLine("using System.Threading.Tasks;");
+            writer.WriteLine("using FastEndpointsGen.Runtime;");
+            writer.WriteLine("using Microsoft.AspNetCore.Http;");
+            writer.WriteLine("using Microsoft.Extensions.DependencyInjection;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine("internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
+            using (writer.Block())
+            {
+                var first = true;
+                foreach (var endpoint in endpoints)
+                {
+                    if (!first)
+                    {
+                        writer.WriteLine();
+                    }
+
+                    first = false;
+                    EmitDelegate(writer, endpoint, delegates[endpoint]);
+                }
+            }
+        }
+    }
+
+    private static void EmitDelegate(SourceWriter writer, EndpointModel endpoint, string name)
+    {
+        var handler = endpoint.Handler;
+        var parameters = handler.Parameters;
+        var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
+        var usesForm = AllParameters(parameters).Any(p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None;
+        var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
+
+        writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <see cref=\"{handler.ContainingType}.{handler.MethodName}\"/></summary>");
+        writer.WriteLine($"public {(isAsync ? "async " : "")}Task {name}(HttpContext httpContext)");
+        using (writer.Block())
+        {
+            writer.WriteLine("RequestErrors? errors = null;");
+            if (usesForm)
+            {
+                writer.WriteLine("var form = await RequestValues.ReadFormAsync(httpContext);");
+                writer.WriteLine("if (form is null)");
+                using (writer.Block())
+                {
+                    writer.WriteLine("await RequestValues.WriteNotFormAsync(httpContext, runtime);");
+                    writer.WriteLine("return;");
+                }
+            }
+
+            foreach (var parameter in parameters.Where(p => p.Source != BindingSource.Body))
+            {
+                EmitParameter(writer, parameter, Local(parameter.Name));
+            }
+
+            if (body is not null)
+            {
+                EmitBody(writer, body, Local(body.Name));
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("if (errors is not null)");
+            using (writer.Block())
+            {
+                writer.WriteLine(isAsync
+                    ? "await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);"
+                    : "return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);");
+                if (isAsync)
+                {
+                    writer.WriteLine("return;");
+                }
+            }
+
+            writer.WriteLine();
+            EmitInvocation(writer, endpoint, isAsync);
+        }
+    }
+
+    private static IEnumerable<ParameterModel> AllParameters(IEnumerable<ParameterModel> parameters) =>
+        parameters.SelectMany(p => p.Source == BindingSource.AsParameters ? AllParameters(p.Members) : [p]);
+
+    // ---- parameters ----------------------------------------------------------------------------
+
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local)
+    {
+        switch (parameter.Source)
+        {
+            case BindingSource.Route:
+                EmitValue(writer, parameter, local, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string");
+                break;
+            case BindingSource.Query:
+                EmitValue(writer, parameter, local, "query", $"httpContext.Request.Query[{Literal(parameter.WireName)}]");
+                break;
+            case BindingSource.Header:
+                EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]");
+                break;
+            case BindingSource.Form:
+                EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]");
+                break;
+            case BindingSource.Services:
+                writer.WriteLine(parameter.IsOptional
+                    ? $"var {local} = httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>();"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>();");
+                break;
+            case BindingSource.KeyedServices:
+                writer.WriteLine(parameter.IsOptional
+                    ? $"var {local} = httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});");
+                break;
+            case BindingSource.Special:
+                writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
+                break;
+            case BindingSource.AsParameters:
+                EmitAsParameters(writer, parameter, local);
+                break;
+        }
+    }
+
+    private static string SpecialExpression(ParameterModel parameter) => parameter.Special switch
+    {
+        SpecialKind.HttpContext => "httpContext",
+        SpecialKind.HttpRequest => "httpContext.Request",
+        SpecialKind.HttpResponse => "httpContext.Response",
+        SpecialKind.CancellationToken => "httpContext.RequestAborted",
+        SpecialKind.ClaimsPrincipal => "httpContext.User",
+        SpecialKind.Stream => "httpContext.Request.Body",
+        SpecialKind.PipeReader => "httpContext.Request.BodyReader",
+        SpecialKind.FormFile => $"form.Files.GetFile({Literal(parameter.WireName)})" + (parameter.IsOptional ? "" : "!"),
+        SpecialKind.FormFileCollection => "form.Files",
+        _ => "form",
+    };
+
+    /// <summary>A value from a string source: present → parse (error on failure); absent → default or a missing error.</summary>
+    private static void EmitValue(SourceWriter writer, ParameterModel parameter, string local, string source, string read)
+    {
+        var value = parameter.Value!;
+        var location = source == "header" ? parameter.WireName.ToLowerInvariant() : parameter.WireName;
+        if (value.Collection != CollectionKind.None)
+        {
+            EmitCollectionValue(writer, parameter, local, source, location, read);
+            return;
+        }
+
+        var raw = local + "Raw";
+        writer.WriteLine(source == "path" ? $"var {raw} = {read};" : $"string? {raw} = {read};");
+        var fallback = parameter.DefaultValue ?? "default!";
+        writer.WriteLine($"{parameter.Type} {local} = {fallback};");
+        var absent = value.Kind == SimpleKind.String ? $"{raw} is null" : $"string.IsNullOrEmpty({raw})";
+        if (!parameter.IsOptional)
+        {
+            writer.WriteLine($"if ({absent})");
+            using (writer.Block())
+            {
+                writer.WriteLine($"errors = RequestErrors.Missing(errors, {Literal(source)}, {Literal(location)});");
+            }
+
+            writer.WriteLine("else");
+        }
+        else
+        {
+            writer.WriteLine($"if (!({absent}))");
+        }
+
+        using (writer.Block())
+        {
+            if (value.Kind == SimpleKind.String)
+            {
+                writer.WriteLine($"{local} = {raw};");
+            }
+            else
+            {
+                writer.WriteLine($"if ({ParseCall(value, raw, "parsed")}) {local} = parsed;");
+                writer.WriteLine($"else errors = {InvalidCall(value, source, location, raw, null)};");
+            }
+        }
+    }
+
+    private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string local, string source, string location, string read)
+    {
+        var value = parameter.Value!;
+        var raw = local + "Raw";
+        var item = value.IsNullableValue ? value.ScalarType + "?" : value.ScalarType;
+        writer.WriteLine($"var {raw} = {read};");
+        writer.WriteLine($"var {local} = new {KnownTypes.List}<{item}>({raw}.Count);");
+        writer.WriteLine($"for (var i = 0; i < {raw}.Count; i++)");
+        using (writer.Block())
+        {
+            if (value.Kind == SimpleKind.String)
+            {
+                writer.WriteLine($"{local}.Add({raw}[i]!);");
+            }
+            else
+            {
+                writer.WriteLine($"if ({ParseCall(value, $"{raw}[i]", "parsed")}) {local}.Add(parsed);");
+                writer.WriteLine($"else errors = {InvalidCall(value, source, location, $"{raw}[i]", "i")};");
+            }
+        }
+
+        if (value.Collection == CollectionKind.Array)
+        {
+            writer.WriteLine($"var {local}Items = {local}.ToArray();");
+        }
+    }
+
+    private static string ParseCall(ValueModel value, string raw, string output) => value.Kind switch
+    {
+        SimpleKind.Enum => $"{JsonEmitter.ClassName}.TryParse{value.EnumTypeId}({raw}, out var {output})",
+        SimpleKind.Boolean => $"bool.TryParse({raw}, out var {output})",
+        SimpleKind.Char => $"char.TryParse({raw}, out var {output})",
+        SimpleKind.Uri => $"{KnownTypes.Uri}.TryCreate({raw}, {KnownTypes.UriKind}.RelativeOrAbsolute, out var {output})",
+        SimpleKind.Parsable => $"RequestValues.TryParse<{value.ScalarType}>({raw}, out var {output})",
+        _ => $"{value.ScalarType}.TryParse({raw}, CultureInfo.InvariantCulture, out var {output})",
+    };
+
+    private static string InvalidCall(ValueModel value, string source, string location, string raw, string? index)
+    {
+        if (value.Kind == SimpleKind.Enum)
+        {
+            return $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {JsonEmitter.ClassName}.{value.EnumTypeId}Expected, {raw})";
+        }
+
+        return index is null
+            ? $"RequestErrors.Invalid(errors, {Literal(source)}, {Literal(location)}, ErrorTypes.{ErrorType(value.Kind)}, {raw})"
+            : $"RequestErrors.InvalidItem(errors, {Literal(source)}, {Literal(location)}, {index}, ErrorTypes.{ErrorType(value.Kind)}, {raw})";
+    }
+
+    private static string ErrorType(SimpleKind kind) => kind switch
+    {
+        SimpleKind.Boolean => "BoolParsing",
+        SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16 or SimpleKind.Int32 or SimpleKind.UInt32
+            or SimpleKind.Int64 or SimpleKind.UInt64 => "IntParsing",
+        SimpleKind.Single or SimpleKind.Double => "FloatParsing",
+        SimpleKind.Decimal => "DecimalParsing",
+        SimpleKind.Guid => "UuidParsing",
+        SimpleKind.DateTime or SimpleKind.DateTimeOffset => "DateTimeParsing",
+        SimpleKind.DateOnly => "DateParsing",
+        SimpleKind.TimeOnly => "TimeParsing",
+        SimpleKind.TimeSpan => "TimeDeltaParsing",
+        SimpleKind.Uri => "UrlParsing",
+        SimpleKind.Char => "CharParsing",
+        _ => "ValueError",
+    };
+
+    private static void EmitBody(SourceWriter writer, ParameterModel parameter, string local)
+    {
+        writer.WriteLine();
+        writer.WriteLine("var body = await JsonBody.ReadAsync(httpContext, runtime);");
+        writer.WriteLine("if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)");
+        using (writer.Block())
+        {
+            writer.WriteLine("await body.WriteRejectionAsync(httpContext, runtime);");
+            writer.WriteLine("return;");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue ?? "default!"};");
+        writer.WriteLine("if (body.Status == JsonBodyStatus.Read)");
+        using (writer.Block())
+        {
+            writer.WriteLine("var json = JsonReadContext.Rent(runtime, errors);");
+            writer.WriteLine($"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
+            writer.WriteLine("errors = json.Return();");
+            writer.WriteLine("body.Release();");
+        }
+
+        if (!parameter.IsOptional)
+        {
+            writer.WriteLine("else");
+            using (writer.Block())
+            {
+                writer.WriteLine("errors = RequestErrors.Missing(errors, \"body\", null);");
+            }
+        }
+    }
+
+    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local)
+    {
+        writer.WriteLine($"// [AsParameters] {parameter.Type}");
+        var arguments = new List<string>();
+        var properties = new List<string>();
+        foreach (var member in parameter.Members)
+        {
+            var memberLocal = local + char.ToUpperInvariant(member.Name[0]) + member.Name.Substring(1);
+            EmitParameter(writer, member, memberLocal);
+            var expression = ValueExpression(member, memberLocal);
+            if (member.IsProperty)
+            {
+                properties.Add($"{member.Name} = {expression}");
+            }
+            else
+            {
+                arguments.Add(expression);
+            }
+        }
+
+        var initializer = properties.Count == 0 ? "" : " { " + string.Join(", ", properties) + " }";
+        writer.WriteLine($"var {local} = new {NonNullable(parameter.Type)}({string.Join(", ", arguments)}){initializer};");
+    }
+
+    // ---- invocation and response ---------------------------------------------------------------
+
+    private static void EmitInvocation(SourceWriter writer, EndpointModel endpoint, bool isAsync)
+    {
+        var handler = endpoint.Handler;
+        var response = handler.Response;
+        var arguments = string.Join(", ", handler.Parameters.Select(p => ValueExpression(p, Local(p.Name))));
+        var target = handler.ContainingType;
+        var call = $"{target}.{handler.MethodName}({arguments})";
+        var hasValue = response.Kind != ResponseKind.Empty;
+        var await = response.Async == AsyncKind.None ? "" : "await ";
+        var returnPrefix = isAsync ? "await " : "return ";
+
+        if (hasValue)
+        {
+            writer.WriteLine($"{response.ValueType} result;");
+        }
+
+        writer.WriteLine("try");
+        using (writer.Block())
+        {
+            if (!handler.IsStatic)
+            {
+                var services = string.Join(", ", handler.ConstructorParameters.Select(ServiceExpression));
+                writer.WriteLine($"var handler = new {handler.ContainingType}({services});");
+                call = $"handler.{handler.MethodName}({arguments})";
+            }
+
+            writer.WriteLine(hasValue ? $"result = {await}{call};" : $"{await}{call};");
+        }
+
+        writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
+        using (writer.Block())
+        {
+            writer.WriteLine($"{returnPrefix}ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+            if (isAsync)
+            {
+                writer.WriteLine("return;");
+            }
+        }
+
+        writer.WriteLine();
+        var write = response.Kind switch
+        {
+            ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+            ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
+            ResponseKind.Result => "((IResult)result).ExecuteAsync(httpContext)",
+            _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",
+        };
+        writer.WriteLine($"{returnPrefix}{write};");
+    }
+
+    private static string ServiceExpression(ParameterModel parameter) => parameter switch
+    {
+        { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
+        { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
+        { IsOptional: true } => $"httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>()",
+        _ => $"httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>()",
+    };
+
+    /// <summary>The expression passed to the handler: arrays bound from strings are built as lists first.</summary>
+    private static string ValueExpression(ParameterModel parameter, string local) =>
+        parameter.Value is { Collection: CollectionKind.Array } ? local + "Items" : local;
+
+    private static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
+
+    private static string Local(string name) => SourceHeader.Identifier(name);
+
+    private static string Literal(string value) => JsonEmitter.Literal(value);
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

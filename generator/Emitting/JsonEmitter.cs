@@ -1,0 +1,708 @@
+using System.Collections.Generic;
+using System.Linq;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits <c>GeneratedJson</c>: a reader and a writer for every JSON type the endpoints reach
+/// (DESIGN §5). Readers collect errors with their locations instead of throwing; writers write
+/// pre-encoded property names straight to the <see cref="System.Text.Json.Utf8JsonWriter"/>.
+/// </summary>
+internal static class JsonEmitter
+{
+    public const string ClassName = "global::FastEndpointsGen.GeneratedJson";
+    public const string HintName = "FastEndpointsGen.Json.g.cs";
+
+    public static string Emit(EquatableArray<JsonTypeModel> types)
+    {
+        var byId = types.ToDictionary(t => t.Id);
+        var writer = new SourceWriter();
+        SourceHeader.Write(writer);
+        writer.WriteLine("namespace FastEndpointsGen");
+        using (writer.Block())
+        {
+            writer.WriteLine("using System.Text.Json;");
+            writer.WriteLine("using FastEndpointsGen.Runtime;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine($"/// JSON readers and writers for the {types.Count} types this assembly's endpoints send and receive.");
+            writer.WriteLine("/// Use <c>Serialize</c> to write a model with the same code the endpoints use.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine("internal static partial class GeneratedJson");
+            using (writer.Block())
+            {
+                writer.WriteLine("/// <summary>Resolves the generated types for <c>JsonSerializerOptions</c>, so <c>TypedResults.Ok(model)</c> uses the generated code too.</summary>");
+                writer.WriteLine($"public static {KnownTypes.IJsonTypeInfoResolver} TypeInfoResolver {{ get; }} = new Resolver();");
+                foreach (var type in types)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine($"// {type.TypeName}");
+                    EmitType(writer, type, byId);
+                }
+
+                writer.WriteLine();
+                EmitResolver(writer, types);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        switch (type.Kind)
+        {
+            case JsonTypeKind.Object:
+                EmitNames(writer, type);
+                EmitPublicSerialize(writer, type);
+                EmitObjectWriter(writer, type, types);
+                EmitObjectReader(writer, type, types);
+                break;
+            case JsonTypeKind.Enum:
+                EmitEnum(writer, type);
+                break;
+            case JsonTypeKind.Collection:
+                EmitPublicSerialize(writer, type);
+                EmitCollectionWriter(writer, type, types);
+                EmitCollectionReader(writer, type, types);
+                break;
+            case JsonTypeKind.Dictionary:
+                EmitPublicSerialize(writer, type);
+                EmitDictionaryWriter(writer, type, types);
+                EmitDictionaryReader(writer, type, types);
+                break;
+            default:
+                EmitLeaf(writer, type, types);
+                break;
+        }
+    }
+
+    private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName : type.TypeName + "?";
+
+    private static void EmitPublicSerialize(SourceWriter writer, JsonTypeModel type)
+    {
+        writer.WriteLine($"/// <summary>Writes <paramref name=\"value\"/> as JSON, exactly as the endpoints do.</summary>");
+        writer.WriteLine($"public static void Serialize(Utf8JsonWriter writer, {ParameterType(type)} value) => Write{type.Id}(writer, value);");
+        writer.WriteLine();
+    }
+
+    private static void EmitNames(SourceWriter writer, JsonTypeModel type)
+    {
+        foreach (var member in type.Members)
+        {
+            writer.WriteLine($"private static readonly {KnownTypes.JsonEncodedText} {NameField(type, member)} = {KnownTypes.JsonEncodedText}.Encode({Literal(member.JsonName)});");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static string NameField(JsonTypeModel type, JsonMemberModel member) => $"{type.Id}_{member.Name}";
+
+    // ---- writers -------------------------------------------------------------------------------
+
+    private static void EmitObjectWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        using (writer.Block())
+        {
+            WriteNullGuard(writer, type);
+            writer.WriteLine("writer.WriteStartObject();");
+            foreach (var member in type.Members.Where(m => m.CanWrite))
+            {
+                var access = $"value.{member.Name}";
+                switch (member.Ignore)
+                {
+                    case IgnoreCondition.WhenWritingNull when member.IsNullable:
+                        writer.WriteLine($"if ({access} is not null)");
+                        using (writer.Block())
+                        {
+                            WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                        }
+
+                        break;
+                    case IgnoreCondition.WhenWritingDefault:
+                        writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({access}, default))");
+                        using (writer.Block())
+                        {
+                            WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                        }
+
+                        break;
+                    default:
+                        WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                        break;
+                }
+            }
+
+            writer.WriteLine("writer.WriteEndObject();");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteNullGuard(SourceWriter writer, JsonTypeModel type)
+    {
+        if (type.IsValueType)
+        {
+            return;
+        }
+
+        writer.WriteLine("if (value is null)");
+        using (writer.Block())
+        {
+            writer.WriteLine("writer.WriteNullValue();");
+            writer.WriteLine("return;");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>Writes one property: the combined name+value call where Utf8JsonWriter has one.</summary>
+    private static void WriteMember(SourceWriter writer, JsonTypeModel type, bool nullable, string access, string nameField, Dictionary<string, JsonTypeModel> types)
+    {
+        if (type.Kind == JsonTypeKind.Simple && CombinedWriter(type.Simple) is { } combined && !(nullable && type.IsValueType))
+        {
+            writer.WriteLine($"writer.{combined}({nameField}, {access});");
+            return;
+        }
+
+        if (type.Kind == JsonTypeKind.Nullable && types[type.ElementId!] is { Kind: JsonTypeKind.Simple } inner && CombinedWriter(inner.Simple) is { } innerCombined)
+        {
+            writer.WriteLine($"if ({access} is {{ }} {Local(nameField)}) writer.{innerCombined}({nameField}, {Local(nameField)});");
+            writer.WriteLine($"else writer.WriteNull({nameField});");
+            return;
+        }
+
+        writer.WriteLine($"writer.WritePropertyName({nameField});");
+        WriteValue(writer, type, access, types);
+    }
+
+    /// <summary>Writes one value with no property name (array items, dictionary values, roots).</summary>
+    private static void WriteValue(SourceWriter writer, JsonTypeModel type, string access, Dictionary<string, JsonTypeModel> types)
+    {
+        if (type.Kind == JsonTypeKind.Simple)
+        {
+            writer.WriteLine(SimpleValueWriter(type.Simple, access));
+            return;
+        }
+
+        if (type.Kind == JsonTypeKind.Nullable && types[type.ElementId!] is { Kind: JsonTypeKind.Simple } inner)
+        {
+            writer.WriteLine($"if ({access} is {{ }} item) {SimpleValueWriter(inner.Simple, "item")}");
+            writer.WriteLine("else writer.WriteNullValue();");
+            return;
+        }
+
+        writer.WriteLine($"Write{type.Id}(writer, {access});");
+    }
+
+    private static string? CombinedWriter(SimpleKind kind) => kind switch
+    {
+        SimpleKind.String or SimpleKind.Guid or SimpleKind.DateTime or SimpleKind.DateTimeOffset => "WriteString",
+        SimpleKind.Boolean => "WriteBoolean",
+        SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16 or SimpleKind.Int32 or SimpleKind.UInt32
+            or SimpleKind.Int64 or SimpleKind.UInt64 or SimpleKind.Single or SimpleKind.Double or SimpleKind.Decimal => "WriteNumber",
+        _ => null,
+    };
+
+    private static string SimpleValueWriter(SimpleKind kind, string access) => kind switch
+    {
+        SimpleKind.String or SimpleKind.Guid or SimpleKind.DateTime or SimpleKind.DateTimeOffset => $"writer.WriteStringValue({access});",
+        SimpleKind.Boolean => $"writer.WriteBooleanValue({access});",
+        SimpleKind.DateOnly => $"JsonWrite.DateOnly(writer, {access});",
+        SimpleKind.TimeOnly => $"JsonWrite.TimeOnly(writer, {access});",
+        SimpleKind.TimeSpan => $"JsonWrite.TimeSpan(writer, {access});",
+        SimpleKind.Uri => $"JsonWrite.Uri(writer, {access});",
+        SimpleKind.Char => $"JsonWrite.Char(writer, {access});",
+        _ => $"writer.WriteNumberValue({access});",
+    };
+
+    private static void EmitCollectionWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        using (writer.Block())
+        {
+            WriteNullGuard(writer, type);
+            writer.WriteLine("writer.WriteStartArray();");
+            var element = types[type.ElementId!];
+            if (type.IsIndexable)
+            {
+                var count = type.Collection == CollectionKind.Array ? "Length" : "Count";
+                writer.WriteLine($"for (var i = 0; i < value.{count}; i++)");
+                using (writer.Block())
+                {
+                    WriteValue(writer, element, "value[i]", types);
+                }
+            }
+            else
+            {
+                writer.WriteLine("foreach (var element in value)");
+                using (writer.Block())
+                {
+                    WriteValue(writer, element, "element", types);
+                }
+            }
+
+            writer.WriteLine("writer.WriteEndArray();");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void EmitDictionaryWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        using (writer.Block())
+        {
+            WriteNullGuard(writer, type);
+            writer.WriteLine("writer.WriteStartObject();");
+            writer.WriteLine("foreach (var pair in value)");
+            using (writer.Block())
+            {
+                writer.WriteLine("writer.WritePropertyName(pair.Key);");
+                WriteValue(writer, types[type.ElementId!], "pair.Value", types);
+            }
+
+            writer.WriteLine("writer.WriteEndObject();");
+        }
+
+        writer.WriteLine();
+    }
+
+    // ---- readers -------------------------------------------------------------------------------
+
+    private static void EmitObjectReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        var readable = type.Members.Where(m => m.Assignment != MemberAssignment.None).ToList();
+        writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            if (!type.CanRead)
+            {
+                writer.WriteLine($"context.AddInvalidValue(ref reader, ErrorTypes.ModelType); // {type.TypeName} has no public constructor to read into.");
+                writer.WriteLine("return default!;");
+            }
+            else
+            {
+                EmitObjectReaderBody(writer, type, readable, types);
+            }
+        }
+
+        writer.WriteLine();
+        if (type.CanRead)
+        {
+            EmitMatcher(writer, type);
+            EmitInitAccessors(writer, type, readable);
+        }
+    }
+
+    private static void EmitObjectReaderBody(SourceWriter writer, JsonTypeModel type, List<JsonMemberModel> readable, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
+        using (writer.Block())
+        {
+            writer.WriteLine("return default!;");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("var errorCount = context.ErrorCount;");
+        foreach (var member in readable)
+        {
+            writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue ?? "default!"};");
+            if (TracksPresence(member))
+            {
+                writer.WriteLine($"var has{member.Name} = false;");
+            }
+        }
+
+        writer.WriteLine("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+        using (writer.Block())
+        {
+            writer.WriteLine($"var member = Match{type.Id}(ref reader, out var unknownName);");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("switch (member)");
+            using (writer.Block())
+            {
+                for (var i = 0; i < type.Members.Count; i++)
+                {
+                    var member = type.Members[i];
+                    writer.WriteLine($"case {i}:");
+                    using (writer.Block())
+                    {
+                        if (member.Assignment == MemberAssignment.None)
+                        {
+                            writer.WriteLine("reader.Skip(); // read-only");
+                            writer.WriteLine("break;");
+                            continue;
+                        }
+
+                        if (TracksPresence(member))
+                        {
+                            writer.WriteLine($"has{member.Name} = true;");
+                        }
+
+                        writer.WriteLine($"context.Push({Literal(member.JsonName)});");
+                        ReadInto(writer, types[member.TypeId], member.IsNullable, Local(member.Name), types);
+                        writer.WriteLine("context.Pop();");
+                        writer.WriteLine("break;");
+                    }
+                }
+
+                writer.WriteLine("default:");
+                using (writer.Indent())
+                {
+                    writer.WriteLine("context.SkipUnknownMember(ref reader, unknownName!);");
+                    writer.WriteLine("break;");
+                }
+            }
+        }
+
+        writer.WriteLine();
+        foreach (var member in readable.Where(m => m.IsRequired))
+        {
+            writer.WriteLine($"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
+        }
+
+        writer.WriteLine("if (context.ErrorCount != errorCount)");
+        using (writer.Block())
+        {
+            writer.WriteLine("return default!;");
+        }
+
+        writer.WriteLine();
+        var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => Local(m.Name)));
+        var initializers = readable.Where(m => m.Assignment == MemberAssignment.Initializer).ToList();
+        if (initializers.Count == 0)
+        {
+            writer.WriteLine($"var result = new {type.TypeName}({arguments});");
+        }
+        else
+        {
+            writer.WriteLine($"var result = new {type.TypeName}({arguments})");
+            using (writer.Block("};"))
+            {
+                foreach (var member in initializers)
+                {
+                    writer.WriteLine($"{member.Name} = {Local(member.Name)},");
+                }
+            }
+        }
+
+        foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
+        {
+            writer.WriteLine($"if (has{member.Name}) result.{member.Name} = {Local(member.Name)};");
+        }
+
+        foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
+        {
+            var target = type.IsValueType ? "ref result" : "result";
+            writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
+        }
+
+        writer.WriteLine("return result;");
+    }
+
+    /// <summary>Presence matters for required members and for members assigned only when present.</summary>
+    private static bool TracksPresence(JsonMemberModel member) =>
+        member.IsRequired || member.Assignment is MemberAssignment.Setter or MemberAssignment.InitAccessor;
+
+    /// <summary>Matches a property name: exact UTF-8 comparisons first, then case-insensitive.</summary>
+    private static void EmitMatcher(SourceWriter writer, JsonTypeModel type)
+    {
+        writer.WriteLine($"private static int Match{type.Id}(ref Utf8JsonReader reader, out string? unknownName)");
+        using (writer.Block())
+        {
+            writer.WriteLine("unknownName = null;");
+            for (var i = 0; i < type.Members.Count; i++)
+            {
+                writer.WriteLine($"if (reader.ValueTextEquals({Literal(type.Members[i].JsonName)}u8)) return {i};");
+            }
+
+            writer.WriteLine("var name = reader.GetString()!;");
+            for (var i = 0; i < type.Members.Count; i++)
+            {
+                writer.WriteLine($"if (string.Equals(name, {Literal(type.Members[i].JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) return {i};");
+            }
+
+            writer.WriteLine("unknownName = name;");
+            writer.WriteLine("return -1;");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void EmitInitAccessors(SourceWriter writer, JsonTypeModel type, List<JsonMemberModel> readable)
+    {
+        foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
+        {
+            var target = type.IsValueType ? $"ref {type.TypeName}" : type.TypeName;
+            writer.WriteLine("// Init-only with an initializer: set only when the JSON has it, keeping the initializer's value otherwise.");
+            writer.WriteLine($"[{KnownTypes.UnsafeAccessor}({KnownTypes.UnsafeAccessorKindMethod}, Name = \"set_{member.Name}\")]");
+            writer.WriteLine($"private static extern void Set{type.Id}_{member.Name}({target} target, {member.Type} value);");
+            writer.WriteLine();
+        }
+    }
+
+    private static void EmitCollectionReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        var element = types[type.ElementId!];
+        var container = type.Collection == CollectionKind.HashSet
+            ? $"{KnownTypes.HashSet}<{type.ElementType}>"
+            : $"{KnownTypes.List}<{type.ElementType}>";
+        writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            writer.WriteLine("if (!JsonRead.StartArray(ref reader, context))");
+            using (writer.Block())
+            {
+                writer.WriteLine("return default!;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"var items = new {container}();");
+            writer.WriteLine("var index = 0;");
+            writer.WriteLine("while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)");
+            using (writer.Block())
+            {
+                writer.WriteLine("context.Push(index++);");
+                writer.WriteLine($"{type.ElementType} item = default!;");
+                ReadInto(writer, element, type.ElementIsNullable, "item", types);
+                writer.WriteLine("items.Add(item);");
+                writer.WriteLine("context.Pop();");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine(type.Collection == CollectionKind.Array ? "return items.ToArray();" : "return items;");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void EmitDictionaryReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            writer.WriteLine("if (!JsonRead.StartDictionary(ref reader, context))");
+            using (writer.Block())
+            {
+                writer.WriteLine("return default!;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"var items = new {KnownTypes.Dictionary}<string, {type.ElementType}>();");
+            writer.WriteLine("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+            using (writer.Block())
+            {
+                writer.WriteLine("var key = reader.GetString()!;");
+                writer.WriteLine("reader.Read();");
+                writer.WriteLine("context.Push(key);");
+                writer.WriteLine($"{type.ElementType} item = default!;");
+                ReadInto(writer, types[type.ElementId!], type.ElementIsNullable, "item", types);
+                writer.WriteLine("items[key] = item;");
+                writer.WriteLine("context.Pop();");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("return items;");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>Reads the current value into <paramref name="target"/>; null is accepted only when <paramref name="nullable"/>.</summary>
+    private static void ReadInto(SourceWriter writer, JsonTypeModel type, bool nullable, string target, Dictionary<string, JsonTypeModel> types)
+    {
+        if (nullable || type.Kind == JsonTypeKind.Nullable)
+        {
+            writer.WriteLine("if (reader.TokenType == JsonTokenType.Null)");
+            using (writer.Block())
+            {
+                writer.WriteLine($"{target} = null;");
+            }
+
+            writer.WriteLine("else");
+            using (writer.Block())
+            {
+                ReadNonNull(writer, type.Kind == JsonTypeKind.Nullable ? types[type.ElementId!] : type, target);
+            }
+
+            return;
+        }
+
+        ReadNonNull(writer, type, target);
+    }
+
+    private static void ReadNonNull(SourceWriter writer, JsonTypeModel type, string target)
+    {
+        if (type.Kind == JsonTypeKind.Simple)
+        {
+            writer.WriteLine($"if ({SimpleReader(type)}(ref reader, context, out var value)) {target} = value;");
+            return;
+        }
+
+        writer.WriteLine($"{target} = Read{type.Id}(ref reader, context);");
+    }
+
+    private static string SimpleReader(JsonTypeModel type) => type.Simple switch
+    {
+        SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16 or SimpleKind.Int32 or SimpleKind.UInt32
+            or SimpleKind.Int64 or SimpleKind.UInt64 => $"JsonRead.Integer<{type.TypeName}>",
+        SimpleKind.Single or SimpleKind.Double or SimpleKind.Decimal => $"JsonRead.Number<{type.TypeName}>",
+        _ => $"JsonRead.{type.Simple}",
+    };
+
+    // ---- enums, leaves, fallback ---------------------------------------------------------------
+
+    private static void EmitEnum(SourceWriter writer, JsonTypeModel type)
+    {
+        foreach (var member in type.EnumMembers)
+        {
+            writer.WriteLine($"private static readonly {KnownTypes.JsonEncodedText} {type.Id}_{member.Name} = {KnownTypes.JsonEncodedText}.Encode({Literal(member.JsonName)});");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The accepted values, as error messages quote them.</summary>");
+        writer.WriteLine($"internal const string {type.Id}Expected = {Literal(ExpectedValues(type))};");
+        writer.WriteLine();
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {type.TypeName} value)");
+        using (writer.Block())
+        {
+            writer.WriteLine("switch (value)");
+            using (writer.Block())
+            {
+                foreach (var member in type.EnumMembers)
+                {
+                    writer.WriteLine($"case {type.TypeName}.{member.Name}: writer.WriteStringValue({type.Id}_{member.Name}); break;");
+                }
+
+                writer.WriteLine("default: writer.WriteNumberValue((long)value); break;");
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            writer.WriteLine("if (reader.TokenType == JsonTokenType.String)");
+            using (writer.Block())
+            {
+                foreach (var member in type.EnumMembers)
+                {
+                    writer.WriteLine($"if (reader.ValueTextEquals({Literal(member.JsonName)}u8)) return {type.TypeName}.{member.Name};");
+                }
+
+                writer.WriteLine($"if (TryParse{type.Id}(reader.GetString(), out var value)) return value;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"context.AddInvalidEnum(ref reader, {type.Id}Expected);");
+            writer.WriteLine("return default;");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Parses a value by its JSON name, ignoring case (also used for route, query and header values).</summary>");
+        writer.WriteLine($"internal static bool TryParse{type.Id}(string? text, out {type.TypeName} value)");
+        using (writer.Block())
+        {
+            foreach (var member in type.EnumMembers)
+            {
+                writer.WriteLine($"if (string.Equals(text, {Literal(member.JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) {{ value = {type.TypeName}.{member.Name}; return true; }}");
+            }
+
+            writer.WriteLine("value = default;");
+            writer.WriteLine("return false;");
+        }
+
+        writer.WriteLine();
+    }
+
+    private static string ExpectedValues(JsonTypeModel type)
+    {
+        var names = type.EnumMembers.Select(m => "'" + m.JsonName + "'").ToList();
+        return names.Count <= 1 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+    }
+
+    /// <summary>Scalars, nullable scalars and fallbacks get small named methods too, so any type can be a root.</summary>
+    private static void EmitLeaf(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName + "?" : ParameterType(type);
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {parameter} value)");
+        using (writer.Block())
+        {
+            switch (type.Kind)
+            {
+                case JsonTypeKind.Fallback:
+                    writer.WriteLine($"// {type.FallbackReason}: written with the app's JsonSerializerOptions.");
+                    writer.WriteLine("FallbackJson.Write(writer, value);");
+                    break;
+                case JsonTypeKind.Nullable:
+                    writer.WriteLine("if (value is { } present)");
+                    using (writer.Block())
+                    {
+                        WriteValue(writer, types[type.ElementId!], "present", types);
+                    }
+
+                    writer.WriteLine("else");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine("writer.WriteNullValue();");
+                    }
+
+                    break;
+                default:
+                    writer.WriteLine(SimpleValueWriter(type.Simple, "value"));
+                    break;
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"internal static {(type.Kind == JsonTypeKind.Nullable ? type.TypeName : type.TypeName)} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            switch (type.Kind)
+            {
+                case JsonTypeKind.Fallback:
+                    writer.WriteLine($"return FallbackJson.Read<{type.TypeName}>(ref reader, context);");
+                    break;
+                case JsonTypeKind.Nullable:
+                    writer.WriteLine($"{type.TypeName} result = default;");
+                    ReadInto(writer, type, nullable: true, "result", types);
+                    writer.WriteLine("return result;");
+                    break;
+                default:
+                    writer.WriteLine($"{SimpleReader(type)}(ref reader, context, out var value);");
+                    writer.WriteLine("return value;");
+                    break;
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void EmitResolver(SourceWriter writer, EquatableArray<JsonTypeModel> types)
+    {
+        writer.WriteLine("private sealed class Resolver : " + KnownTypes.IJsonTypeInfoResolver);
+        using (writer.Block())
+        {
+            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}? GetTypeInfo(global::System.Type type, {KnownTypes.JsonSerializerOptions} options)");
+            using (writer.Block())
+            {
+                foreach (var type in types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Collection or JsonTypeKind.Dictionary))
+                {
+                    writer.WriteLine($"if (type == typeof({type.TypeName})) return {KnownTypes.GeneratedJsonResolver}.Create<{type.TypeName}>(options, Read{type.Id}, Write{type.Id});");
+                }
+
+                writer.WriteLine("return null;");
+            }
+        }
+    }
+
+    // Member locals end in "Value" so they never collide with the reader's own locals (reader, context, result, ...).
+    private static string Local(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1) + "Value";
+
+    internal static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using FastEndpointsGen.Generator.Model;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits <c>MapGeneratedEndpoints</c>: one <c>MapGroup</c> per <c>[EndpointGroup]</c>, one <c>Map{Method}</c>
+/// per endpoint with a generated <c>RequestDelegate</c>, and the endpoint's name, tags and authorization.
+/// The request delegates themselves come from <see cref="BindingEmitter"/>.
+/// </summary>
+internal static class RoutingEmitter
+{
+    public const string HintName = "FastEndpointsGen.Endpoints.g.cs";
+
+    public static string Emit(EquatableArray<EndpointModel> endpoints)
+    {
+        var names = EndpointNames(endpoints);
+        var delegates = DelegateNames(endpoints);
+        var writer = new SourceWriter();
+        SourceHeader.Write(writer);
+        writer.WriteLine("namespace Microsoft.AspNetCore.Builder");
+        using (writer.Block())
+        {
+            writer.WriteLine("/// <summary>Maps the endpoints FastEndpointsGen generated for this assembly.</summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine("internal static class FastEndpointsGenEndpointRouteBuilderExtensions");
+            using (writer.Block())
+            {
+                writer.WriteLine("/// <summary>");
+                writer.WriteLine($"/// Maps the {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} declared with FastEndpointsGen's route attributes in this assembly.");
+                writer.WriteLine("/// </summary>");
+                writer.WriteLine("/// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>");
+                writer.WriteLine($"public static {KnownTypes.RouteGroupBuilder} MapGeneratedEndpoints(this {KnownTypes.IEndpointRouteBuilder} endpoints)");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider);");
+                    writer.WriteLine($"{KnownTypes.FallbackJson}.Configure(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
+                    writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
+                    writer.WriteLine("var root = endpoints.MapGroup(\"\");");
+                    var groupNames = new HashSet<string> { "root", "runtime", "handlers", "endpoints" };
+                    foreach (var group in endpoints.GroupBy(e => e.Route.Group).OrderBy(g => g.Key is null ? 0 : 1))
+                    {
+                        writer.WriteLine();
+                        var builder = "root";
+                        if (group.Key is { } model)
+                        {
+                            builder = Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames);
+                            var tags = model.Tags.Count == 0 ? "" : $".WithTags({string.Join(", ", model.Tags.Select(JsonEmitter.Literal))})";
+                            writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){tags};");
+                        }
+
+                        foreach (var endpoint in group)
+                        {
+                            EmitMap(writer, builder, endpoint, names[endpoint], delegates[endpoint]);
+                        }
+                    }
+
+                    writer.WriteLine();
+                    writer.WriteLine("return root;");
+                }
+            }
+        }
+
+        writer.WriteLine();
+        BindingEmitter.Emit(writer, endpoints, delegates);
+        return writer.ToString();
+    }
+
+    private static void EmitMap(SourceWriter writer, string builder, EndpointModel endpoint, string name, string handler)
+    {
+        var route = endpoint.Route;
+        var method = route.HttpMethod switch
+        {
+            "GET" => "MapGet",
+            "POST" => "MapPost",
+            "PUT" => "MapPut",
+            "PATCH" => "MapPatch",
+            _ => "MapDelete",
+        };
+
+        writer.WriteLine($"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
+        using (writer.Indent())
+        {
+            var conventions = new List<string> { $".WithName({JsonEmitter.Literal(name)})" };
+            if (route.Tags.Count > 0)
+            {
+                conventions.Add($".WithTags({string.Join(", ", route.Tags.Select(JsonEmitter.Literal))})");
+            }
+
+            foreach (var authorize in route.Authorize)
+            {
+                conventions.Add($".RequireAuthorization({AuthorizeExpression(authorize)})");
+            }
+
+            if (route.AllowAnonymous)
+            {
+                conventions.Add(".AllowAnonymous()");
+            }
+
+            for (var i = 0; i < conventions.Count; i++)
+            {
+                writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));
+            }
+        }
+    }
+
+    private static string AuthorizeExpression(AuthorizeModel authorize)
+    {
+        var properties = new List<string>();
+        if (authorize.Roles is not null)
+        {
+            properties.Add($"Roles = {JsonEmitter.Literal(authorize.Roles)}");
+        }
+
+        if (authorize.AuthenticationSchemes is not null)
+        {
+            properties.Add($"AuthenticationSchemes = {JsonEmitter.Literal(authorize.AuthenticationSchemes)}");
+        }
+
+        var policy = authorize.Policy is null ? "" : JsonEmitter.Literal(authorize.Policy);
+        var initializer = properties.Count == 0 ? "" : " { " + string.Join(", ", properties) + " }";
+        return $"new {KnownTypes.AuthorizeAttribute}({policy}){initializer}";
+    }
+
+    /// <summary>The attribute's <c>Name</c>, else the method name, qualified by the class when two methods share it.</summary>
+    internal static Dictionary<EndpointModel, string> EndpointNames(IEnumerable<EndpointModel> endpoints)
+    {
+        var list = endpoints.ToList();
+        var taken = new HashSet<string>(list.Where(e => e.Route.ExplicitName is not null).Select(e => e.Route.ExplicitName!));
+        var methodCounts = list.Where(e => e.Route.ExplicitName is null).GroupBy(e => e.Route.MethodName).ToDictionary(g => g.Key, g => g.Count());
+        var names = new Dictionary<EndpointModel, string>(ReferenceEqualityComparer.Instance);
+        foreach (var endpoint in list)
+        {
+            var name = endpoint.Route.ExplicitName;
+            if (name is null)
+            {
+                name = methodCounts[endpoint.Route.MethodName] == 1 && !taken.Contains(endpoint.Route.MethodName)
+                    ? endpoint.Route.MethodName
+                    : endpoint.Route.ClassName + endpoint.Route.MethodName;
+                name = Unique(name, taken);
+            }
+
+            names[endpoint] = name;
+        }
+
+        return names;
+    }
+
+    /// <summary>The request delegate method names: <c>Class_Method</c>, numbered when a method has several routes.</summary>
+    private static Dictionary<EndpointModel, string> DelegateNames(IEnumerable<EndpointModel> endpoints)
+    {
+        var taken = new HashSet<string>();
+        var names = new Dictionary<EndpointModel, string>(ReferenceEqualityComparer.Instance);
+        foreach (var endpoint in endpoints)
+        {
+            names[endpoint] = Unique(endpoint.Route.ClassName + "_" + endpoint.Route.MethodName, taken);
+        }
+
+        return names;
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = name + i;
+        }
+
+        return candidate;
+    }
+
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<EndpointModel>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(EndpointModel? x, EndpointModel? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(EndpointModel obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Text;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Writes C# source with indentation, so emitters read like the code they produce:
+/// <c>writer.WriteLine("if (x)"); using (writer.Block()) { ... }</c>.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    /// <summary>Writes one line at the current indentation (or an empty line).</summary>
+    public SourceWriter WriteLine(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            for (var i = 0; i < _indent; i++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _builder.Append(line);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes a multi-line block (e.g. a raw string literal), indenting each line.</summary>
+    public SourceWriter WriteLines(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            WriteLine(line);
+        }
+
+        return this;
+    }
+
+    /// <summary>Opens a <c>{ }</c> block; disposing the result closes it.</summary>
+    public Scope Block(string close = "}")
+    {
+        WriteLine("{");
+        _indent++;
+        return new Scope(this, close);
+    }
+
+    /// <summary>Indents without braces; disposing the result outdents.</summary>
+    public Scope Indent()
+    {
+        _indent++;
+        return new Scope(this, null);
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    /// <summary>Closes a block or indentation level.</summary>
+    public readonly struct Scope(SourceWriter writer, string? close) : IDisposable
+    {
+        public void Dispose()
+        {
+            writer._indent--;
+            if (close is not null)
+            {
+                writer.WriteLine(close);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FastEndpointsGen.Generator.Emitting;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FastEndpointsGen.Generator;
+
+/// <summary>
+/// Turns methods marked <c>[Get]</c>, <c>[Post]</c>, <c>[Put]</c>, <c>[Patch]</c> and <c>[Delete]</c> into
+/// mapped endpoints with compiled binding and JSON. The generator reports no diagnostics: the
+/// analyzers do, from the same parsing code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class EndpointsGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. Each handler method, parsed once into a symbol-free model (null when it cannot be served).
+        var gets = Endpoints(context, "FastEndpointsGen.GetAttribute", "GET", TrackingNames.GetEndpoints);
+        var posts = Endpoints(context, "FastEndpointsGen.PostAttribute", "POST", TrackingNames.PostEndpoints);
+        var puts = Endpoints(context, "FastEndpointsGen.PutAttribute", "PUT", TrackingNames.PutEndpoints);
+        var patches = Endpoints(context, "FastEndpointsGen.PatchAttribute", "PATCH", TrackingNames.PatchEndpoints);
+        var deletes = Endpoints(context, "FastEndpointsGen.DeleteAttribute", "DELETE", TrackingNames.DeleteEndpoints);
+
+        // 2. All endpoints of the assembly, in a stable order.
+        var endpoints = gets.Collect()
+            .Combine(posts.Collect())
+            .Combine(puts.Collect())
+            .Combine(patches.Collect())
+            .Combine(deletes.Collect())
+            .Select(static (all, _) => Merge(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
+            .WithTrackingName(TrackingNames.AllEndpoints);
+
+        // 3. The slices the emitters read: routes and bindings without the JSON type graph...
+        var routes = endpoints
+            .Select(static (all, _) => all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Routes);
+
+        // ...and the JSON types every body and response reaches, each once.
+        var jsonTypes = endpoints
+            .Select(static (all, _) => DistinctJsonTypes(all))
+            .WithTrackingName(TrackingNames.JsonTypes);
+
+        // 4. Emit: routing and binding in one file, JSON readers and writers in another.
+        context.RegisterSourceOutput(routes, static (output, all) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.Emit(all)));
+        context.RegisterSourceOutput(jsonTypes, static (output, types) => output.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(types)));
+    }
+
+    private static IncrementalValuesProvider<EndpointModel> Endpoints(
+        IncrementalGeneratorInitializationContext context, string attribute, string httpMethod, string trackingName) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                (syntax, cancellationToken) => EndpointParser.Parse(syntax, httpMethod, cancellationToken))
+            .Where(static endpoint => endpoint is not null)
+            .Select(static (endpoint, _) => endpoint!)
+            .WithTrackingName(trackingName);
+
+    private static EquatableArray<EndpointModel> Merge(params ImmutableArray<EndpointModel>[] groups) =>
+        groups.SelectMany(g => g)
+            .OrderBy(e => e.Handler.ContainingType, System.StringComparer.Ordinal)
+            .ThenBy(e => e.Route.Template, System.StringComparer.Ordinal)
+            .ThenBy(e => e.Route.HttpMethod, System.StringComparer.Ordinal)
+            .ThenBy(e => e.Handler.MethodName, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    private static EquatableArray<JsonTypeModel> DistinctJsonTypes(EquatableArray<EndpointModel> endpoints)
+    {
+        var types = new Dictionary<string, JsonTypeModel>(System.StringComparer.Ordinal);
+        foreach (var type in endpoints.SelectMany(e => e.JsonTypes))
+        {
+            if (!types.ContainsKey(type.Id))
+            {
+                types.Add(type.Id, type);
+            }
+        }
+
+        return types.Values.OrderBy(t => t.Id, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+}

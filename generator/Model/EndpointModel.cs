@@ -1,0 +1,168 @@
+using FastEndpointsGen.Shared;
+
+namespace FastEndpointsGen.Generator.Model;
+
+/// <summary>
+/// Everything the generator knows about one handler method, with no symbols in it: the route, the
+/// parameters and where each binds from, the response, and the JSON types they reach. Each emitter
+/// reads only its slice.
+/// </summary>
+internal sealed record EndpointModel
+{
+    public required RouteModel Route { get; init; }
+
+    public required HandlerModel Handler { get; init; }
+
+    /// <summary>Every JSON-serialized type the body and response reach, nested types included.</summary>
+    public required EquatableArray<JsonTypeModel> JsonTypes { get; init; }
+}
+
+/// <summary>How an endpoint is mapped: method, template, group, name, tags and authorization.</summary>
+internal sealed record RouteModel
+{
+    /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>.</summary>
+    public required string HttpMethod { get; init; }
+
+    /// <summary>The template relative to the group prefix, as written in the attribute.</summary>
+    public required string Template { get; init; }
+
+    /// <summary>The <c>[EndpointGroup]</c> of the handler's class, or null.</summary>
+    public required GroupModel? Group { get; init; }
+
+    /// <summary>The name from the attribute, or null to derive one from the method name.</summary>
+    public required string? ExplicitName { get; init; }
+
+    /// <summary>The handler method's name, for a derived endpoint name.</summary>
+    public required string MethodName { get; init; }
+
+    /// <summary>The handler class's simple name, to keep derived names unique.</summary>
+    public required string ClassName { get; init; }
+
+    /// <summary>Tags from the route attribute (the group's tags are on <see cref="Group"/>).</summary>
+    public required EquatableArray<string> Tags { get; init; }
+
+    /// <summary>The <c>[Authorize]</c> attributes on the class and the method, outermost first.</summary>
+    public required EquatableArray<AuthorizeModel> Authorize { get; init; }
+
+    public required bool AllowAnonymous { get; init; }
+}
+
+/// <summary>An <c>[EndpointGroup]</c>: a prefix and tags shared by a class's endpoints.</summary>
+internal sealed record GroupModel(string ClassName, string Prefix, EquatableArray<string> Tags);
+
+/// <summary>One <c>[Authorize]</c> attribute, to be re-created as endpoint metadata.</summary>
+internal sealed record AuthorizeModel(string? Policy, string? Roles, string? AuthenticationSchemes);
+
+/// <summary>The handler method: how to call it, what it takes, what it returns.</summary>
+internal sealed record HandlerModel
+{
+    /// <summary>The fully qualified class name, with <c>global::</c>.</summary>
+    public required string ContainingType { get; init; }
+
+    public required string MethodName { get; init; }
+
+    /// <summary>False for an instance handler, whose class is constructed per request from DI.</summary>
+    public required bool IsStatic { get; init; }
+
+    /// <summary>The services the handler class's constructor takes (instance handlers only).</summary>
+    public required EquatableArray<ParameterModel> ConstructorParameters { get; init; }
+
+    public required EquatableArray<ParameterModel> Parameters { get; init; }
+
+    public required ResponseModel Response { get; init; }
+}
+
+/// <summary>One handler parameter and where its value comes from.</summary>
+internal sealed record ParameterModel
+{
+    /// <summary>The C# name (for <c>[AsParameters]</c> members, the member name).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The declared type, fully qualified, with <c>?</c> when it is a nullable reference.</summary>
+    public required string Type { get; init; }
+
+    public required BindingSource Source { get; init; }
+
+    /// <summary>The route/query key, header name or form field name.</summary>
+    public required string WireName { get; init; }
+
+    /// <summary>Null, nullable or defaulted: absence is not an error.</summary>
+    public required bool IsOptional { get; init; }
+
+    /// <summary>The default value as a C# expression, when the parameter has one.</summary>
+    public string? DefaultValue { get; init; }
+
+    /// <summary>How a string from the route, query, header or form becomes the value.</summary>
+    public ValueModel? Value { get; init; }
+
+    public SpecialKind Special { get; init; }
+
+    /// <summary>The <c>[FromKeyedServices]</c> key as a C# expression.</summary>
+    public string? ServiceKey { get; init; }
+
+    /// <summary>The JSON type id of a body parameter.</summary>
+    public string? JsonTypeId { get; init; }
+
+    /// <summary>For <c>[AsParameters]</c>: the members, each bound as a parameter.</summary>
+    public EquatableArray<ParameterModel> Members { get; init; } = EquatableArray<ParameterModel>.Empty;
+
+    /// <summary>For an <c>[AsParameters]</c> member: set as a property rather than passed to the constructor.</summary>
+    public bool IsProperty { get; init; }
+}
+
+/// <summary>How a string value parses: its scalar kind and type, and whether it is a collection of them.</summary>
+internal sealed record ValueModel
+{
+    public required SimpleKind Kind { get; init; }
+
+    /// <summary>The scalar type, fully qualified, without <c>Nullable&lt;T&gt;</c> or <c>?</c>.</summary>
+    public required string ScalarType { get; init; }
+
+    /// <summary>The scalar is a <c>Nullable&lt;T&gt;</c> value type.</summary>
+    public required bool IsNullableValue { get; init; }
+
+    public required CollectionKind Collection { get; init; }
+
+    /// <summary>For enums: the JSON type id whose generated parser reads the names.</summary>
+    public string? EnumTypeId { get; init; }
+}
+
+/// <summary>What the handler returns and how it becomes a response (DESIGN §4).</summary>
+internal sealed record ResponseModel
+{
+    public required ResponseKind Kind { get; init; }
+
+    /// <summary>Whether the handler returns <c>Task</c>/<c>ValueTask</c> around its value.</summary>
+    public required AsyncKind Async { get; init; }
+
+    /// <summary>The value type (after unwrapping the task), fully qualified, or null for no value.</summary>
+    public string? ValueType { get; init; }
+
+    /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>.</summary>
+    public string? JsonTypeId { get; init; }
+
+    /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
+    public required int StatusCode { get; init; }
+}
+
+internal enum ResponseKind
+{
+    /// <summary><c>void</c>/<c>Task</c>: no body.</summary>
+    Empty,
+
+    /// <summary>A model, written as JSON by the generated writer.</summary>
+    Json,
+
+    /// <summary>A <c>string</c>, written as <c>text/plain</c>.</summary>
+    Text,
+
+    /// <summary>An <c>IResult</c> (including <c>TypedResults</c> and <c>Results&lt;...&gt;</c>) that writes itself.</summary>
+    Result,
+}
+
+internal enum AsyncKind
+{
+    None,
+    Task,
+    ValueTask,
+}

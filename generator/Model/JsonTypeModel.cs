@@ -1,0 +1,135 @@
+using FastEndpointsGen.Shared;
+
+namespace FastEndpointsGen.Generator.Model;
+
+/// <summary>What kind of JSON value a type is, which decides how its reader and writer look.</summary>
+internal enum JsonTypeKind
+{
+    /// <summary>A scalar read and written inline (numbers, strings, dates, ...).</summary>
+    Simple,
+
+    /// <summary>An enum written as its member names.</summary>
+    Enum,
+
+    /// <summary>A class, record or struct written as a JSON object of its properties.</summary>
+    Object,
+
+    /// <summary>An array, list or set.</summary>
+    Collection,
+
+    /// <summary>A dictionary with string keys.</summary>
+    Dictionary,
+
+    /// <summary><c>Nullable&lt;T&gt;</c> of another JSON type.</summary>
+    Nullable,
+
+    /// <summary>A type the generator cannot handle: delegated to the app's <c>JsonSerializerOptions</c>.</summary>
+    Fallback,
+}
+
+/// <summary>
+/// One type that crosses the wire as JSON, described well enough to emit its reader and writer.
+/// Types are referred to by <see cref="Id"/>, a stable identifier that names the generated methods.
+/// </summary>
+internal sealed record JsonTypeModel
+{
+    /// <summary>A C# identifier naming this type's reader and writer, e.g. <c>TaskItem</c> or <c>ListOfTaskItem</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The type, fully qualified with <c>global::</c>, without a nullable annotation.</summary>
+    public required string TypeName { get; init; }
+
+    public required JsonTypeKind Kind { get; init; }
+
+    public required bool IsValueType { get; init; }
+
+    public SimpleKind Simple { get; init; }
+
+    /// <summary>The element (collections), value (dictionaries) or underlying (nullable) type id.</summary>
+    public string? ElementId { get; init; }
+
+    /// <summary>The element type name, with <c>?</c> when the element is a nullable reference.</summary>
+    public string? ElementType { get; init; }
+
+    /// <summary>Whether the element may be null.</summary>
+    public bool ElementIsNullable { get; init; }
+
+    public CollectionKind Collection { get; init; }
+
+    /// <summary>True when the declared collection type has a fast indexer (arrays, lists).</summary>
+    public bool IsIndexable { get; init; }
+
+    public EquatableArray<JsonMemberModel> Members { get; init; } = EquatableArray<JsonMemberModel>.Empty;
+
+    public EquatableArray<EnumMemberModel> EnumMembers { get; init; } = EquatableArray<EnumMemberModel>.Empty;
+
+    /// <summary>False when the type can only be written (no usable constructor); reading it is refused.</summary>
+    public bool CanRead { get; init; } = true;
+
+    /// <summary>Why the type falls back to the app's serializer options (for the warning diagnostic).</summary>
+    public string? FallbackReason { get; init; }
+}
+
+/// <summary>How a JSON member gets into the object being read.</summary>
+internal enum MemberAssignment
+{
+    /// <summary>Read-only: written, never read.</summary>
+    None,
+
+    /// <summary>Passed to the constructor.</summary>
+    Constructor,
+
+    /// <summary>Set in the object initializer (init-only or <c>required</c>).</summary>
+    Initializer,
+
+    /// <summary>Init-only with its own initializer: set only when present, through an <c>[UnsafeAccessor]</c>.</summary>
+    InitAccessor,
+
+    /// <summary>Settable: assigned after construction when present.</summary>
+    Setter,
+}
+
+/// <summary>When a member is left out of the written JSON (<c>[JsonIgnore(Condition = ...)]</c>).</summary>
+internal enum IgnoreCondition
+{
+    Never,
+    WhenWritingNull,
+    WhenWritingDefault,
+}
+
+/// <summary>One property of an object type as it appears in JSON.</summary>
+internal sealed record JsonMemberModel
+{
+    /// <summary>The C# property name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The JSON name: <c>[JsonPropertyName]</c>, else the camelCase of <see cref="Name"/>.</summary>
+    public required string JsonName { get; init; }
+
+    /// <summary>The member type's JSON type id.</summary>
+    public required string TypeId { get; init; }
+
+    /// <summary>The member type, fully qualified, with <c>?</c> for a nullable reference.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Null is a valid value (nullable reference, <c>Nullable&lt;T&gt;</c>, or nullable-oblivious).</summary>
+    public required bool IsNullable { get; init; }
+
+    /// <summary>Absence from the JSON is an error: no default, not nullable, or marked required.</summary>
+    public required bool IsRequired { get; init; }
+
+    public required bool CanWrite { get; init; }
+
+    public required MemberAssignment Assignment { get; init; }
+
+    /// <summary>For <see cref="MemberAssignment.Constructor"/>: the parameter's position.</summary>
+    public int ConstructorIndex { get; init; } = -1;
+
+    /// <summary>The constructor parameter's default value as C# text, when it has one.</summary>
+    public string? DefaultValue { get; init; }
+
+    public IgnoreCondition Ignore { get; init; }
+}
+
+/// <summary>One enum member: its C# name, its JSON name, and its value.</summary>
+internal sealed record EnumMemberModel(string Name, string JsonName);

@@ -1,0 +1,375 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Generator.Parsing;
+
+/// <summary>
+/// Reads one handler method into an <see cref="EndpointModel"/>. This (with <see cref="JsonTypeParser"/>)
+/// is the only code in the generator that touches symbols. A handler the generator cannot serve
+/// returns null: the analyzers explain why, the generator stays silent.
+/// </summary>
+internal static class EndpointParser
+{
+    public const string EndpointGroupAttribute = "FastEndpointsGen.EndpointGroupAttribute";
+    private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
+    private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+    private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
+
+    public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, string httpMethod, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0 || !IsCallable(method))
+        {
+            return null;
+        }
+
+        var attribute = context.Attributes[0];
+        if (attribute.ConstructorArguments.FirstOrDefault().Value is not string template)
+        {
+            return null;
+        }
+
+        var route = RouteTemplate.Parse(template);
+        if (route.Error is not null)
+        {
+            return null;
+        }
+
+        var group = GroupOf(method.ContainingType);
+        var fullRoute = RouteTemplate.Parse(RouteTemplate.Combine(group?.Prefix, template));
+        var json = new JsonTypeParser(cancellationToken);
+
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            var model = ParseParameter(parameter, parameter.Type, fullRoute, httpMethod, json);
+            if (model is null)
+            {
+                return null;
+            }
+
+            parameters.Add(model);
+        }
+
+        if (parameters.Count(p => p.Source == BindingSource.Body) > 1)
+        {
+            return null;
+        }
+
+        var constructorParameters = new List<ParameterModel>();
+        if (!method.IsStatic)
+        {
+            var constructor = method.ContainingType.InstanceConstructors
+                .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
+                .OrderByDescending(c => c.Parameters.Length)
+                .FirstOrDefault();
+            if (constructor is null)
+            {
+                return null;
+            }
+
+            constructorParameters.AddRange(constructor.Parameters.Select(ServiceParameter));
+        }
+
+        var statusCode = NamedArgument<int>(attribute, "StatusCode");
+        var response = ParseResponse(method, statusCode, json);
+        if (response is null)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new EndpointModel
+        {
+            Route = new RouteModel
+            {
+                HttpMethod = httpMethod,
+                Template = template,
+                Group = group,
+                ExplicitName = NamedArgument<string?>(attribute, "Name"),
+                MethodName = method.Name,
+                ClassName = method.ContainingType.Name,
+                Tags = StringArray(attribute, "Tags"),
+                Authorize = AuthorizeOf(method),
+                AllowAnonymous = HasAttribute(method, AllowAnonymousAttribute) || HasAttribute(method.ContainingType, AllowAnonymousAttribute),
+            },
+            Handler = new HandlerModel
+            {
+                ContainingType = Names.Type(method.ContainingType),
+                MethodName = method.Name,
+                IsStatic = method.IsStatic,
+                ConstructorParameters = constructorParameters.ToEquatableArray(),
+                Parameters = parameters.ToEquatableArray(),
+                Response = response,
+            },
+            JsonTypes = json.Types,
+        };
+    }
+
+    /// <summary>The generated code lives in the same assembly: the method and its classes must not be private or generic.</summary>
+    private static bool IsCallable(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType || type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+
+            if (!method.IsStatic && type.IsAbstract)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    {
+        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod);
+        var isOptional = IsNullable(type) || parameter is IParameterSymbol { HasExplicitDefaultValue: true };
+        var model = new ParameterModel
+        {
+            Name = parameter.Name,
+            Type = Names.Type(type),
+            Source = decision.Source,
+            WireName = decision.WireName,
+            IsOptional = isOptional,
+            DefaultValue = parameter is IParameterSymbol { HasExplicitDefaultValue: true } withDefault
+                ? Names.Literal(withDefault.ExplicitDefaultValue, type)
+                : null,
+            Special = decision.Special,
+        };
+
+        switch (decision.Source)
+        {
+            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form:
+                if (decision.Simple == SimpleKind.None || decision.ValueType is null)
+                {
+                    return null;
+                }
+
+                return model with
+                {
+                    Value = new ValueModel
+                    {
+                        Kind = decision.Simple,
+                        ScalarType = Names.TypeWithoutAnnotation(decision.ValueType),
+                        IsNullableValue = decision.IsNullableValue,
+                        Collection = decision.Collection,
+                        EnumTypeId = decision.Simple == SimpleKind.Enum ? json.Add(decision.ValueType) : null,
+                    },
+                };
+
+            case BindingSource.Body:
+                return model with { JsonTypeId = json.Add(type) };
+
+            case BindingSource.KeyedServices:
+                return model with
+                {
+                    ServiceKey = decision.ServiceKey.IsNull ? "null" : Names.Literal(decision.ServiceKey.Value, decision.ServiceKey.Type!),
+                };
+
+            case BindingSource.AsParameters:
+                return ParseAsParameters(model, type, route, httpMethod, json);
+
+            case BindingSource.Unbindable:
+                return null;
+
+            default:
+                return model;
+        }
+    }
+
+    /// <summary>Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter.</summary>
+    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return null;
+        }
+
+        var members = new List<ParameterModel>();
+        var constructor = named.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault();
+        var byConstructor = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        if (constructor is not null)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                // Attributes on a positional record's parameter or on the property it declares both count.
+                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json);
+                if (member is null || member.Source == BindingSource.AsParameters)
+                {
+                    return null;
+                }
+
+                var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
+                {
+                    member = ParseParameter(property, parameter.Type, route, httpMethod, json) is { } fromProperty
+                        ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue }
+                        : member;
+                }
+
+                members.Add(member);
+                byConstructor.Add(parameter.Name);
+            }
+        }
+
+        foreach (var property in named.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (property.IsStatic || byConstructor.Contains(property.Name) || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public })
+            {
+                continue;
+            }
+
+            var member = ParseParameter(property, property.Type, route, httpMethod, json);
+            if (member is null || member.Source == BindingSource.AsParameters)
+            {
+                return null;
+            }
+
+            members.Add(member with { IsProperty = true, IsOptional = member.IsOptional || !property.IsRequired });
+        }
+
+        return model with { Members = members.ToEquatableArray() };
+    }
+
+    private static bool HasBindingAttribute(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+
+    private static ParameterModel ServiceParameter(IParameterSymbol parameter)
+    {
+        var keyed = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null
+            && TypeClassifier.FullName(a.AttributeClass) == BindingClassifier.FromKeyedServices);
+        return new ParameterModel
+        {
+            Name = parameter.Name,
+            Type = Names.Type(parameter.Type),
+            Source = keyed is null ? BindingSource.Services : BindingSource.KeyedServices,
+            WireName = parameter.Name,
+            IsOptional = IsNullable(parameter.Type) || parameter.HasExplicitDefaultValue,
+            ServiceKey = keyed?.ConstructorArguments.FirstOrDefault() is { IsNull: false } key ? Names.Literal(key.Value, key.Type!) : null,
+        };
+    }
+
+    private static ResponseModel? ParseResponse(IMethodSymbol method, int statusCode, JsonTypeParser json)
+    {
+        var type = method.ReturnType;
+        var async = AsyncKind.None;
+        if (type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            async = named.Name switch
+            {
+                "Task" => AsyncKind.Task,
+                "ValueTask" => AsyncKind.ValueTask,
+                _ => AsyncKind.None,
+            };
+
+            if (async != AsyncKind.None)
+            {
+                if (named.TypeArguments.Length == 0)
+                {
+                    return new ResponseModel { Kind = ResponseKind.Empty, Async = async, StatusCode = statusCode == 0 ? 204 : statusCode };
+                }
+
+                type = named.TypeArguments[0];
+            }
+        }
+
+        if (method.ReturnsVoid)
+        {
+            return new ResponseModel { Kind = ResponseKind.Empty, Async = async, StatusCode = statusCode == 0 ? 204 : statusCode };
+        }
+
+        var valueType = Names.Type(type);
+        var okStatus = statusCode == 0 ? 200 : statusCode;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return new ResponseModel { Kind = ResponseKind.Text, Async = async, ValueType = valueType, StatusCode = okStatus };
+        }
+
+        if (TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
+        {
+            return new ResponseModel { Kind = ResponseKind.Result, Async = async, ValueType = valueType, StatusCode = okStatus };
+        }
+
+        return new ResponseModel { Kind = ResponseKind.Json, Async = async, ValueType = valueType, JsonTypeId = json.Add(type), StatusCode = okStatus };
+    }
+
+    private static GroupModel? GroupOf(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == EndpointGroupAttribute);
+        if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string prefix)
+        {
+            return null;
+        }
+
+        return new GroupModel(type.Name, prefix, StringArray(attribute, "Tags"));
+    }
+
+    private static EquatableArray<AuthorizeModel> AuthorizeOf(IMethodSymbol method)
+    {
+        var models = new List<AuthorizeModel>();
+        foreach (var attribute in method.ContainingType.GetAttributes().Concat(method.GetAttributes()))
+        {
+            if (attribute.AttributeClass is null || TypeClassifier.FullName(attribute.AttributeClass) != AuthorizeAttribute)
+            {
+                continue;
+            }
+
+            models.Add(new AuthorizeModel(
+                attribute.ConstructorArguments.FirstOrDefault().Value as string ?? NamedArgument<string?>(attribute, "Policy"),
+                NamedArgument<string?>(attribute, "Roles"),
+                NamedArgument<string?>(attribute, "AuthenticationSchemes")));
+        }
+
+        return models.ToEquatableArray();
+    }
+
+    private static bool HasAttribute(ISymbol symbol, string name) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == name);
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+        || type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
+
+    private static T NamedArgument<T>(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is T value)
+            {
+                return value;
+            }
+        }
+
+        return default!;
+    }
+
+    private static EquatableArray<string> StringArray(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind == TypedConstantKind.Array)
+            {
+                return argument.Value.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToEquatableArray();
+            }
+        }
+
+        return EquatableArray<string>.Empty;
+    }
+}

@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FastEndpointsGen.Generator.Parsing;
+
+/// <summary>
+/// Walks the types reachable from an endpoint's body and response and describes each as a
+/// <see cref="JsonTypeModel"/>: members and their JSON names, how each is assigned when reading,
+/// which are required. Cycles are fine: a type is described once and referred to by id.
+/// </summary>
+internal sealed class JsonTypeParser(CancellationToken cancellationToken)
+{
+    private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    private const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    private const string JsonRequired = "System.Text.Json.Serialization.JsonRequiredAttribute";
+    private const string JsonPropertyOrder = "System.Text.Json.Serialization.JsonPropertyOrderAttribute";
+    private const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    private const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+    private const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly List<JsonTypeModel> _types = [];
+
+    /// <summary>The types described so far, in a stable order.</summary>
+    public EquatableArray<JsonTypeModel> Types => _types.OrderBy(t => t.Id, StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>Describes a type (and everything it reaches) and returns its id.</summary>
+    public string Add(ITypeSymbol type)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (type.IsReferenceType)
+        {
+            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        }
+
+        var name = Names.TypeWithoutAnnotation(type);
+        if (_ids.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var id = IdOf(type);
+        _ids[name] = id;
+        _types.Add(Describe(type, id, name));
+        return id;
+    }
+
+    private JsonTypeModel Describe(ITypeSymbol type, string id, string name)
+    {
+        var underlying = TypeClassifier.Unwrap(type, out var isNullableValue);
+        if (isNullableValue)
+        {
+            return new JsonTypeModel
+            {
+                Id = id, TypeName = name, Kind = JsonTypeKind.Nullable, IsValueType = true,
+                ElementId = Add(underlying), ElementType = Names.Type(underlying),
+            };
+        }
+
+        var simple = TypeClassifier.GetSimpleKind(type);
+        if (simple == SimpleKind.Enum)
+        {
+            return DescribeEnum((INamedTypeSymbol)type, id, name);
+        }
+
+        if (simple is not SimpleKind.None and not SimpleKind.Parsable)
+        {
+            return new JsonTypeModel { Id = id, TypeName = name, Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
+        }
+
+        var collection = TypeClassifier.GetCollectionKind(type, out var element);
+        if (collection != CollectionKind.None && element is not null)
+        {
+            var declared = type.OriginalDefinition.ToDisplayString();
+            return new JsonTypeModel
+            {
+                Id = id, TypeName = name, Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
+                ElementId = Add(element), ElementType = Names.Type(element), ElementIsNullable = IsNullable(element),
+                IsIndexable = type is IArrayTypeSymbol
+                    || declared is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.IReadOnlyList<T>",
+            };
+        }
+
+        if (TypeClassifier.IsStringDictionary(type, out var value) && value is not null)
+        {
+            return new JsonTypeModel
+            {
+                Id = id, TypeName = name, Kind = JsonTypeKind.Dictionary, IsValueType = false,
+                ElementId = Add(value), ElementType = Names.Type(value), ElementIsNullable = IsNullable(value),
+            };
+        }
+
+        return DescribeObject(type, id, name);
+    }
+
+    private static JsonTypeModel DescribeEnum(INamedTypeSymbol type, string id, string name)
+    {
+        var members = new List<EnumMemberModel>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.IsConst)
+            {
+                var jsonName = StringArgument(field, JsonStringEnumMemberName) ?? field.Name;
+                members.Add(new EnumMemberModel(field.Name, jsonName));
+            }
+        }
+
+        return new JsonTypeModel
+        {
+            Id = id, TypeName = name, Kind = JsonTypeKind.Enum, Simple = SimpleKind.Enum, IsValueType = true,
+            EnumMembers = members.ToEquatableArray(),
+        };
+    }
+
+    private JsonTypeModel DescribeObject(ITypeSymbol type, string id, string name)
+    {
+        if (type is not INamedTypeSymbol named
+            || type.SpecialType == SpecialType.System_Object
+            || type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error
+            || type.IsAbstract
+            || named.IsGenericType && named.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter))
+        {
+            return Fallback(type, id, name, $"'{type.ToDisplayString()}' is not a concrete class, record or struct");
+        }
+
+        var constructor = ChooseConstructor(named);
+        var properties = PublicProperties(named);
+        var members = new List<(JsonMemberModel Member, int Order, int Position)>();
+        var mapped = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
+
+        if (constructor is not null)
+        {
+            for (var i = 0; i < constructor.Parameters.Length; i++)
+            {
+                var parameter = constructor.Parameters[i];
+                var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (property is not null)
+                {
+                    mapped.Add(property);
+                }
+
+                var attributes = property is null ? parameter.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes());
+                var isNullable = IsNullable(parameter.Type);
+                var required = !parameter.HasExplicitDefaultValue && !isNullable || Has(attributes, JsonRequired) || Has(attributes, Required);
+                members.Add((new JsonMemberModel
+                {
+                    Name = property?.Name ?? parameter.Name,
+                    JsonName = StringArgument(attributes, JsonPropertyName) ?? Names.CamelCase(property?.Name ?? parameter.Name),
+                    TypeId = Add(parameter.Type),
+                    Type = Names.Type(parameter.Type),
+                    IsNullable = isNullable,
+                    IsRequired = required,
+                    CanWrite = property is not null && !IsIgnored(attributes, out _),
+                    Assignment = MemberAssignment.Constructor,
+                    ConstructorIndex = i,
+                    DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
+                    Ignore = IgnoreOf(attributes),
+                }, Order(attributes), members.Count));
+            }
+        }
+
+        foreach (var property in properties)
+        {
+            if (mapped.Contains(property))
+            {
+                continue;
+            }
+
+            var attributes = property.GetAttributes();
+            if (IsIgnored(attributes, out var always) && always)
+            {
+                continue;
+            }
+
+            var assignment = AssignmentOf(property, constructor);
+            var isNullable = IsNullable(property.Type);
+            var required = property.IsRequired || Has(attributes, JsonRequired) || Has(attributes, Required)
+                || assignment is MemberAssignment.Setter or MemberAssignment.Initializer && !isNullable && property.Type.IsReferenceType && !HasInitializer(property);
+            members.Add((new JsonMemberModel
+            {
+                Name = property.Name,
+                JsonName = StringArgument(attributes, JsonPropertyName) ?? Names.CamelCase(property.Name),
+                TypeId = Add(property.Type),
+                Type = Names.Type(property.Type),
+                IsNullable = isNullable,
+                IsRequired = required && assignment != MemberAssignment.None,
+                CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
+                Assignment = assignment,
+                Ignore = IgnoreOf(attributes),
+            }, Order(attributes), members.Count));
+        }
+
+        return new JsonTypeModel
+        {
+            Id = id,
+            TypeName = name,
+            Kind = JsonTypeKind.Object,
+            IsValueType = type.IsValueType,
+            CanRead = constructor is not null || type.IsValueType,
+            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
+        };
+    }
+
+    private static JsonTypeModel Fallback(ITypeSymbol type, string id, string name, string reason) => new()
+    {
+        Id = id, TypeName = name, Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
+    };
+
+    private static MemberAssignment AssignmentOf(IPropertySymbol property, IMethodSymbol? constructor)
+    {
+        if (property.SetMethod is not { DeclaredAccessibility: Accessibility.Public } setter || constructor is null && !property.ContainingType.IsValueType)
+        {
+            return MemberAssignment.None;
+        }
+
+        if (property.IsRequired)
+        {
+            return MemberAssignment.Initializer;
+        }
+
+        if (setter.IsInitOnly)
+        {
+            return HasInitializer(property) ? MemberAssignment.InitAccessor : MemberAssignment.Initializer;
+        }
+
+        return MemberAssignment.Setter;
+    }
+
+    /// <summary>[JsonConstructor], else the public parameterless one, else the public one with the most parameters.</summary>
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    {
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type))
+            .ToList();
+        return candidates.FirstOrDefault(c => Has(c.GetAttributes(), JsonConstructor))
+            ?? candidates.FirstOrDefault(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared || c.Parameters.Length == 0 && !type.IsValueType)
+            ?? candidates.Where(c => c.Parameters.Length > 0).OrderByDescending(c => c.Parameters.Length).FirstOrDefault()
+            ?? candidates.FirstOrDefault();
+    }
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+    /// <summary>Public instance properties with a public getter, base types first, overridden ones once.</summary>
+    private static List<IPropertySymbol> PublicProperties(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
+        {
+            chain.Insert(0, current);
+        }
+
+        var byName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var current in chain)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.Name == "EqualityContract")
+                {
+                    continue;
+                }
+
+                if (!byName.ContainsKey(property.Name))
+                {
+                    order.Add(property.Name);
+                }
+
+                byName[property.Name] = property;
+            }
+        }
+
+        return order.Select(n => byName[n]).ToList();
+    }
+
+    private static bool HasInitializer(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null });
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+        || type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+
+    private static bool IsIgnored(IEnumerable<AttributeData> attributes, out bool always)
+    {
+        always = false;
+        var attribute = Find(attributes, JsonIgnore);
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        var condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
+        // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3.
+        always = condition is null or 1;
+        return condition is not 0;
+    }
+
+    private static IgnoreCondition IgnoreOf(IEnumerable<AttributeData> attributes)
+    {
+        var condition = Find(attributes, JsonIgnore)?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
+        return condition switch
+        {
+            2 => IgnoreCondition.WhenWritingDefault,
+            3 => IgnoreCondition.WhenWritingNull,
+            _ => IgnoreCondition.Never,
+        };
+    }
+
+    private static int Order(IEnumerable<AttributeData> attributes) =>
+        Find(attributes, JsonPropertyOrder)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
+
+    private static bool Has(IEnumerable<AttributeData> attributes, string name) => Find(attributes, name) is not null;
+
+    private static AttributeData? Find(IEnumerable<AttributeData> attributes, string name) =>
+        attributes.FirstOrDefault(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == name);
+
+    private static string? StringArgument(ISymbol symbol, string attribute) => StringArgument(symbol.GetAttributes(), attribute);
+
+    private static string? StringArgument(IEnumerable<AttributeData> attributes, string attribute) =>
+        Find(attributes, attribute)?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    /// <summary>A readable, unique identifier for the type's generated reader and writer.</summary>
+    private static string IdOf(ITypeSymbol type)
+    {
+        if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            return "Nullable" + IdOf(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        }
+
+        var underlying = TypeClassifier.Unwrap(type, out var isNullableValue);
+        if (isNullableValue)
+        {
+            return "Nullable" + IdOf(underlying);
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return "ArrayOf" + IdOf(array.ElementType);
+        }
+
+        if (type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object)
+        {
+            return type.MetadataName;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } generic
+            && generic.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic")
+        {
+            return generic.Name + "Of" + string.Join("And", generic.TypeArguments.Select(IdOf));
+        }
+
+        if (type.ContainingNamespace?.ToDisplayString() == "System")
+        {
+            return type.Name;
+        }
+
+        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return Names.Identifier(display.Replace("global::", string.Empty));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FastEndpointsGen.Generator.Parsing;
+
+/// <summary>Turns symbols into the strings the model holds: type names, JSON names, C# literals.</summary>
+internal static class Names
+{
+    private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary><c>global::Ns.Type</c>, with <c>?</c> on nullable references inside and out.</summary>
+    public static string Type(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+
+    /// <summary><c>global::Ns.Type</c> without a top-level nullable reference annotation.</summary>
+    public static string TypeWithoutAnnotation(ITypeSymbol type) =>
+        type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) : Type(type);
+
+    /// <summary>The default JSON name: camelCase the way System.Text.Json's <c>JsonNamingPolicy.CamelCase</c> does.</summary>
+    public static string CamelCase(string name)
+    {
+        if (name.Length == 0 || !char.IsUpper(name[0]))
+        {
+            return name;
+        }
+
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 1 && !char.IsUpper(chars[i]))
+            {
+                break;
+            }
+
+            var hasNext = i + 1 < chars.Length;
+            if (i > 0 && hasNext && !char.IsUpper(chars[i + 1]))
+            {
+                if (chars[i + 1] == ' ')
+                {
+                    chars[i] = char.ToLowerInvariant(chars[i]);
+                }
+
+                break;
+            }
+
+            chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>A C# expression for a constant of the given type (a parameter's default value).</summary>
+    public static string Literal(object? value, ITypeSymbol type)
+    {
+        if (value is null)
+        {
+            return type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? "null" : "default";
+        }
+
+        var target = TypeWithoutAnnotation(type);
+        return value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            bool flag => flag ? "true" : "false",
+            char ch => SymbolDisplay.FormatLiteral(ch, quote: true),
+            float number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}F",
+            double number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}D",
+            decimal number => $"({target}){number.ToString(CultureInfo.InvariantCulture)}M",
+            _ => $"({target})({System.Convert.ToString(value, CultureInfo.InvariantCulture)})",
+        };
+    }
+
+    /// <summary>A readable C# identifier for a type, unique per type: <c>TaskApi_TaskItem</c>, <c>ListOfInt32</c>.</summary>
+    public static string Identifier(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            builder.Append(char.IsLetterOrDigit(ch) ? ch : '_');
+        }
+
+        return builder.ToString();
+    }
+}

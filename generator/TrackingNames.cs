@@ -1,0 +1,14 @@
+namespace FastEndpointsGen.Generator;
+
+/// <summary>The named pipeline steps, so tests can assert what re-ran after an edit.</summary>
+internal static class TrackingNames
+{
+    public const string GetEndpoints = nameof(GetEndpoints);
+    public const string PostEndpoints = nameof(PostEndpoints);
+    public const string PutEndpoints = nameof(PutEndpoints);
+    public const string PatchEndpoints = nameof(PatchEndpoints);
+    public const string DeleteEndpoints = nameof(DeleteEndpoints);
+    public const string AllEndpoints = nameof(AllEndpoints);
+    public const string Routes = nameof(Routes);
+    public const string JsonTypes = nameof(JsonTypes);
+}

@@ -1,0 +1,275 @@
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Shared;
+
+/// <summary>The scalar types that bind from a single string (route, query, header) and map to one JSON value.</summary>
+internal enum SimpleKind
+{
+    None,
+    String,
+    Boolean,
+    Char,
+    Byte,
+    SByte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Single,
+    Double,
+    Decimal,
+    Guid,
+    DateTime,
+    DateTimeOffset,
+    DateOnly,
+    TimeOnly,
+    TimeSpan,
+    Uri,
+    Enum,
+
+    /// <summary>A user type implementing <c>IParsable&lt;T&gt;</c>: binds from strings; JSON treats it as an object.</summary>
+    Parsable,
+}
+
+/// <summary>How a JSON array or multi-valued query parameter is materialised.</summary>
+internal enum CollectionKind
+{
+    None,
+
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+
+    /// <summary><c>List&lt;T&gt;</c> and the list interfaces it implements (<c>IEnumerable</c>, <c>IReadOnlyList</c>, ...).</summary>
+    List,
+
+    /// <summary><c>HashSet&lt;T&gt;</c>, <c>ISet&lt;T&gt;</c>, <c>IReadOnlySet&lt;T&gt;</c>.</summary>
+    HashSet,
+}
+
+/// <summary>Framework types a handler can ask for that are neither data nor services (DESIGN §3).</summary>
+internal enum SpecialKind
+{
+    None,
+    HttpContext,
+    HttpRequest,
+    HttpResponse,
+    CancellationToken,
+    ClaimsPrincipal,
+    FormFile,
+    FormFileCollection,
+    FormCollection,
+    Stream,
+    PipeReader,
+}
+
+/// <summary>
+/// Classifies types the way binding and JSON need them. Shared by the generator and the analyzers,
+/// so the IDE reports exactly what the generated code will do.
+/// </summary>
+internal static class TypeClassifier
+{
+    /// <summary>Strips <c>Nullable&lt;T&gt;</c>, reporting whether it was there.</summary>
+    public static ITypeSymbol Unwrap(ITypeSymbol type, out bool isNullableValue)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            isNullableValue = true;
+            return nullable.TypeArguments[0];
+        }
+
+        isNullableValue = false;
+        return type;
+    }
+
+    /// <summary>The scalar kind of a type (after <see cref="Unwrap"/>), or <see cref="SimpleKind.None"/>.</summary>
+    public static SimpleKind GetSimpleKind(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return SimpleKind.String;
+            case SpecialType.System_Boolean: return SimpleKind.Boolean;
+            case SpecialType.System_Char: return SimpleKind.Char;
+            case SpecialType.System_Byte: return SimpleKind.Byte;
+            case SpecialType.System_SByte: return SimpleKind.SByte;
+            case SpecialType.System_Int16: return SimpleKind.Int16;
+            case SpecialType.System_UInt16: return SimpleKind.UInt16;
+            case SpecialType.System_Int32: return SimpleKind.Int32;
+            case SpecialType.System_UInt32: return SimpleKind.UInt32;
+            case SpecialType.System_Int64: return SimpleKind.Int64;
+            case SpecialType.System_UInt64: return SimpleKind.UInt64;
+            case SpecialType.System_Single: return SimpleKind.Single;
+            case SpecialType.System_Double: return SimpleKind.Double;
+            case SpecialType.System_Decimal: return SimpleKind.Decimal;
+            case SpecialType.System_DateTime: return SimpleKind.DateTime;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return SimpleKind.Enum;
+        }
+
+        switch (FullName(type))
+        {
+            case "System.Guid": return SimpleKind.Guid;
+            case "System.DateTimeOffset": return SimpleKind.DateTimeOffset;
+            case "System.DateOnly": return SimpleKind.DateOnly;
+            case "System.TimeOnly": return SimpleKind.TimeOnly;
+            case "System.TimeSpan": return SimpleKind.TimeSpan;
+            case "System.Uri": return SimpleKind.Uri;
+        }
+
+        return IsParsable(type) ? SimpleKind.Parsable : SimpleKind.None;
+    }
+
+    /// <summary>True for a type that implements <c>IParsable&lt;T&gt;</c> of itself.</summary>
+    public static bool IsParsable(ITypeSymbol type)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate.IsGenericType
+                && candidate.ConstructedFrom.ToDisplayString() == "System.IParsable<TSelf>"
+                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Recognises arrays, lists, sets and their interfaces, returning the element type.</summary>
+    public static CollectionKind GetCollectionKind(ITypeSymbol type, out ITypeSymbol? element)
+    {
+        element = null;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            element = array.ElementType;
+            return array.ElementType.SpecialType == SpecialType.System_Byte ? CollectionKind.None : CollectionKind.Array;
+        }
+
+        if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+        {
+            return CollectionKind.None;
+        }
+
+        element = named.TypeArguments[0];
+        switch (named.ConstructedFrom.ToDisplayString())
+        {
+            case "System.Collections.Generic.List<T>":
+            case "System.Collections.Generic.IList<T>":
+            case "System.Collections.Generic.ICollection<T>":
+            case "System.Collections.Generic.IEnumerable<T>":
+            case "System.Collections.Generic.IReadOnlyList<T>":
+            case "System.Collections.Generic.IReadOnlyCollection<T>":
+                return CollectionKind.List;
+            case "System.Collections.Generic.HashSet<T>":
+            case "System.Collections.Generic.ISet<T>":
+            case "System.Collections.Generic.IReadOnlySet<T>":
+                return CollectionKind.HashSet;
+        }
+
+        element = null;
+        return CollectionKind.None;
+    }
+
+    /// <summary>Recognises <c>Dictionary&lt;string, T&gt;</c> and its interfaces, returning the value type.</summary>
+    public static bool IsStringDictionary(ITypeSymbol type, out ITypeSymbol? value)
+    {
+        value = null;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
+            && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+        {
+            switch (named.ConstructedFrom.ToDisplayString())
+            {
+                case "System.Collections.Generic.Dictionary<TKey, TValue>":
+                case "System.Collections.Generic.IDictionary<TKey, TValue>":
+                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                    value = named.TypeArguments[1];
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The framework type a handler parameter stands for, if any.</summary>
+    public static SpecialKind GetSpecialKind(ITypeSymbol type) => FullName(type) switch
+    {
+        "Microsoft.AspNetCore.Http.HttpContext" => SpecialKind.HttpContext,
+        "Microsoft.AspNetCore.Http.HttpRequest" => SpecialKind.HttpRequest,
+        "Microsoft.AspNetCore.Http.HttpResponse" => SpecialKind.HttpResponse,
+        "System.Threading.CancellationToken" => SpecialKind.CancellationToken,
+        "System.Security.Claims.ClaimsPrincipal" => SpecialKind.ClaimsPrincipal,
+        "Microsoft.AspNetCore.Http.IFormFile" => SpecialKind.FormFile,
+        "Microsoft.AspNetCore.Http.IFormFileCollection" => SpecialKind.FormFileCollection,
+        "Microsoft.AspNetCore.Http.IFormCollection" => SpecialKind.FormCollection,
+        "System.IO.Stream" => SpecialKind.Stream,
+        "System.IO.Pipelines.PipeReader" => SpecialKind.PipeReader,
+        _ => SpecialKind.None,
+    };
+
+    /// <summary>
+    /// True for types that can only come from dependency injection: interfaces, abstract classes,
+    /// delegates, well-known service types, and concrete types with no public data members.
+    /// </summary>
+    public static bool IsServiceType(ITypeSymbol type)
+    {
+        if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate || type.IsAbstract)
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            switch (FullName(current.OriginalDefinition))
+            {
+                case "Microsoft.EntityFrameworkCore.DbContext":
+                case "System.Net.Http.HttpClient":
+                case "System.TimeProvider":
+                case "Microsoft.Extensions.Logging.Logger<T>":
+                    return true;
+            }
+        }
+
+        return type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && !HasPublicDataMembers(named);
+    }
+
+    /// <summary>True when a class has settable/init properties or a constructor whose parameters map to properties.</summary>
+    public static bool HasPublicDataMembers(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, SetMethod.DeclaredAccessibility: Accessibility.Public })
+            {
+                return true;
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility != Accessibility.Public || constructor.Parameters.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } property
+                        && string.Equals(property.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && HasPublicDataMembers(baseType);
+    }
+
+    /// <summary>The namespace-qualified name without <c>global::</c>, e.g. <c>System.Guid</c>.</summary>
+    public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None));
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using FastEndpointsGen.TestApp;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddFastEndpointsGen(o => o.Title = "Feature test app");
+builder.Services.AddSingleton<Catalog>();
+builder.Services.AddKeyedSingleton<IGreeter>("formal", new FormalGreeter());
+builder.Services.AddSingleton<IClock>(new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+builder.Services.AddAuthorizationBuilder().AddPolicy("admins", p => p.RequireRole("admin"));
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGeneratedEndpoints();
+app.Run();
+
+namespace FastEndpointsGen.TestApp
+{
+    /// <summary>Authenticates requests that carry <c>X-User</c> (and optional <c>X-Role</c>), for authorization tests.</summary>
+    public sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "Header";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue("X-User", out var user))
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var claims = new List<Claim> { new(ClaimTypes.Name, user.ToString()) };
+            if (Request.Headers.TryGetValue("X-Role", out var role))
+            {
+                claims.Add(new Claim(ClaimTypes.Role, role.ToString()));
+            }
+
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        }
+    }
+}
+
+/// <summary>Lets <c>WebApplicationFactory&lt;Program&gt;</c> find the app.</summary>
+public partial class Program;
