@@ -19,6 +19,15 @@ public static class FastEndpointsGenServiceCollectionExtensions
             builder.Configure(configure);
         }
 
+        // The document served by MapApiDocs; AddOpenApi's own transformers keep working on it.
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, context, _) =>
+        {
+            var options = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FastEndpointsGenOptions>>().Value;
+            document.Info.Title = options.Title;
+            document.Info.Version = options.Version;
+            document.Info.Description = options.Description;
+            return System.Threading.Tasks.Task.CompletedTask;
+        }));
         return services;
     }
 }

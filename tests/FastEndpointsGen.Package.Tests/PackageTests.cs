@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FastEndpointsGen.Package.Tests;
+
+/// <summary>
+/// Consumes the packed FastEndpointsGen.nupkg the way a user does: a fresh web project that references
+/// only that package builds with zero warnings and serves its endpoints.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PackageTests
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private string _work = "";
+    private Process? _server;
+    private Uri _baseAddress = null!;
+    private string _buildOutput = "";
+
+    [OneTimeSetUp]
+    public async Task PackBuildAndStartConsumer()
+    {
+        var root = RepositoryRoot();
+        _work = Path.Combine(Path.GetTempPath(), "feg-package-" + Guid.NewGuid().ToString("N"));
+        var feed = Path.Combine(_work, "feed");
+        var project = Path.Combine(_work, "Consumer");
+        Directory.CreateDirectory(project);
+
+        // A version no earlier run has put in the NuGet cache, so the consumer always gets this build.
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        await RunDotnet(root, $"pack \"{Path.Combine(root, "runtime", "FastEndpointsGen.csproj")}\" -c Release -o \"{feed}\" -p:Version={version}");
+
+        var consumer = Path.Combine(TestContext.CurrentContext.TestDirectory, "Consumer");
+        File.Copy(Path.Combine(consumer, "Program.cs"), Path.Combine(project, "Program.cs"));
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"),
+            File.ReadAllText(Path.Combine(consumer, "Consumer.csproj.template")).Replace("$(FastEndpointsGenVersion)", version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        // Keep the repository's Directory.Build.props and central package versions out of the fresh project.
+        File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_work, "Directory.Packages.props"), "<Project />");
+
+        _buildOutput = await RunDotnet(project, "build -c Release");
+
+        var port = FreePort();
+        _baseAddress = new Uri($"http://127.0.0.1:{port}");
+        _server = Process.Start(new ProcessStartInfo("dotnet", $"bin/Release/net10.0/Consumer.dll --urls {_baseAddress}")
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await WaitUntilListening();
+    }
+
+    [OneTimeTearDown]
+    public void StopConsumer()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit();
+        }
+
+        _server?.Dispose();
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Test]
+    public void Consumer_builds_with_zero_warnings()
+    {
+        Assert.That(_buildOutput, Does.Contain("0 Warning(s)"));
+    }
+
+    [Test]
+    public void Package_carries_generator_and_analyzers()
+    {
+        var feed = Path.Combine(_work, "feed");
+        var package = Directory.GetFiles(feed, "FastEndpointsGen.*.nupkg").Single();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.That(entries, Does.Contain("lib/net10.0/FastEndpointsGen.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/FastEndpointsGen.Generator.dll"));
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/FastEndpointsGen.Analyzers.dll"));
+    }
+
+    [Test]
+    public async Task Body_query_route_and_services_bind_and_respond_in_camelCase()
+    {
+        using var created = await Http.PostAsync(new Uri(_baseAddress, "/tasks/"),
+            new StringContent("""{"title":"Write docs"}""", Encoding.UTF8, "application/json"));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.That(body, Does.Match("""^\{"id":\d+,"title":"Write docs","completed":false\}$"""));
+
+        var list = await Http.GetStringAsync(new Uri(_baseAddress, "/tasks/?completed=false&limit=10"));
+        Assert.That(list, Does.StartWith("[{\"id\":").And.Contain("\"title\":\"Write docs\""));
+
+        var one = await Http.GetStringAsync(new Uri(_baseAddress, "/tasks/1"));
+        Assert.That(one, Is.EqualTo("""{"id":1,"title":"Write docs","completed":false}"""));
+    }
+
+    [Test]
+    public async Task Text_and_empty_responses()
+    {
+        using var _ = await Http.PostAsync(new Uri(_baseAddress, "/tasks/"),
+            new StringContent("""{"title":"Text me"}""", Encoding.UTF8, "application/json"));
+        using var text = await Http.GetAsync(new Uri(_baseAddress, "/tasks/1/title"));
+        Assert.That(text.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
+
+        using var deleted = await Http.DeleteAsync(new Uri(_baseAddress, "/tasks/999"));
+        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task Header_and_query_arrays_bind()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseAddress, "/tasks/search?tag=a&tag=b"));
+        request.Headers.Add("X-Term", "find");
+        using var response = await Http.SendAsync(request);
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""["find","a","b"]"""));
+    }
+
+    [Test]
+    public async Task Unparsable_route_value_is_422_at_its_location()
+    {
+        using var response = await Http.GetAsync(new Uri(_baseAddress, "/tasks/abc"));
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"path.id\":["));
+    }
+
+    [Test]
+    public async Task HttpError_is_a_problem_response()
+    {
+        using var response = await Http.GetAsync(new Uri(_baseAddress, "/tasks/999"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"detail\":\"Task not found\""));
+    }
+
+    [Test]
+    public async Task Docs_routes_are_served()
+    {
+        using var document = await Http.GetAsync(new Uri(_baseAddress, "/openapi.json"));
+        Assert.That(document.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var docs = await Http.GetAsync(new Uri(_baseAddress, "/docs"));
+        Assert.That(docs.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task WaitUntilListening()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_server!.HasExited)
+            {
+                Assert.Fail($"The consumer exited with code {_server.ExitCode} before listening.");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(_baseAddress, "/tasks/"));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Fail("The consumer did not start listening within 60 seconds.");
+    }
+
+    private static async Task<string> RunDotnet(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var text = await output + await error;
+        Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments} failed:\n{text}");
+        return text;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FastEndpointsGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FastEndpointsGen.sln not found above the test directory.");
+    }
+}
