@@ -21,11 +21,11 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // 1. Each handler method, parsed once into a symbol-free model (null when it cannot be served).
-        var gets = Endpoints(context, "FastEndpointsGen.GetAttribute", "GET", TrackingNames.GetEndpoints);
-        var posts = Endpoints(context, "FastEndpointsGen.PostAttribute", "POST", TrackingNames.PostEndpoints);
-        var puts = Endpoints(context, "FastEndpointsGen.PutAttribute", "PUT", TrackingNames.PutEndpoints);
-        var patches = Endpoints(context, "FastEndpointsGen.PatchAttribute", "PATCH", TrackingNames.PatchEndpoints);
-        var deletes = Endpoints(context, "FastEndpointsGen.DeleteAttribute", "DELETE", TrackingNames.DeleteEndpoints);
+        var gets = Endpoints(context, "FastEndpointsGen.GetAttribute", TrackingNames.GetEndpoints);
+        var posts = Endpoints(context, "FastEndpointsGen.PostAttribute", TrackingNames.PostEndpoints);
+        var puts = Endpoints(context, "FastEndpointsGen.PutAttribute", TrackingNames.PutEndpoints);
+        var patches = Endpoints(context, "FastEndpointsGen.PatchAttribute", TrackingNames.PatchEndpoints);
+        var deletes = Endpoints(context, "FastEndpointsGen.DeleteAttribute", TrackingNames.DeleteEndpoints);
 
         // 2. All endpoints of the assembly, in a stable order.
         var endpoints = gets.Collect()
@@ -52,12 +52,12 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
     }
 
     private static IncrementalValuesProvider<EndpointModel> Endpoints(
-        IncrementalGeneratorInitializationContext context, string attribute, string httpMethod, string trackingName) =>
+        IncrementalGeneratorInitializationContext context, string attribute, string trackingName) =>
         context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                (syntax, cancellationToken) => EndpointParser.Parse(syntax, httpMethod, cancellationToken))
+                static (syntax, cancellationToken) => EndpointParser.Parse(syntax, cancellationToken))
             .Where(static endpoint => endpoint is not null)
             .Select(static (endpoint, _) => endpoint!)
             .WithTrackingName(trackingName);

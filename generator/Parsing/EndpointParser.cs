@@ -19,7 +19,7 @@ internal static class EndpointParser
     private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
     private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
 
-    public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, string httpMethod, CancellationToken cancellationToken)
+    public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0 || !IsCallable(method))
         {
@@ -27,6 +27,7 @@ internal static class EndpointParser
         }
 
         var attribute = context.Attributes[0];
+        var httpMethod = HttpMethodOf(attribute);
         if (attribute.ConstructorArguments.FirstOrDefault().Value is not string template)
         {
             return null;
@@ -107,6 +108,13 @@ internal static class EndpointParser
             },
             JsonTypes = json.Types,
         };
+    }
+
+    /// <summary><c>GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>
+    public static string HttpMethodOf(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass?.Name ?? "";
+        return (name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name).ToUpperInvariant();
     }
 
     /// <summary>The generated code lives in the same assembly: the method and its classes must not be private or generic.</summary>
