@@ -30,6 +30,7 @@ internal static class BindingEmitter
             writer.WriteLine("internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
             using (writer.Block())
             {
+                var fields = new StaticFields();
                 var first = true;
                 foreach (var endpoint in endpoints)
                 {
@@ -39,13 +40,20 @@ internal static class BindingEmitter
                     }
 
                     first = false;
-                    EmitDelegate(writer, endpoint, delegates[endpoint]);
+                    EmitDelegate(writer, endpoint, delegates[endpoint], fields);
+                }
+
+                if (!fields.IsEmpty)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine("// Values the validation checks need, built once.");
+                    fields.Write(writer);
                 }
             }
         }
     }
 
-    private static void EmitDelegate(SourceWriter writer, EndpointModel endpoint, string name)
+    private static void EmitDelegate(SourceWriter writer, EndpointModel endpoint, string name, StaticFields fields)
     {
         var handler = endpoint.Handler;
         var parameters = handler.Parameters;
@@ -72,7 +80,7 @@ internal static class BindingEmitter
 
             foreach (var parameter in parameters.Where(p => p.Source != BindingSource.Body))
             {
-                EmitParameter(writer, parameter, Local(parameter.Name));
+                EmitParameter(writer, parameter, Local(parameter.Name), fields);
             }
 
             if (body is not null)
@@ -103,21 +111,21 @@ internal static class BindingEmitter
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields)
     {
         switch (parameter.Source)
         {
             case BindingSource.Route:
-                EmitValue(writer, parameter, local, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string");
+                EmitValue(writer, parameter, local, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string", fields);
                 break;
             case BindingSource.Query:
-                EmitValue(writer, parameter, local, "query", $"httpContext.Request.Query[{Literal(parameter.WireName)}]");
+                EmitValue(writer, parameter, local, "query", $"httpContext.Request.Query[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Header:
-                EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]");
+                EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Form:
-                EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]");
+                EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Services:
                 writer.WriteLine(parameter.IsOptional
@@ -133,7 +141,7 @@ internal static class BindingEmitter
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
             case BindingSource.AsParameters:
-                EmitAsParameters(writer, parameter, local);
+                EmitAsParameters(writer, parameter, local, fields);
                 break;
         }
     }
@@ -153,7 +161,7 @@ internal static class BindingEmitter
     };
 
     /// <summary>A value from a string source: present → parse (error on failure); absent → default or a missing error.</summary>
-    private static void EmitValue(SourceWriter writer, ParameterModel parameter, string local, string source, string read)
+    private static void EmitValue(SourceWriter writer, ParameterModel parameter, string local, string source, string read, StaticFields fields)
     {
         var value = parameter.Value!;
         var location = source == "header" ? parameter.WireName.ToLowerInvariant() : parameter.WireName;
@@ -185,17 +193,41 @@ internal static class BindingEmitter
 
         using (writer.Block())
         {
+            RuleReporter report = (type, message, input, context) =>
+                $"errors = RequestErrors.Rule(errors, {Literal(source)}, {Literal(location)}, \"{type}\", {message}, {input}{(context is null ? "" : ", " + context)});";
+            var checks = parameter.Rules.Count > 0;
             if (value.Kind == SimpleKind.String)
             {
                 writer.WriteLine($"{local} = {raw};");
+                if (checks)
+                {
+                    ValidationEmitter.EmitChecks(writer, parameter.Rules, raw, location, FieldPrefix(local), fields, report);
+                }
             }
-            else
+            else if (!checks)
             {
                 writer.WriteLine($"if ({ParseCall(value, raw, "parsed")}) {local} = parsed;");
                 writer.WriteLine($"else errors = {InvalidCall(value, source, location, raw, null)};");
             }
+            else
+            {
+                writer.WriteLine($"if ({ParseCall(value, raw, "parsed")})");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"{local} = parsed;");
+                    ValidationEmitter.EmitChecks(writer, parameter.Rules, "parsed", location, FieldPrefix(local), fields, report);
+                }
+
+                writer.WriteLine("else");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"errors = {InvalidCall(value, source, location, raw, null)};");
+                }
+            }
         }
     }
+
+    private static string FieldPrefix(string local) => char.ToUpperInvariant(local.TrimStart('@')[0]) + local.TrimStart('@').Substring(1);
 
     private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string local, string source, string location, string read)
     {
@@ -295,7 +327,7 @@ internal static class BindingEmitter
         }
     }
 
-    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local)
+    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields)
     {
         writer.WriteLine($"// [AsParameters] {parameter.Type}");
         var arguments = new List<string>();
@@ -303,7 +335,7 @@ internal static class BindingEmitter
         foreach (var member in parameter.Members)
         {
             var memberLocal = local + char.ToUpperInvariant(member.Name[0]) + member.Name.Substring(1);
-            EmitParameter(writer, member, memberLocal);
+            EmitParameter(writer, member, memberLocal, fields);
             var expression = ValueExpression(member, memberLocal);
             if (member.IsProperty)
             {

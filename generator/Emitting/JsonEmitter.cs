@@ -18,6 +18,7 @@ internal static class JsonEmitter
     public static string Emit(EquatableArray<JsonTypeModel> types)
     {
         var byId = types.ToDictionary(t => t.Id);
+        var fields = new StaticFields();
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
         writer.WriteLine("namespace FastEndpointsGen");
@@ -40,18 +41,24 @@ internal static class JsonEmitter
                 {
                     writer.WriteLine();
                     writer.WriteLine($"// {type.TypeName}");
-                    EmitType(writer, type, byId);
+                    EmitType(writer, type, byId, fields);
                 }
 
                 writer.WriteLine();
                 EmitResolver(writer, types);
+                if (!fields.IsEmpty)
+                {
+                    writer.WriteLine();
+                    writer.WriteLine("// Values the validation checks need, built once.");
+                    fields.Write(writer);
+                }
             }
         }
 
         return writer.ToString();
     }
 
-    private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, StaticFields fields)
     {
         switch (type.Kind)
         {
@@ -59,7 +66,7 @@ internal static class JsonEmitter
                 EmitNames(writer, type);
                 EmitPublicSerialize(writer, type);
                 EmitObjectWriter(writer, type, types);
-                EmitObjectReader(writer, type, types);
+                EmitObjectReader(writer, type, types, fields);
                 break;
             case JsonTypeKind.Enum:
                 EmitEnum(writer, type);
@@ -274,7 +281,7 @@ internal static class JsonEmitter
 
     // ---- readers -------------------------------------------------------------------------------
 
-    private static void EmitObjectReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    private static void EmitObjectReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, StaticFields fields)
     {
         var readable = type.Members.Where(m => m.Assignment != MemberAssignment.None).ToList();
         writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
@@ -287,7 +294,7 @@ internal static class JsonEmitter
             }
             else
             {
-                EmitObjectReaderBody(writer, type, readable, types);
+                EmitObjectReaderBody(writer, type, readable, types, fields);
             }
         }
 
@@ -297,9 +304,25 @@ internal static class JsonEmitter
             EmitMatcher(writer, type);
             EmitInitAccessors(writer, type, readable);
         }
+
+        if (type.IsValidatable)
+        {
+            writer.WriteLine($"private static string? JsonNameOf{type.Id}(string member) => member switch");
+            using (writer.Block("};"))
+            {
+                foreach (var member in type.Members)
+                {
+                    writer.WriteLine($"{Literal(member.Name)} => {Literal(member.JsonName)},");
+                }
+
+                writer.WriteLine("_ => null,");
+            }
+
+            writer.WriteLine();
+        }
     }
 
-    private static void EmitObjectReaderBody(SourceWriter writer, JsonTypeModel type, List<JsonMemberModel> readable, Dictionary<string, JsonTypeModel> types)
+    private static void EmitObjectReaderBody(SourceWriter writer, JsonTypeModel type, List<JsonMemberModel> readable, Dictionary<string, JsonTypeModel> types, StaticFields fields)
     {
         writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
         using (writer.Block())
@@ -345,7 +368,22 @@ internal static class JsonEmitter
                         }
 
                         writer.WriteLine($"context.Push({Literal(member.JsonName)});");
+                        var checks = ValidationEmitter.HasValueChecks(member.Rules);
+                        if (checks)
+                        {
+                            writer.WriteLine("var before = context.ErrorCount;");
+                        }
+
                         ReadInto(writer, types[member.TypeId], member.IsNullable, Local(member.Name), types);
+                        if (checks)
+                        {
+                            writer.WriteLine($"if (context.ErrorCount == before && {Local(member.Name)} is {{ }} checkedValue)");
+                            using (writer.Block())
+                            {
+                                ValidationEmitter.EmitChecks(writer, member.Rules, "checkedValue", member.JsonName, $"{type.Id}_{member.Name}", fields, ReportJson);
+                            }
+                        }
+
                         writer.WriteLine("context.Pop();");
                         writer.WriteLine("break;");
                     }
@@ -365,6 +403,8 @@ internal static class JsonEmitter
         {
             writer.WriteLine($"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
         }
+
+        EmitCompareChecks(writer, readable);
 
         writer.WriteLine("if (context.ErrorCount != errorCount)");
         using (writer.Block())
@@ -402,7 +442,49 @@ internal static class JsonEmitter
             writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
         }
 
+        if (type.IsValidatable)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// IValidatableObject runs once every member rule has passed.");
+            writer.WriteLine($"ValidationChecks.Validate(result, context, JsonNameOf{type.Id});");
+            writer.WriteLine("if (context.ErrorCount != errorCount)");
+            using (writer.Block())
+            {
+                writer.WriteLine("return default!;");
+            }
+
+            writer.WriteLine();
+        }
+
         writer.WriteLine("return result;");
+    }
+
+    private static string ReportJson(string type, string message, string input, string? context) =>
+        $"context.AddError(\"{type}\", {message}, {input}{(context is null ? "" : ", " + context)});";
+
+    /// <summary><c>[Compare("Other")]</c>: checked after every member is read, at the comparing member.</summary>
+    private static void EmitCompareChecks(SourceWriter writer, List<JsonMemberModel> readable)
+    {
+        foreach (var member in readable)
+        {
+            foreach (var rule in member.Rules.Where(r => r.Kind == RuleKind.Compare))
+            {
+                var other = readable.FirstOrDefault(m => m.Name == rule.OtherMember);
+                if (other is null)
+                {
+                    continue;
+                }
+
+                var message = rule.ErrorMessage?.Replace("{0}", member.JsonName) ?? $"Value error, '{member.JsonName}' and '{other.JsonName}' do not match";
+                writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({Local(member.Name)}, {Local(other.Name)}))");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"context.Push({Literal(member.JsonName)});");
+                    writer.WriteLine($"context.AddError(\"value_error\", {Literal(message)});");
+                    writer.WriteLine("context.Pop();");
+                }
+            }
+        }
     }
 
     /// <summary>Presence matters for required members and for members assigned only when present.</summary>

@@ -108,6 +108,9 @@ internal sealed record ParameterModel
 
     /// <summary>For an <c>[AsParameters]</c> member: set as a property rather than passed to the constructor.</summary>
     public bool IsProperty { get; init; }
+
+    /// <summary>The DataAnnotations rules checked after a route, query or header value parses.</summary>
+    public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
 }
 
 /// <summary>How a string value parses: its scalar kind and type, and whether it is a collection of them.</summary>

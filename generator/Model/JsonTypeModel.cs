@@ -66,6 +66,9 @@ internal sealed record JsonTypeModel
     /// <summary>False when the type can only be written (no usable constructor); reading it is refused.</summary>
     public bool CanRead { get; init; } = true;
 
+    /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs after the member rules pass.</summary>
+    public bool IsValidatable { get; init; }
+
     /// <summary>Why the type falls back to the app's serializer options (for the warning diagnostic).</summary>
     public string? FallbackReason { get; init; }
 }
@@ -129,6 +132,9 @@ internal sealed record JsonMemberModel
     public string? DefaultValue { get; init; }
 
     public IgnoreCondition Ignore { get; init; }
+
+    /// <summary>The DataAnnotations rules checked as the member is read.</summary>
+    public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
 }
 
 /// <summary>One enum member: its C# name, its JSON name, and its value.</summary>

@@ -176,6 +176,9 @@ internal static class EndpointParser
                         Collection = decision.Collection,
                         EnumTypeId = decision.Simple == SimpleKind.Enum ? json.Add(decision.ValueType) : null,
                     },
+                    Rules = decision.Collection == CollectionKind.None
+                        ? ValidationParser.Parse(parameter.GetAttributes(), type)
+                        : EquatableArray<ValidationRule>.Empty,
                 };
 
             case BindingSource.Body:

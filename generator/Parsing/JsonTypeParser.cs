@@ -161,6 +161,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
                     ConstructorIndex = i,
                     DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
                     Ignore = IgnoreOf(attributes),
+                    Rules = ValidationParser.Parse(attributes, parameter.Type),
                 }, Order(attributes), members.Count));
             }
         }
@@ -193,6 +194,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
                 CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
                 Assignment = assignment,
                 Ignore = IgnoreOf(attributes),
+                Rules = ValidationParser.Parse(attributes, property.Type),
             }, Order(attributes), members.Count));
         }
 
@@ -203,6 +205,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
             Kind = JsonTypeKind.Object,
             IsValueType = type.IsValueType,
             CanRead = constructor is not null || type.IsValueType,
+            IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
         };
     }

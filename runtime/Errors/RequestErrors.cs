@@ -47,6 +47,11 @@ public sealed class RequestErrors
         Add(errors, new FieldError(Location(source, name), ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), StringInput(input),
             [new("expected", JsonString(expected))]));
 
+    /// <summary>A route, query or header value broke a validation rule.</summary>
+    public static RequestErrors Rule(RequestErrors? errors, string source, string name, string type, string message, string? rawInput,
+        IReadOnlyList<KeyValuePair<string, string>>? context = null) =>
+        Add(errors, new FieldError([source, name], type, message, rawInput, context));
+
     /// <summary>Encodes a raw string as a JSON string literal, for the <c>input</c> of an error.</summary>
     public static string? StringInput(string? input) => input is null ? null : JsonString(input);
 

@@ -1,0 +1,79 @@
+namespace FastEndpointsGen.Generator.Model;
+
+/// <summary>A DataAnnotations rule, compiled into the reader or binder instead of checked by reflection.</summary>
+internal enum RuleKind
+{
+    /// <summary><c>[Required]</c>: present (handled by <see cref="JsonMemberModel.IsRequired"/>) and, for strings, not empty.</summary>
+    Required,
+
+    /// <summary><c>[Range]</c>, in any of its forms.</summary>
+    Range,
+
+    /// <summary><c>[StringLength]</c>, <c>[MinLength]</c>, <c>[MaxLength]</c>, <c>[Length]</c>: on strings or collections.</summary>
+    Length,
+
+    RegularExpression,
+    EmailAddress,
+    Url,
+    Phone,
+    AllowedValues,
+    DeniedValues,
+    Base64String,
+    Compare,
+}
+
+/// <summary>What a rule compares: decided from the member's type.</summary>
+internal enum RuleTarget
+{
+    /// <summary>A string: lengths count characters.</summary>
+    String,
+
+    /// <summary>An array or collection: lengths count items.</summary>
+    Collection,
+
+    /// <summary>A number or other comparable value (<c>DateOnly</c>, <c>TimeSpan</c>, ...).</summary>
+    Comparable,
+
+    Other,
+}
+
+/// <summary>
+/// One validation rule on a member or parameter. Bounds and values are C# expressions in the
+/// member's own type, so the generated check is a plain comparison.
+/// </summary>
+internal sealed record ValidationRule
+{
+    public required RuleKind Kind { get; init; }
+
+    public required RuleTarget Target { get; init; }
+
+    /// <summary>The lower bound (a C# expression), or null.</summary>
+    public string? Minimum { get; init; }
+
+    /// <summary>The upper bound (a C# expression), or null.</summary>
+    public string? Maximum { get; init; }
+
+    /// <summary>The bounds as written, for messages (<c>100</c>, <c>2020-01-01</c>).</summary>
+    public string? MinimumText { get; init; }
+
+    public string? MaximumText { get; init; }
+
+    public bool MinimumIsExclusive { get; init; }
+
+    public bool MaximumIsExclusive { get; init; }
+
+    /// <summary>The regular expression of <c>[RegularExpression]</c>.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The values of <c>[AllowedValues]</c>/<c>[DeniedValues]</c> as C# expressions.</summary>
+    public EquatableArray<string> Values { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The values as JSON text, for the message and <c>ctx</c>.</summary>
+    public EquatableArray<string> ValueTexts { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>For <c>[Compare]</c>: the C# name of the other member.</summary>
+    public string? OtherMember { get; init; }
+
+    /// <summary>The attribute's <c>ErrorMessage</c>, which replaces the default message when set.</summary>
+    public string? ErrorMessage { get; init; }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Generator.Parsing;
+
+/// <summary>
+/// Reads DataAnnotations attributes into <see cref="ValidationRule"/>s that the emitters compile into
+/// plain comparisons. Attributes that do not fit the member's type are left out here; the analyzers
+/// report them (FEG3xxx).
+/// </summary>
+internal static class ValidationParser
+{
+    private const string Namespace = "System.ComponentModel.DataAnnotations.";
+
+    public static EquatableArray<ValidationRule> Parse(IEnumerable<AttributeData> attributes, ITypeSymbol type)
+    {
+        var target = TargetOf(type, out var valueType);
+        var rules = new List<ValidationRule>();
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.AttributeClass is null ? "" : TypeClassifier.FullName(attribute.AttributeClass);
+            if (!name.StartsWith(Namespace, System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rule = Parse(attribute, name.Substring(Namespace.Length), target, valueType);
+            if (rule is not null)
+            {
+                rules.Add(rule with { ErrorMessage = Named<string>(attribute, "ErrorMessage") });
+            }
+        }
+
+        return rules.ToEquatableArray();
+    }
+
+    private static ValidationRule? Parse(AttributeData attribute, string name, RuleTarget target, ITypeSymbol valueType)
+    {
+        var arguments = attribute.ConstructorArguments;
+        switch (name)
+        {
+            case "RequiredAttribute" when target == RuleTarget.String && !Named<bool>(attribute, "AllowEmptyStrings"):
+                return new ValidationRule { Kind = RuleKind.Required, Target = target };
+
+            case "RangeAttribute" when target == RuleTarget.Comparable:
+                return ParseRange(attribute, valueType);
+
+            case "StringLengthAttribute" when target == RuleTarget.String && arguments.Length == 1:
+                var minimumLength = Named<int>(attribute, "MinimumLength");
+                return LengthRule(target, minimumLength > 0 ? minimumLength : null, (int)arguments[0].Value!);
+
+            case "MinLengthAttribute" when target is RuleTarget.String or RuleTarget.Collection && arguments.Length == 1:
+                return LengthRule(target, (int)arguments[0].Value!, null);
+
+            case "MaxLengthAttribute" when target is RuleTarget.String or RuleTarget.Collection && arguments.Length == 1:
+                return LengthRule(target, null, (int)arguments[0].Value!);
+
+            case "LengthAttribute" when target is RuleTarget.String or RuleTarget.Collection && arguments.Length == 2:
+                return LengthRule(target, (int)arguments[0].Value!, (int)arguments[1].Value!);
+
+            case "RegularExpressionAttribute" when target == RuleTarget.String && arguments.Length == 1 && arguments[0].Value is string pattern:
+                return new ValidationRule { Kind = RuleKind.RegularExpression, Target = target, Pattern = pattern };
+
+            case "EmailAddressAttribute" when target == RuleTarget.String:
+                return new ValidationRule { Kind = RuleKind.EmailAddress, Target = target };
+
+            case "UrlAttribute" when target == RuleTarget.String:
+                return new ValidationRule { Kind = RuleKind.Url, Target = target };
+
+            case "PhoneAttribute" when target == RuleTarget.String:
+                return new ValidationRule { Kind = RuleKind.Phone, Target = target };
+
+            case "Base64StringAttribute" when target == RuleTarget.String:
+                return new ValidationRule { Kind = RuleKind.Base64String, Target = target };
+
+            case "AllowedValuesAttribute" or "DeniedValuesAttribute" when arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array:
+                var values = arguments[0].Values;
+                return new ValidationRule
+                {
+                    Kind = name == "AllowedValuesAttribute" ? RuleKind.AllowedValues : RuleKind.DeniedValues,
+                    Target = target,
+                    Values = values.Select(v => v.IsNull ? "null" : Names.Literal(v.Value, valueType)).ToEquatableArray(),
+                    ValueTexts = values.Select(v => JsonText(v.Value)).ToEquatableArray(),
+                };
+
+            case "CompareAttribute" when arguments.Length == 1 && arguments[0].Value is string other:
+                return new ValidationRule { Kind = RuleKind.Compare, Target = target, OtherMember = other };
+        }
+
+        return null;
+    }
+
+    private static ValidationRule LengthRule(RuleTarget target, int? minimum, int? maximum) => new()
+    {
+        Kind = RuleKind.Length,
+        Target = target,
+        Minimum = minimum?.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum is >= 0 ? maximum.Value.ToString(CultureInfo.InvariantCulture) : null,
+        MinimumText = minimum?.ToString(CultureInfo.InvariantCulture),
+        MaximumText = maximum is >= 0 ? maximum.Value.ToString(CultureInfo.InvariantCulture) : null,
+    };
+
+    /// <summary>
+    /// <c>[Range(1, 100)]</c>, <c>[Range(0.5, 9.5)]</c> and <c>[Range(typeof(DateOnly), "2020-01-01", "2030-12-31")]</c>,
+    /// with bounds converted to the member's own type at compile time where a literal can say it.
+    /// </summary>
+    private static ValidationRule? ParseRange(AttributeData attribute, ITypeSymbol valueType)
+    {
+        var arguments = attribute.ConstructorArguments;
+        string minimum, maximum, minimumText, maximumText;
+        var memberType = Names.TypeWithoutAnnotation(valueType);
+        if (arguments.Length == 2 && arguments[0].Value is int intMin && arguments[1].Value is int intMax)
+        {
+            minimumText = intMin.ToString(CultureInfo.InvariantCulture);
+            maximumText = intMax.ToString(CultureInfo.InvariantCulture);
+            minimum = minimumText;
+            maximum = maximumText;
+        }
+        else if (arguments.Length == 2 && arguments[0].Value is double doubleMin && arguments[1].Value is double doubleMax)
+        {
+            minimumText = doubleMin.ToString("R", CultureInfo.InvariantCulture);
+            maximumText = doubleMax.ToString("R", CultureInfo.InvariantCulture);
+            // A decimal member compares with decimal literals; anything else with doubles (integers promote).
+            var suffix = valueType.SpecialType == SpecialType.System_Decimal ? "m" : "d";
+            minimum = double.IsInfinity(doubleMin) ? "" : minimumText + suffix;
+            maximum = double.IsInfinity(doubleMax) ? "" : maximumText + suffix;
+        }
+        else if (arguments.Length == 3 && arguments[1].Value is string textMin && arguments[2].Value is string textMax)
+        {
+            minimumText = textMin;
+            maximumText = textMax;
+            minimum = $"{memberType}.Parse({JsonLiteral(textMin)}, global::System.Globalization.CultureInfo.InvariantCulture)";
+            maximum = $"{memberType}.Parse({JsonLiteral(textMax)}, global::System.Globalization.CultureInfo.InvariantCulture)";
+        }
+        else
+        {
+            return null;
+        }
+
+        return new ValidationRule
+        {
+            Kind = RuleKind.Range,
+            Target = RuleTarget.Comparable,
+            Minimum = minimum.Length == 0 ? null : minimum,
+            Maximum = maximum.Length == 0 ? null : maximum,
+            MinimumText = minimumText,
+            MaximumText = maximumText,
+            MinimumIsExclusive = Named<bool>(attribute, "MinimumIsExclusive"),
+            MaximumIsExclusive = Named<bool>(attribute, "MaximumIsExclusive"),
+        };
+    }
+
+    private static RuleTarget TargetOf(ITypeSymbol type, out ITypeSymbol valueType)
+    {
+        valueType = TypeClassifier.Unwrap(type, out _);
+        if (valueType.SpecialType == SpecialType.System_String)
+        {
+            return RuleTarget.String;
+        }
+
+        if (TypeClassifier.GetCollectionKind(valueType, out _) != CollectionKind.None)
+        {
+            return RuleTarget.Collection;
+        }
+
+        return TypeClassifier.GetSimpleKind(valueType) switch
+        {
+            SimpleKind.None or SimpleKind.Boolean or SimpleKind.Uri or SimpleKind.Guid or SimpleKind.Enum => RuleTarget.Other,
+            _ => RuleTarget.Comparable,
+        };
+    }
+
+    private static string JsonText(object? value) => value switch
+    {
+        null => "null",
+        string text => JsonLiteral(text),
+        bool flag => flag ? "true" : "false",
+        System.IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => JsonLiteral(value.ToString() ?? ""),
+    };
+
+    private static string JsonLiteral(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+
+    private static T Named<T>(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is T value)
+            {
+                return value;
+            }
+        }
+
+        return default!;
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.Json;
+
+namespace FastEndpointsGen.Runtime;
+
+/// <summary>
+/// The checks behind DataAnnotations rules that are more than a comparison, written without the
+/// attribute instances (so nothing reflects over attributes at runtime), plus error input formatting.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ValidationChecks
+{
+    /// <summary><c>[EmailAddress]</c>: one <c>@</c>, neither first nor last (DataAnnotations' own rule).</summary>
+    public static bool IsEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == value.LastIndexOf('@') && at != value.Length - 1
+            && value.AsSpan().IndexOfAny('\r', '\n') < 0;
+    }
+
+    /// <summary><c>[Phone]</c>: digits with the usual separators and an optional extension (DataAnnotations' own rule).</summary>
+    public static bool IsPhone(string value)
+    {
+        var text = value.Replace("+", string.Empty, StringComparison.Ordinal).TrimEnd();
+        foreach (var marker in (ReadOnlySpan<string>)["ext.", "ext", "x"])
+        {
+            var index = text.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (index >= 0 && IsDigits(text.AsSpan(index + marker.Length).Trim()))
+            {
+                text = text[..index];
+                break;
+            }
+        }
+
+        var digits = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsDigit(ch))
+            {
+                digits++;
+            }
+            else if (!(char.IsWhiteSpace(ch) || ch is '-' or '.' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
+    }
+
+    /// <summary><c>[Url]</c>: an absolute http, https or ftp URL.</summary>
+    public static bool IsUrl(string value) =>
+        value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>[Base64String]</c>.</summary>
+    public static bool IsBase64(string value) => Base64.IsValid(value);
+
+    /// <summary>The value as JSON text for an error's <c>input</c>.</summary>
+    public static string Input<T>(T value) => value switch
+    {
+        null => "null",
+        string text => RequestErrors.JsonString(text),
+        bool flag => flag ? "true" : "false",
+        DateOnly date => RequestErrors.JsonString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        DateTime or DateTimeOffset or TimeOnly or TimeSpan or Guid => RequestErrors.JsonString(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.ICollection collection => $"[{collection.Count} items]",
+        _ => RequestErrors.JsonString(value.ToString() ?? string.Empty),
+    };
+
+    /// <summary>One <c>ctx</c> entry, e.g. <c>("le", "100")</c>.</summary>
+    public static KeyValuePair<string, string>[] Context(string key, string rawJson) => [new(key, rawJson)];
+
+    /// <summary>The <c>ctx</c> of a list length error, as FastAPI writes it.</summary>
+    public static KeyValuePair<string, string>[] ListContext(string key, int limit, int actual) =>
+    [
+        new("field_type", "\"List\""),
+        new(key, limit.ToString(CultureInfo.InvariantCulture)),
+        new("actual_length", actual.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>Runs <see cref="IValidatableObject.Validate"/> and records each failure at its member's JSON name.</summary>
+    public static void Validate(IValidatableObject model, JsonReadContext context, Func<string, string?> jsonName)
+    {
+        var validationContext = new ValidationContext(model, model.GetType().Name, null, null);
+        foreach (var result in model.Validate(validationContext))
+        {
+            var message = "Value error, " + (result.ErrorMessage ?? "input is not valid");
+            var placed = false;
+            foreach (var member in result.MemberNames)
+            {
+                if (jsonName(member) is { } name)
+                {
+                    context.Push(name);
+                    context.AddError(ErrorTypes.ValueError, message);
+                    context.Pop();
+                    placed = true;
+                }
+            }
+
+            if (!placed)
+            {
+                context.AddError(ErrorTypes.ValueError, message);
+            }
+        }
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var ch in text)
+        {
+            if (!char.IsDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
