@@ -367,7 +367,9 @@ internal static class JsonEmitter
                             writer.WriteLine($"has{member.Name} = true;");
                         }
 
-                        writer.WriteLine($"context.Push({Literal(member.JsonName)});");
+                        writer.WriteLine(member.IsSecret
+                            ? $"context.PushSecret({Literal(member.JsonName)}); // [DataType(DataType.Password)]: errors never echo it"
+                            : $"context.Push({Literal(member.JsonName)});");
                         var checks = ValidationEmitter.HasValueChecks(member.Rules);
                         if (checks)
                         {

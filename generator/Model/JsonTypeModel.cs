@@ -133,6 +133,9 @@ internal sealed record JsonMemberModel
 
     public IgnoreCondition Ignore { get; init; }
 
+    /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>
+    public bool IsSecret { get; init; }
+
     /// <summary>The DataAnnotations rules checked as the member is read.</summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
 }

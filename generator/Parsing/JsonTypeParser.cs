@@ -162,6 +162,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
                     DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
                     Ignore = IgnoreOf(attributes),
                     Rules = ValidationParser.Parse(attributes, parameter.Type),
+                    IsSecret = ValidationParser.IsPassword(attributes),
                 }, Order(attributes), members.Count));
             }
         }
@@ -195,6 +196,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
                 Assignment = assignment,
                 Ignore = IgnoreOf(attributes),
                 Rules = ValidationParser.Parse(attributes, property.Type),
+                IsSecret = ValidationParser.IsPassword(attributes),
             }, Order(attributes), members.Count));
         }
 

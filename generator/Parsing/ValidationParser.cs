@@ -94,6 +94,11 @@ internal static class ValidationParser
         return null;
     }
 
+    /// <summary><c>[DataType(DataType.Password)]</c>: the value must never be echoed in an error.</summary>
+    public static bool IsPassword(IEnumerable<AttributeData> attributes) =>
+        attributes.Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == Namespace + "DataTypeAttribute"
+            && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int dataType && dataType == 11);
+
     private static ValidationRule LengthRule(RuleTarget target, int? minimum, int? maximum) => new()
     {
         Kind = RuleKind.Length,

@@ -17,6 +17,7 @@ public sealed class JsonReadContext
     private static JsonReadContext? t_cached;
 
     private object[] _path = new object[16];
+    private bool[] _secret = new bool[16];
     private int _depth;
 
     private JsonReadContext()
@@ -66,6 +67,13 @@ public sealed class JsonReadContext
     /// <summary>Enters a member of an object.</summary>
     public void Push(string name) => PushSegment(name);
 
+    /// <summary>Enters a member marked <c>[DataType(DataType.Password)]</c>: its errors never echo the input.</summary>
+    public void PushSecret(string name)
+    {
+        PushSegment(name);
+        _secret[_depth - 1] = true;
+    }
+
     /// <summary>Enters an item of an array.</summary>
     public void Push(int index) => PushSegment(index);
 
@@ -74,7 +82,7 @@ public sealed class JsonReadContext
 
     /// <summary>Records an error at the current location.</summary>
     public void AddError(string type, string message, string? rawInput = null, IReadOnlyList<KeyValuePair<string, string>>? context = null) =>
-        Add(new FieldError(Location(), type, message, rawInput, context));
+        Add(new FieldError(Location(), type, message, IsSecret() ? null : rawInput, context));
 
     /// <summary>
     /// Records that the current value has the wrong type or form, echoing it as the error's input,
@@ -137,10 +145,14 @@ public sealed class JsonReadContext
         if (_depth == _path.Length)
         {
             Array.Resize(ref _path, _path.Length * 2);
+            Array.Resize(ref _secret, _path.Length);
         }
 
+        _secret[_depth] = false;
         _path[_depth++] = segment;
     }
+
+    private bool IsSecret() => Array.IndexOf(_secret, true, 0, _depth) >= 0;
 
     // Leaves the reader on the value's last token, as Skip() would.
     private static string CaptureInput(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader).GetRawText();

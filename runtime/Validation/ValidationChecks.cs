@@ -71,7 +71,7 @@ public static class ValidationChecks
         DateOnly date => RequestErrors.JsonString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         DateTime or DateTimeOffset or TimeOnly or TimeSpan or Guid => RequestErrors.JsonString(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        System.Collections.ICollection collection => $"[{collection.Count} items]",
+        System.Collections.IEnumerable => "null", // collections are not echoed
         _ => RequestErrors.JsonString(value.ToString() ?? string.Empty),
     };
 
