@@ -193,8 +193,9 @@ internal static class BindingEmitter
 
         using (writer.Block())
         {
-            RuleReporter report = (type, message, input, context) =>
-                $"errors = RequestErrors.Rule(errors, {Literal(source)}, {Literal(location)}, \"{type}\", {message}, {input}{(context is null ? "" : ", " + context)});";
+            // FastAPI echoes the raw text of a route, query or header value, not the parsed value.
+            RuleReporter report = (type, message, _, context) =>
+                $"errors = RequestErrors.Rule(errors, {Literal(source)}, {Literal(location)}, \"{type}\", {message}, RequestErrors.StringInput({raw}){(context is null ? "" : ", " + context)});";
             var checks = parameter.Rules.Count > 0;
             if (value.Kind == SimpleKind.String)
             {

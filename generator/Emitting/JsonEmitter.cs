@@ -332,6 +332,7 @@ internal static class JsonEmitter
 
         writer.WriteLine();
         writer.WriteLine("var errorCount = context.ErrorCount;");
+        writer.WriteLine("var objectStart = reader.TokenStartIndex;");
         foreach (var member in readable)
         {
             writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue ?? "default!"};");
@@ -403,7 +404,7 @@ internal static class JsonEmitter
         writer.WriteLine();
         foreach (var member in readable.Where(m => m.IsRequired))
         {
-            writer.WriteLine($"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
+            writer.WriteLine($"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);");
         }
 
         EmitCompareChecks(writer, readable);

@@ -24,6 +24,7 @@ public static class JsonRead
     public static T? Document<T>(in ReadOnlySequence<byte> bytes, JsonReadContext context, JsonReadFunc<T> read)
     {
         var reader = new Utf8JsonReader(bytes, context.ReaderOptions);
+        context.Document = bytes;
         try
         {
             reader.Read();

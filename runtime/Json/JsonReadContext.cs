@@ -1,6 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text;
 using System.Text.Json;
 
 namespace FastEndpointsGen.Runtime;
@@ -36,6 +38,9 @@ public sealed class JsonReadContext
     /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
     public JsonReaderOptions ReaderOptions { get; private set; }
 
+    /// <summary>The whole document being read, so an error can quote part of it.</summary>
+    public ReadOnlySequence<byte> Document { get; set; }
+
     /// <summary>Takes the thread's context for one read whose errors are located under <paramref name="source"/>.</summary>
     public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body") =>
         Rent(runtime.Options.RejectUnknownProperties, source, runtime.Options.MaxJsonDepth, errors);
@@ -58,6 +63,7 @@ public sealed class JsonReadContext
     {
         var errors = Errors;
         Errors = null;
+        Document = default;
         Array.Clear(_path, 0, _depth);
         _depth = 0;
         t_cached = this;
@@ -104,6 +110,17 @@ public sealed class JsonReadContext
         _depth--;
     }
 
+    /// <summary>
+    /// Records a required member that the object did not have, with the object itself as the input
+    /// (as FastAPI reports it). The reader is on the object's closing brace.
+    /// </summary>
+    public void AddMissing(string member, ref Utf8JsonReader reader, long objectStart)
+    {
+        PushSegment(member);
+        AddError(ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing), RawText(objectStart, reader.TokenStartIndex + 1));
+        _depth--;
+    }
+
     /// <summary>Handles a member the model does not declare: skipped, or an error when unknown members are refused.</summary>
     public void SkipUnknownMember(ref Utf8JsonReader reader, string member)
     {
@@ -134,6 +151,16 @@ public sealed class JsonReadContext
         {
             ProblemMessage = $"JSON decode error at byte {position}: {reason}",
         });
+    }
+
+    private string? RawText(long start, long end)
+    {
+        if (Document.IsEmpty || start < 0 || end > Document.Length || end <= start)
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(Document.Slice(start, end - start));
     }
 
     private void Add(FieldError error) => Errors = RequestErrors.Add(Errors, error);

@@ -200,7 +200,7 @@ public sealed class FastApiValidationTests : AppTests
     {
         using var response = await GetAsync("/validation/items/5?limit=101");
         var body = await response.BodyAsync();
-        Assert.That(body, Is.EqualTo("""{"detail":[{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":101,"ctx":{"le":100}}]}"""));
+        Assert.That(body, Is.EqualTo("""{"detail":[{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"101","ctx":{"le":100}}]}"""));
     }
 
     [Test]
