@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Reflection.PortableExecutable;
+using FastEndpointsGen.Generator.Emitting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FastEndpointsGen.Generator.Tests.Infrastructure;
+
+/// <summary>One run of the generator: its input, its output and what each tracked step did.</summary>
+internal sealed record GeneratorResult(
+    CSharpCompilation Input,
+    Compilation Output,
+    GeneratorDriver Driver,
+    GeneratorRunResult Run,
+    IReadOnlyDictionary<string, string> Sources)
+{
+    /// <summary><c>FastEndpointsGen.Endpoints.g.cs</c>: <c>MapGeneratedEndpoints</c> and the request delegates.</summary>
+    public string Endpoints => Source(RoutingEmitter.HintName);
+
+    /// <summary><c>FastEndpointsGen.Json.g.cs</c>: the JSON readers and writers.</summary>
+    public string Json => Source(JsonEmitter.HintName);
+
+    public string Source(string hintName) =>
+        Sources.TryGetValue(hintName, out var text)
+            ? text
+            : throw new KeyNotFoundException($"No generated file '{hintName}'. Generated: {string.Join(", ", Sources.Keys)}");
+}
+
+/// <summary>
+/// Builds a compilation the way an ASP.NET Core web project compiles (the .NET and ASP.NET Core shared
+/// frameworks, the FastEndpointsGen runtime, the Web SDK's implicit usings, nullable on, latest C#,
+/// XML docs checked) and runs <see cref="EndpointsGenerator"/> over it with step tracking on.
+/// </summary>
+internal static class TestGeneratorDriver
+{
+    public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        // As in a project with GenerateDocumentationFile: generated doc comments and crefs are checked too.
+        .WithDocumentationMode(DocumentationMode.Diagnose);
+
+    /// <summary>The global usings the Web SDK adds with ImplicitUsings=enable, so test inputs read like real apps.</summary>
+    public const string ImplicitUsings = """
+        global using global::Microsoft.AspNetCore.Builder;
+        global using global::Microsoft.AspNetCore.Hosting;
+        global using global::Microsoft.AspNetCore.Http;
+        global using global::Microsoft.AspNetCore.Routing;
+        global using global::Microsoft.Extensions.Configuration;
+        global using global::Microsoft.Extensions.DependencyInjection;
+        global using global::Microsoft.Extensions.Hosting;
+        global using global::Microsoft.Extensions.Logging;
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Net.Http.Json;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+
+    /// <summary>The shared framework assemblies, <c>FastEndpointsGen.dll</c> and what it references.</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    /// <summary>A compilation of the given files (<c>Source0.cs</c>, <c>Source1.cs</c>, ...) plus the implicit usings.</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        var trees = sources
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs"))
+            .Prepend(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, path: "GlobalUsings.g.cs"));
+        var options = new CSharpCompilationOptions(outputKind)
+            .WithNullableContextOptions(NullableContextOptions.Enable)
+            .WithWarningLevel(9999)
+            // Public handler classes in the test inputs need no XML docs; generated code is internal anyway.
+            .WithSpecificDiagnosticOptions([new("CS1591", ReportDiagnostic.Suppress)]);
+        return CSharpCompilation.Create("TestApp", trees, References, options);
+    }
+
+    /// <summary>Creates a driver for the generator with every step tracked and no output disabled.</summary>
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new EndpointsGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorResult Run(params string[] sources) => Run(CreateCompilation(sources));
+
+    public static GeneratorResult Run(CSharpCompilation compilation, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var run = driver.GetRunResult().Results.Single();
+        var sources = run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        return new GeneratorResult(compilation, output, driver, run, sources);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var directories = new[]
+        {
+            Path.GetDirectoryName(typeof(object).Assembly.Location)!,
+            Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!,
+        };
+
+        var files = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in directories.Distinct().SelectMany(d => Directory.EnumerateFiles(d, "*.dll")))
+        {
+            // The first framework wins on a name clash; native libraries have no metadata and are skipped.
+            if (!files.ContainsKey(Path.GetFileName(file)) && IsManaged(file))
+            {
+                files.Add(Path.GetFileName(file), file);
+            }
+        }
+
+        // The runtime and the packages it depends on (OpenAPI, Scalar), as a PackageReference brings them.
+        var runtime = typeof(GetAttribute).Assembly;
+        files[Path.GetFileName(runtime.Location)] = runtime.Location;
+        foreach (var name in runtime.GetReferencedAssemblies())
+        {
+            var candidate = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            if (!files.ContainsKey(name.Name + ".dll") && File.Exists(candidate))
+            {
+                files.Add(name.Name + ".dll", candidate);
+            }
+        }
+
+        return [.. files.Values.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))];
+    }
+
+    private static bool IsManaged(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            using var reader = new PEReader(stream);
+            return reader.HasMetadata;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using FastEndpointsGen.Generator.Emitting;
+using NUnit.Framework;
+
+namespace FastEndpointsGen.Generator.Tests;
+
+/// <summary>The indenting writer every emitter writes through.</summary>
+public class SourceWriterTests
+{
+    [Test]
+    public void WriteLine_EndsEveryLineWithALineFeed()
+    {
+        var writer = new SourceWriter();
+
+        writer.WriteLine("a").WriteLine("b");
+
+        Assert.That(writer.ToString(), Is.EqualTo("a\nb\n"));
+    }
+
+    [Test]
+    public void EmptyLine_IsNeverIndented()
+    {
+        var writer = new SourceWriter();
+
+        using (writer.Block())
+        {
+            writer.WriteLine("x");
+            writer.WriteLine();
+            writer.WriteLine("y");
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo("{\n    x\n\n    y\n}\n"));
+    }
+
+    [Test]
+    public void Blocks_NestAndCloseInOrder()
+    {
+        var writer = new SourceWriter();
+
+        writer.WriteLine("namespace N");
+        using (writer.Block())
+        {
+            writer.WriteLine("class C");
+            using (writer.Block())
+            {
+                writer.WriteLine("int x;");
+            }
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo("""
+            namespace N
+            {
+                class C
+                {
+                    int x;
+                }
+            }
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Block_CanCloseWithCustomText()
+    {
+        var writer = new SourceWriter();
+
+        writer.WriteLine("var x = new C()");
+        using (writer.Block("};"))
+        {
+            writer.WriteLine("A = 1,");
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo("var x = new C()\n{\n    A = 1,\n};\n"));
+    }
+
+    [Test]
+    public void Indent_IndentsWithoutBraces()
+    {
+        var writer = new SourceWriter();
+
+        writer.WriteLine("app.MapGet(\"/\", handler)");
+        using (writer.Indent())
+        {
+            writer.WriteLine(".WithName(\"Root\");");
+        }
+
+        writer.WriteLine("return;");
+
+        Assert.That(writer.ToString(), Is.EqualTo("app.MapGet(\"/\", handler)\n    .WithName(\"Root\");\nreturn;\n"));
+    }
+
+    [Test]
+    public void WriteLines_IndentsEachLineAndNormalisesLineEndings()
+    {
+        var writer = new SourceWriter();
+
+        using (writer.Indent())
+        {
+            writer.WriteLines("first\r\nsecond\n\nthird");
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo("    first\n    second\n\n    third\n"));
+    }
+
+    [Test]
+    public void DisposingAScope_RestoresTheIndentation()
+    {
+        var writer = new SourceWriter();
+
+        using (writer.Indent())
+        {
+            using (writer.Indent())
+            {
+                writer.WriteLine("deep");
+            }
+
+            writer.WriteLine("shallow");
+        }
+
+        writer.WriteLine("top");
+
+        Assert.That(writer.ToString(), Is.EqualTo("        deep\n    shallow\ntop\n"));
+    }
+}
