@@ -87,13 +87,13 @@ internal sealed class RouteTemplate
                 continue;
             }
 
-            var end = text.IndexOf('}', i + 1);
+            var end = ParameterEnd(text, i + 1);
             if (end < 0)
             {
                 return Invalid(text, "has a '{' with no matching '}'");
             }
 
-            var parameter = ParseParameter(text.Substring(i + 1, end - i - 1), out var error);
+            var parameter = ParseParameter(text.Substring(i + 1, end - i - 1).Replace("{{", "{").Replace("}}", "}"), out var error);
             if (parameter is null)
             {
                 return Invalid(text, error!);
@@ -109,6 +109,26 @@ internal sealed class RouteTemplate
         }
 
         return new RouteTemplate(text, parameters, null);
+    }
+
+    /// <summary>The closing brace of a parameter; <c>{{</c> and <c>}}</c> inside it (regex constraints) are escapes.</summary>
+    private static int ParameterEnd(string text, int start)
+    {
+        for (var j = start; j < text.Length; j++)
+        {
+            if (text[j] is '{' or '}' && j + 1 < text.Length && text[j + 1] == text[j])
+            {
+                j++;
+                continue;
+            }
+
+            if (text[j] == '}')
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static RouteParameter? ParseParameter(string body, out string? error)
@@ -140,8 +160,10 @@ internal sealed class RouteTemplate
             body = body.Substring(0, body.Length - 1);
         }
 
-        var parts = body.Split(':');
-        var name = parts[0];
+        // Constraints follow the first ':'; a regex constraint may itself contain ':' and parentheses.
+        var colon = body.IndexOf(':');
+        var name = colon < 0 ? body : body.Substring(0, colon);
+        var parts = colon < 0 ? new[] { name } : SplitConstraints(name, body.Substring(colon + 1));
         if (name.Length == 0)
         {
             error = "has a parameter with no name";
@@ -150,7 +172,8 @@ internal sealed class RouteTemplate
 
         foreach (var ch in name)
         {
-            if (!(char.IsLetterOrDigit(ch) || ch == '_'))
+            // ASP.NET Core allows any name without these characters (so "product-id" is valid).
+            if (ch is '/' or '{' or '}' or '?' or '*' or '=' || char.IsWhiteSpace(ch))
             {
                 error = $"has an invalid parameter name '{name}'";
                 return null;
@@ -170,6 +193,32 @@ internal sealed class RouteTemplate
         }
 
         return new RouteParameter(name, constraints, isOptional || defaultValue is not null, isCatchAll, defaultValue);
+    }
+
+    private static string[] SplitConstraints(string name, string constraints)
+    {
+        var parts = new List<string> { name };
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < constraints.Length; i++)
+        {
+            switch (constraints[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case ':' when depth == 0:
+                    parts.Add(constraints.Substring(start, i - start));
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        parts.Add(constraints.Substring(start));
+        return parts.ToArray();
     }
 
     private static RouteTemplate Invalid(string text, string error) => new(text, Array.Empty<RouteParameter>(), error);

@@ -27,7 +27,9 @@ internal static class BindingEmitter
             writer.WriteLine();
             writer.WriteLine("/// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine("internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
+            writer.WriteLine(endpoints.Count == 0
+                ? "internal sealed class GeneratedEndpoints"
+                : "internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
             using (writer.Block())
             {
                 var fields = new StaticFields();
@@ -62,7 +64,7 @@ internal static class BindingEmitter
         var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
-        writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <see cref=\"{handler.ContainingType}.{handler.MethodName}\"/></summary>");
+        writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
         writer.WriteLine($"public {(isAsync ? "async " : "")}Task {name}(HttpContext httpContext)");
         using (writer.Block())
         {
@@ -137,6 +139,19 @@ internal static class BindingEmitter
                     ? $"var {local} = httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});"
                     : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});");
                 break;
+            case BindingSource.Special when parameter.Special == SpecialKind.FormFile:
+                if (parameter.IsOptional)
+                {
+                    writer.WriteLine($"var {local} = form.Files.GetFile({Literal(parameter.WireName)});");
+                }
+                else
+                {
+                    writer.WriteLine($"var {Raw(local)} = form.Files.GetFile({Literal(parameter.WireName)});");
+                    writer.WriteLine($"if ({Raw(local)} is null) errors = RequestErrors.Missing(errors, \"body\", {Literal(parameter.WireName)});");
+                    writer.WriteLine($"var {local} = {Raw(local)}!;");
+                }
+
+                break;
             case BindingSource.Special:
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
@@ -155,7 +170,6 @@ internal static class BindingEmitter
         SpecialKind.ClaimsPrincipal => "httpContext.User",
         SpecialKind.Stream => "httpContext.Request.Body",
         SpecialKind.PipeReader => "httpContext.Request.BodyReader",
-        SpecialKind.FormFile => $"form.Files.GetFile({Literal(parameter.WireName)})" + (parameter.IsOptional ? "" : "!"),
         SpecialKind.FormFileCollection => "form.Files",
         _ => "form",
     };
@@ -171,11 +185,12 @@ internal static class BindingEmitter
             return;
         }
 
-        var raw = local + "Raw";
+        var raw = Raw(local);
         writer.WriteLine(source == "path" ? $"var {raw} = {read};" : $"string? {raw} = {read};");
         var fallback = parameter.DefaultValue ?? "default!";
         writer.WriteLine($"{parameter.Type} {local} = {fallback};");
         var absent = value.Kind == SimpleKind.String ? $"{raw} is null" : $"string.IsNullOrEmpty({raw})";
+        var present = value.Kind == SimpleKind.String ? $"{raw} is not null" : $"!string.IsNullOrEmpty({raw})";
         if (!parameter.IsOptional)
         {
             writer.WriteLine($"if ({absent})");
@@ -188,7 +203,7 @@ internal static class BindingEmitter
         }
         else
         {
-            writer.WriteLine($"if (!({absent}))");
+            writer.WriteLine($"if ({present})");
         }
 
         using (writer.Block())
@@ -228,32 +243,46 @@ internal static class BindingEmitter
         }
     }
 
-    private static string FieldPrefix(string local) => char.ToUpperInvariant(local.TrimStart('@')[0]) + local.TrimStart('@').Substring(1);
+    private static string FieldPrefix(string local) => char.ToUpperInvariant(local[0]) + local.Substring(1).Replace("_local", "");
+
+    private static string Raw(string local) => local.Replace("_local", "_raw");
 
     private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string local, string source, string location, string read)
     {
         var value = parameter.Value!;
-        var raw = local + "Raw";
+        var raw = Raw(local);
         var item = value.IsNullableValue ? value.ScalarType + "?" : value.ScalarType;
+        var container = value.Collection == CollectionKind.HashSet ? KnownTypes.HashSet : KnownTypes.List;
         writer.WriteLine($"var {raw} = {read};");
-        writer.WriteLine($"var {local} = new {KnownTypes.List}<{item}>({raw}.Count);");
-        writer.WriteLine($"for (var i = 0; i < {raw}.Count; i++)");
-        using (writer.Block())
+        if (parameter.IsOptional && parameter.DefaultValue is not null)
         {
-            if (value.Kind == SimpleKind.String)
-            {
-                writer.WriteLine($"{local}.Add({raw}[i]!);");
-            }
-            else
-            {
-                writer.WriteLine($"if ({ParseCall(value, $"{raw}[i]", "parsed")}) {local}.Add(parsed);");
-                writer.WriteLine($"else errors = {InvalidCall(value, source, location, $"{raw}[i]", "i")};");
-            }
+            // No values keeps the declared default (often null); any value builds the collection.
+            writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue};");
+            writer.WriteLine($"if ({raw}.Count > 0)");
+        }
+        else
+        {
+            writer.WriteLine($"{parameter.Type} {local};");
         }
 
-        if (value.Collection == CollectionKind.Array)
+        using (writer.Block())
         {
-            writer.WriteLine($"var {local}Items = {local}.ToArray();");
+            writer.WriteLine($"var items = new {container}<{item}>({raw}.Count);");
+            writer.WriteLine($"for (var i = 0; i < {raw}.Count; i++)");
+            using (writer.Block())
+            {
+                if (value.Kind == SimpleKind.String)
+                {
+                    writer.WriteLine($"items.Add({raw}[i]!);");
+                }
+                else
+                {
+                    writer.WriteLine($"if ({ParseCall(value, $"{raw}[i]", "parsed")}) items.Add(parsed);");
+                    writer.WriteLine($"else errors = {InvalidCall(value, source, location, $"{raw}[i]", "i")};");
+                }
+            }
+
+            writer.WriteLine(value.Collection == CollectionKind.Array ? $"{local} = items.ToArray();" : $"{local} = items;");
         }
     }
 
@@ -264,6 +293,7 @@ internal static class BindingEmitter
         SimpleKind.Char => $"char.TryParse({raw}, out var {output})",
         SimpleKind.Uri => $"{KnownTypes.Uri}.TryCreate({raw}, {KnownTypes.UriKind}.RelativeOrAbsolute, out var {output})",
         SimpleKind.Parsable => $"RequestValues.TryParse<{value.ScalarType}>({raw}, out var {output})",
+        SimpleKind.DateOnly => $"global::System.DateOnly.TryParseExact({raw}, \"yyyy-MM-dd\", CultureInfo.InvariantCulture, DateTimeStyles.None, out var {output})",
         _ => $"{value.ScalarType}.TryParse({raw}, CultureInfo.InvariantCulture, out var {output})",
     };
 
@@ -271,7 +301,10 @@ internal static class BindingEmitter
     {
         if (value.Kind == SimpleKind.Enum)
         {
-            return $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {JsonEmitter.ClassName}.{value.EnumTypeId}Expected, {raw})";
+            var expected = $"{JsonEmitter.ClassName}.{value.EnumTypeId}Expected";
+            return index is null
+                ? $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {expected}, {raw})"
+                : $"RequestErrors.InvalidEnumItem(errors, {Literal(source)}, {Literal(location)}, {index}, {expected}, {raw})";
         }
 
         return index is null
@@ -313,7 +346,9 @@ internal static class BindingEmitter
         using (writer.Block())
         {
             writer.WriteLine("var json = JsonReadContext.Rent(runtime, errors);");
-            writer.WriteLine($"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
+            writer.WriteLine(parameter.IsOptional
+                ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
+                : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
             writer.WriteLine("errors = json.Return();");
             writer.WriteLine("body.Release();");
         }
@@ -332,25 +367,37 @@ internal static class BindingEmitter
     {
         writer.WriteLine($"// [AsParameters] {parameter.Type}");
         var arguments = new List<string>();
-        var properties = new List<string>();
         foreach (var member in parameter.Members)
         {
-            var memberLocal = local + char.ToUpperInvariant(member.Name[0]) + member.Name.Substring(1);
-            EmitParameter(writer, member, memberLocal, fields);
-            var expression = ValueExpression(member, memberLocal);
-            if (member.IsProperty)
+            EmitParameter(writer, member, MemberLocal(local, member), fields);
+            if (!member.IsProperty)
             {
-                properties.Add($"{member.Name} = {expression}");
-            }
-            else
-            {
-                arguments.Add(expression);
+                arguments.Add(MemberLocal(local, member));
             }
         }
 
-        var initializer = properties.Count == 0 ? "" : " { " + string.Join(", ", properties) + " }";
+        var initializers = parameter.Members.Where(m => m.IsProperty && m.IsInitOnly)
+            .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(local, m)}").ToList();
+        var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
         writer.WriteLine($"var {local} = new {NonNullable(parameter.Type)}({string.Join(", ", arguments)}){initializer};");
+        foreach (var member in parameter.Members.Where(m => m.IsProperty && !m.IsInitOnly))
+        {
+            // A property keeps its own initializer unless the request supplies a value.
+            var memberLocal = MemberLocal(local, member);
+            var present = member.Value switch
+            {
+                null => null,
+                { Collection: not CollectionKind.None } => $"{Raw(memberLocal)}.Count > 0",
+                { Kind: SimpleKind.String } => $"{Raw(memberLocal)} is not null",
+                _ => $"!string.IsNullOrEmpty({Raw(memberLocal)})",
+            };
+            writer.WriteLine(present is null
+                ? $"{local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};"
+                : $"if ({present}) {local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};");
+        }
     }
+
+    private static string MemberLocal(string local, ParameterModel member) => local.Replace("_local", "_" + member.Name + "_local");
 
     // ---- invocation and response ---------------------------------------------------------------
 
@@ -413,12 +460,12 @@ internal static class BindingEmitter
     };
 
     /// <summary>The expression passed to the handler: arrays bound from strings are built as lists first.</summary>
-    private static string ValueExpression(ParameterModel parameter, string local) =>
-        parameter.Value is { Collection: CollectionKind.Array } ? local + "Items" : local;
+    private static string ValueExpression(ParameterModel parameter, string local) => local;
 
     private static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
 
-    private static string Local(string name) => SourceHeader.Identifier(name);
+    // Parameter locals carry a suffix so a parameter named errors, body or result never meets the delegate's own variables.
+    private static string Local(string name) => name + "_local";
 
     private static string Literal(string value) => JsonEmitter.Literal(value);
 

@@ -72,12 +72,10 @@ internal static class JsonEmitter
                 EmitEnum(writer, type);
                 break;
             case JsonTypeKind.Collection:
-                EmitPublicSerialize(writer, type);
                 EmitCollectionWriter(writer, type, types);
                 EmitCollectionReader(writer, type, types);
                 break;
             case JsonTypeKind.Dictionary:
-                EmitPublicSerialize(writer, type);
                 EmitDictionaryWriter(writer, type, types);
                 EmitDictionaryReader(writer, type, types);
                 break;
@@ -119,7 +117,7 @@ internal static class JsonEmitter
             writer.WriteLine("writer.WriteStartObject();");
             foreach (var member in type.Members.Where(m => m.CanWrite))
             {
-                var access = $"value.{member.Name}";
+                var access = $"value.{SourceHeader.Identifier(member.Name)}";
                 switch (member.Ignore)
                 {
                     case IgnoreCondition.WhenWritingNull when member.IsNullable:
@@ -429,14 +427,14 @@ internal static class JsonEmitter
             {
                 foreach (var member in initializers)
                 {
-                    writer.WriteLine($"{member.Name} = {Local(member.Name)},");
+                    writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {Local(member.Name)},");
                 }
             }
         }
 
         foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
         {
-            writer.WriteLine($"if (has{member.Name}) result.{member.Name} = {Local(member.Name)};");
+            writer.WriteLine($"if (has{member.Name}) result.{SourceHeader.Identifier(member.Name)} = {Local(member.Name)};");
         }
 
         foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
@@ -661,7 +659,7 @@ internal static class JsonEmitter
             {
                 foreach (var member in type.EnumMembers)
                 {
-                    writer.WriteLine($"case {type.TypeName}.{member.Name}: writer.WriteStringValue({type.Id}_{member.Name}); break;");
+                    writer.WriteLine($"case {type.TypeName}.{SourceHeader.Identifier(member.Name)}: writer.WriteStringValue({type.Id}_{member.Name}); break;");
                 }
 
                 writer.WriteLine("default: writer.WriteNumberValue((long)value); break;");
@@ -677,7 +675,7 @@ internal static class JsonEmitter
             {
                 foreach (var member in type.EnumMembers)
                 {
-                    writer.WriteLine($"if (reader.ValueTextEquals({Literal(member.JsonName)}u8)) return {type.TypeName}.{member.Name};");
+                    writer.WriteLine($"if (reader.ValueTextEquals({Literal(member.JsonName)}u8)) return {type.TypeName}.{SourceHeader.Identifier(member.Name)};");
                 }
 
                 writer.WriteLine($"if (TryParse{type.Id}(reader.GetString(), out var value)) return value;");
@@ -695,7 +693,7 @@ internal static class JsonEmitter
         {
             foreach (var member in type.EnumMembers)
             {
-                writer.WriteLine($"if (string.Equals(text, {Literal(member.JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) {{ value = {type.TypeName}.{member.Name}; return true; }}");
+                writer.WriteLine($"if (string.Equals(text, {Literal(member.JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) {{ value = {type.TypeName}.{SourceHeader.Identifier(member.Name)}; return true; }}");
             }
 
             writer.WriteLine("value = default;");

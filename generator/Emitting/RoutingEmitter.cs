@@ -36,7 +36,11 @@ internal static class RoutingEmitter
                 {
                     writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider);");
                     writer.WriteLine($"{KnownTypes.FallbackJson}.Configure(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
-                    writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
+                    if (endpoints.Count > 0)
+                    {
+                        writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
+                    }
+
                     writer.WriteLine("var root = endpoints.MapGroup(\"\");");
                     var groupNames = new HashSet<string> { "root", "runtime", "handlers", "endpoints" };
                     foreach (var group in endpoints.GroupBy(e => e.Route.Group).OrderBy(g => g.Key is null ? 0 : 1))
@@ -45,7 +49,7 @@ internal static class RoutingEmitter
                         var builder = "root";
                         if (group.Key is { } model)
                         {
-                            builder = Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames);
+                            builder = SourceHeader.Identifier(Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
                             var tags = model.Tags.Count == 0 ? "" : $".WithTags({string.Join(", ", model.Tags.Select(JsonEmitter.Literal))})";
                             writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){tags};");
                         }

@@ -109,6 +109,9 @@ internal sealed record ParameterModel
     /// <summary>For an <c>[AsParameters]</c> member: set as a property rather than passed to the constructor.</summary>
     public bool IsProperty { get; init; }
 
+    /// <summary>For an <c>[AsParameters]</c> property that is <c>required</c> or <c>init</c>: set in the object initializer.</summary>
+    public bool IsInitOnly { get; init; }
+
     /// <summary>The DataAnnotations rules checked after a route, query or header value parses.</summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
 }

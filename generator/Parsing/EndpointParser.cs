@@ -234,7 +234,7 @@ internal static class EndpointParser
                         : member;
                 }
 
-                members.Add(member);
+                members.Add(WithJsonStyleName(member));
                 byConstructor.Add(parameter.Name);
             }
         }
@@ -252,11 +252,23 @@ internal static class EndpointParser
                 return null;
             }
 
-            members.Add(member with { IsProperty = true, IsOptional = member.IsOptional || !property.IsRequired });
+            members.Add(WithJsonStyleName(member) with
+            {
+                IsProperty = true,
+                IsInitOnly = property.IsRequired || property.SetMethod.IsInitOnly,
+                IsOptional = member.IsOptional || !property.IsRequired,
+            });
         }
 
         return model with { Members = members.ToEquatableArray() };
     }
+
+    /// <summary>
+    /// <c>[AsParameters]</c> members are usually PascalCase properties; on the wire and in error locations
+    /// they are camelCase (the router and query lookups ignore case), unless an attribute names them.
+    /// </summary>
+    private static ParameterModel WithJsonStyleName(ParameterModel member) =>
+        member.Value is not null && member.WireName == member.Name ? member with { WireName = Names.CamelCase(member.Name) } : member;
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
@@ -315,10 +327,35 @@ internal static class EndpointParser
 
         if (TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
         {
+            AddResultValues(type, json);
             return new ResponseModel { Kind = ResponseKind.Result, Async = async, ValueType = valueType, StatusCode = okStatus };
         }
 
         return new ResponseModel { Kind = ResponseKind.Json, Async = async, ValueType = valueType, JsonTypeId = json.Add(type), StatusCode = okStatus };
+    }
+
+    /// <summary>
+    /// <c>Results&lt;Ok&lt;TaskItem&gt;, NotFound&gt;</c> writes <c>TaskItem</c> through the app's JSON options, which
+    /// the generated resolver serves: so every value type an IResult carries joins the JSON graph.
+    /// </summary>
+    private static void AddResultValues(ITypeSymbol type, JsonTypeParser json)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return;
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (TypeClassifier.FullName(argument) == ResultInterface || argument.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
+            {
+                AddResultValues(argument, json);
+            }
+            else if (named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults")
+            {
+                json.Add(argument);
+            }
+        }
     }
 
     private static GroupModel? GroupOf(INamedTypeSymbol type)

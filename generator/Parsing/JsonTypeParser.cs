@@ -129,6 +129,13 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
             return Fallback(type, id, name, $"'{type.ToDisplayString()}' is not a concrete class, record or struct");
         }
 
+        if (named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+        {
+            // A collection the generator has no reader for (Queue<T>, ImmutableArray<T>, Dictionary<int, T>, ...):
+            // System.Text.Json knows how to write it as a collection, not as an object of its properties.
+            return Fallback(type, id, name, $"'{type.ToDisplayString()}' is a collection type the generated JSON does not handle");
+        }
+
         var constructor = ChooseConstructor(named);
         var properties = PublicProperties(named);
         var members = new List<(JsonMemberModel Member, int Order, int Position)>();

@@ -62,12 +62,17 @@ internal static class Names
         var target = TypeWithoutAnnotation(type);
         return value switch
         {
+            double.NaN or float.NaN => $"({target})double.NaN",
+            double.PositiveInfinity or float.PositiveInfinity => $"({target})double.PositiveInfinity",
+            double.NegativeInfinity or float.NegativeInfinity => $"({target})double.NegativeInfinity",
             string text => SymbolDisplay.FormatLiteral(text, quote: true),
             bool flag => flag ? "true" : "false",
             char ch => SymbolDisplay.FormatLiteral(ch, quote: true),
             float number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}F",
             double number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}D",
             decimal number => $"({target}){number.ToString(CultureInfo.InvariantCulture)}M",
+            int number when type.SpecialType == SpecialType.System_Int32 => number.ToString(CultureInfo.InvariantCulture),
+            long number when type.SpecialType == SpecialType.System_Int64 => number.ToString(CultureInfo.InvariantCulture) + "L",
             _ => $"({target})({System.Convert.ToString(value, CultureInfo.InvariantCulture)})",
         };
     }
@@ -75,10 +80,11 @@ internal static class Names
     /// <summary>A readable C# identifier for a type, unique per type: <c>TaskApi_TaskItem</c>, <c>ListOfInt32</c>.</summary>
     public static string Identifier(string text)
     {
+        // '_' is doubled so that Demo.Order_Line and Demo.Order.Line stay apart.
         var builder = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
-            builder.Append(char.IsLetterOrDigit(ch) ? ch : '_');
+            builder.Append(ch == '_' ? "__" : char.IsLetterOrDigit(ch) ? ch.ToString() : "_");
         }
 
         return builder.ToString();

@@ -107,24 +107,27 @@ public static partial class ErrorResponses
         writer.WriteStartObject();
         WriteProblemHeader(writer, statusCode, "One or more validation errors occurred.");
         writer.WriteStartObject("errors");
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var items = errors.Items;
-        for (var i = 0; i < items.Count; i++)
+        // Errors at one location are grouped into one array, locations in the order first found.
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var error in errors.Items)
         {
-            var key = items[i].Key;
-            if (!written.Add(key))
+            var key = error.Key;
+            if (!groups.TryGetValue(key, out var messages))
             {
-                continue;
+                groups[key] = messages = [];
+                order.Add(key);
             }
 
-            // Errors at one location are grouped into one array, in the order they were found.
+            messages.Add(error.ProblemMessage ?? error.Message);
+        }
+
+        foreach (var key in order)
+        {
             writer.WriteStartArray(key);
-            for (var j = i; j < items.Count; j++)
+            foreach (var message in groups[key])
             {
-                if (j == i || items[j].Key == key)
-                {
-                    writer.WriteStringValue(items[j].ProblemMessage ?? items[j].Message);
-                }
+                writer.WriteStringValue(message);
             }
 
             writer.WriteEndArray();

@@ -25,6 +25,7 @@ public static class ErrorTypes
     public const string IntParsingSize = "int_parsing_size";
     public const string FloatType = "float_type";
     public const string FloatParsing = "float_parsing";
+    public const string FiniteNumber = "finite_number";
     public const string DecimalParsing = "decimal_parsing";
     public const string UuidParsing = "uuid_parsing";
     public const string DateParsing = "date_parsing";
@@ -56,6 +57,7 @@ public static class ErrorTypes
         IntParsingSize => "Input should be a valid integer, the number is out of range",
         FloatType => "Input should be a valid number",
         FloatParsing => "Input should be a valid number, unable to parse string as a number",
+        FiniteNumber => "Input should be a finite number",
         DecimalParsing => "Input should be a valid decimal",
         UuidParsing => "Input should be a valid UUID",
         DateParsing => "Input should be a valid date in the format YYYY-MM-DD",

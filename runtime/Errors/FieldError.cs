@@ -25,10 +25,13 @@ public sealed record FieldError(
     /// </summary>
     public string? ProblemMessage { get; init; }
 
+    private string? _key;
+
     /// <summary>The location as one key: segments joined with <c>.</c> and <c>[i]</c>, e.g. <c>body.tags[1]</c>.</summary>
-    public string Key
+    public string Key => _key ??= BuildKey();
+
+    private string BuildKey()
     {
-        get
         {
             if (Location.Count == 1)
             {

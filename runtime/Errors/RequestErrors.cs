@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FastEndpointsGen.Runtime;
@@ -52,10 +53,17 @@ public sealed class RequestErrors
         IReadOnlyList<KeyValuePair<string, string>>? context = null) =>
         Add(errors, new FieldError([source, name], type, message, rawInput, context));
 
+    /// <summary>An item of a multi-valued enum parameter is not one of the enum's names.</summary>
+    public static RequestErrors InvalidEnumItem(RequestErrors? errors, string source, string name, int index, string expected, string? input) =>
+        Add(errors, new FieldError([source, name, index], ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), StringInput(input),
+            [new("expected", JsonString(expected))]));
+
     /// <summary>Encodes a raw string as a JSON string literal, for the <c>input</c> of an error.</summary>
     public static string? StringInput(string? input) => input is null ? null : JsonString(input);
 
-    internal static string JsonString(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
+    // Quotes stay quotes ('Low'), as FastAPI writes them; the response is JSON, never HTML.
+    internal static string JsonString(string value) =>
+        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
 
     private static object[] Location(string source, string? name) => name is null ? [source] : [source, name];
 }

@@ -21,14 +21,14 @@ public delegate T JsonReadFunc<out T>(ref Utf8JsonReader reader, JsonReadContext
 public static class JsonRead
 {
     /// <summary>Parses a whole document with <paramref name="read"/>; malformed JSON becomes one error at the source.</summary>
-    public static T? Document<T>(in ReadOnlySequence<byte> bytes, JsonReadContext context, JsonReadFunc<T> read)
+    public static T? Document<T>(in ReadOnlySequence<byte> bytes, JsonReadContext context, JsonReadFunc<T> read, bool allowNull = false)
     {
         var reader = new Utf8JsonReader(bytes, context.ReaderOptions);
         context.Document = bytes;
         try
         {
             reader.Read();
-            var value = read(ref reader, context);
+            var value = allowNull && reader.TokenType == JsonTokenType.Null ? default : read(ref reader, context);
             // Reading once more proves nothing but whitespace follows the value.
             reader.Read();
             return value;
@@ -36,7 +36,13 @@ public static class JsonRead
         catch (JsonException exception)
         {
             var position = exception.LineNumber is 0 or null ? exception.BytePositionInLine ?? reader.BytesConsumed : reader.BytesConsumed;
-            context.AddJsonInvalid(exception, position);
+            context.AddJsonInvalid(exception.Message, position);
+            return default;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader reports invalid UTF-8 and lone surrogates while unescaping strings this way.
+            context.AddJsonInvalid(exception.Message, reader.TokenStartIndex);
             return default;
         }
     }
@@ -111,7 +117,7 @@ public static class JsonRead
 
     /// <summary>Reads any integer type, from a number or a numeric string.</summary>
     public static bool Integer<T>(ref Utf8JsonReader reader, JsonReadContext context, out T value)
-        where T : struct, IBinaryInteger<T>
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
         {
@@ -121,16 +127,23 @@ public static class JsonRead
             }
 
             string type;
-            if (reader.TokenType == JsonTokenType.String)
+            if (!TryParseValue<double>(ref reader, NumberStyles.Float, out var number) || !double.IsFinite(number))
             {
-                type = ErrorTypes.IntParsing;
+                type = reader.TokenType == JsonTokenType.String ? ErrorTypes.IntParsing : ErrorTypes.IntParsingSize;
+            }
+            else if (number != Math.Floor(number))
+            {
+                type = ErrorTypes.IntFromFloat;
+            }
+            else if (number >= double.CreateTruncating(T.MinValue) && number <= double.CreateTruncating(T.MaxValue))
+            {
+                // 1.0 or 1e3 is an integer written as a float, which FastAPI accepts too.
+                value = T.CreateTruncating(number);
+                return true;
             }
             else
             {
-                // A number that is not an integer of this size: say which of the two it is.
-                type = TryParseValue<double>(ref reader, NumberStyles.Float, out var number) && number != Math.Floor(number)
-                    ? ErrorTypes.IntFromFloat
-                    : ErrorTypes.IntParsingSize;
+                type = ErrorTypes.IntParsingSize;
             }
 
             context.AddInvalidValue(ref reader, type);
@@ -150,7 +163,14 @@ public static class JsonRead
         {
             if (TryParseValue(ref reader, NumberStyles.Float, out value))
             {
-                return true;
+                if (T.IsFinite(value))
+                {
+                    return true;
+                }
+
+                // 1e400 and "NaN" parse, but no JSON writer can echo them back.
+                context.AddError(ErrorTypes.FiniteNumber, ErrorTypes.Message(ErrorTypes.FiniteNumber));
+                return false;
             }
 
             context.AddInvalidValue(ref reader, reader.TokenType == JsonTokenType.String
@@ -266,8 +286,8 @@ public static class JsonRead
     /// <summary>Reads a <see cref="char"/> from a one-character string.</summary>
     public static bool Char(ref Utf8JsonReader reader, JsonReadContext context, out char value)
     {
-        Span<char> chars = stackalloc char[2];
-        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 12
+        Span<char> chars = stackalloc char[16];
+        if (reader.TokenType == JsonTokenType.String
             && TryGetChars(ref reader, chars, out var length) && length == 1)
         {
             value = chars[0];

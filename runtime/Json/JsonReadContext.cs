@@ -136,9 +136,9 @@ public sealed class JsonReadContext
     }
 
     /// <summary>Records malformed JSON: one error at the body with the byte position.</summary>
-    public void AddJsonInvalid(JsonException exception, long position)
+    public void AddJsonInvalid(string message, long position)
     {
-        var reason = exception.Message;
+        var reason = message;
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0)
         {

@@ -40,61 +40,63 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /pages/{id} → <see cref="global::Paging.Pages.List"/></summary>
+        /// <summary>GET /pages/{id} → <c>Paging.Pages.List</c></summary>
         public Task Pages_List(HttpContext httpContext)
         {
             RequestErrors? errors = null;
             // [AsParameters] global::Paging.PageRequest
-            var requestIdRaw = httpContext.Request.RouteValues["Id"] as string;
-            int requestId = default!;
-            if (string.IsNullOrEmpty(requestIdRaw))
+            var request_Id_raw = httpContext.Request.RouteValues["id"] as string;
+            int request_Id_local = default!;
+            if (string.IsNullOrEmpty(request_Id_raw))
             {
-                errors = RequestErrors.Missing(errors, "path", "Id");
+                errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(requestIdRaw, CultureInfo.InvariantCulture, out var parsed)) requestId = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "Id", ErrorTypes.IntParsing, requestIdRaw);
+                if (int.TryParse(request_Id_raw, CultureInfo.InvariantCulture, out var parsed)) request_Id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, request_Id_raw);
             }
-            string? requestPageRaw = httpContext.Request.Query["Page"];
-            int requestPage = (int)(1);
-            if (!(string.IsNullOrEmpty(requestPageRaw)))
+            string? request_Page_raw = httpContext.Request.Query["page"];
+            int request_Page_local = 1;
+            if (!string.IsNullOrEmpty(request_Page_raw))
             {
-                if (int.TryParse(requestPageRaw, CultureInfo.InvariantCulture, out var parsed)) requestPage = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "Page", ErrorTypes.IntParsing, requestPageRaw);
+                if (int.TryParse(request_Page_raw, CultureInfo.InvariantCulture, out var parsed)) request_Page_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "page", ErrorTypes.IntParsing, request_Page_raw);
             }
-            string? requestTraceRaw = httpContext.Request.Headers["X-Trace"];
-            string? requestTrace = null;
-            if (!(requestTraceRaw is null))
+            string? request_Trace_raw = httpContext.Request.Headers["X-Trace"];
+            string? request_Trace_local = null;
+            if (request_Trace_raw is not null)
             {
-                requestTrace = requestTraceRaw;
+                request_Trace_local = request_Trace_raw;
             }
-            var request = new global::Paging.PageRequest(requestId, requestPage, requestTrace);
+            var request_local = new global::Paging.PageRequest(request_Id_local, request_Page_local, request_Trace_local);
             // [AsParameters] global::Paging.Filter
-            string? filterQRaw = httpContext.Request.Query["Q"];
-            string? filterQ = default!;
-            if (!(filterQRaw is null))
+            string? filter_Q_raw = httpContext.Request.Query["q"];
+            string? filter_Q_local = default!;
+            if (filter_Q_raw is not null)
             {
-                filterQ = filterQRaw;
+                filter_Q_local = filter_Q_raw;
             }
-            string? filterLimitRaw = httpContext.Request.Query["Limit"];
-            int? filterLimit = default!;
-            if (!(string.IsNullOrEmpty(filterLimitRaw)))
+            string? filter_Limit_raw = httpContext.Request.Query["limit"];
+            int? filter_Limit_local = default!;
+            if (!string.IsNullOrEmpty(filter_Limit_raw))
             {
-                if (int.TryParse(filterLimitRaw, CultureInfo.InvariantCulture, out var parsed)) filterLimit = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "Limit", ErrorTypes.IntParsing, filterLimitRaw);
+                if (int.TryParse(filter_Limit_raw, CultureInfo.InvariantCulture, out var parsed)) filter_Limit_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "limit", ErrorTypes.IntParsing, filter_Limit_raw);
             }
-            string? filterSortRaw = httpContext.Request.Query["Sort"];
-            string filterSort = default!;
-            if (filterSortRaw is null)
+            string? filter_Sort_raw = httpContext.Request.Query["sort"];
+            string filter_Sort_local = default!;
+            if (filter_Sort_raw is null)
             {
-                errors = RequestErrors.Missing(errors, "query", "Sort");
+                errors = RequestErrors.Missing(errors, "query", "sort");
             }
             else
             {
-                filterSort = filterSortRaw;
+                filter_Sort_local = filter_Sort_raw;
             }
-            var filter = new global::Paging.Filter() { Q = filterQ, Limit = filterLimit, Sort = filterSort };
+            var filter_local = new global::Paging.Filter() { Sort = filter_Sort_local };
+            if (filter_Q_raw is not null) filter_local.Q = filter_Q_local;
+            if (!string.IsNullOrEmpty(filter_Limit_raw)) filter_local.Limit = filter_Limit_local;
 
             if (errors is not null)
             {
@@ -104,7 +106,7 @@ namespace FastEndpointsGen.Generated
             string result;
             try
             {
-                result = global::Paging.Pages.List(request, filter);
+                result = global::Paging.Pages.List(request_local, filter_local);
             }
             catch (global::System.Exception exception)
             {

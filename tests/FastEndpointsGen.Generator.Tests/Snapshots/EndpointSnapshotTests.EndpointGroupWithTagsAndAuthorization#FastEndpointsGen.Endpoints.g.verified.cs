@@ -61,7 +61,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>DELETE /admin/cache → <see cref="global::Admin.AdminEndpoints.ClearCache"/></summary>
+        /// <summary>DELETE /admin/cache → <c>Admin.AdminEndpoints.ClearCache</c></summary>
         public Task AdminEndpoints_ClearCache(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -83,7 +83,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
-        /// <summary>GET /admin/health → <see cref="global::Admin.AdminEndpoints.Health"/></summary>
+        /// <summary>GET /admin/health → <c>Admin.AdminEndpoints.Health</c></summary>
         public Task AdminEndpoints_Health(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -106,7 +106,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /admin/stats → <see cref="global::Admin.AdminEndpoints.Stats"/></summary>
+        /// <summary>GET /admin/stats → <c>Admin.AdminEndpoints.Stats</c></summary>
         public Task AdminEndpoints_Stats(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -129,7 +129,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /public → <see cref="global::Admin.PublicEndpoints.Index"/></summary>
+        /// <summary>GET /public → <c>Admin.PublicEndpoints.Index</c></summary>
         public Task PublicEndpoints_Index(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -152,7 +152,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /public/about → <see cref="global::Admin.PublicEndpoints.About"/></summary>
+        /// <summary>GET /public/about → <c>Admin.PublicEndpoints.About</c></summary>
         public Task PublicEndpoints_About(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -175,7 +175,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /ping → <see cref="global::Admin.Ungrouped.Ping"/></summary>
+        /// <summary>GET /ping → <c>Admin.Ungrouped.Ping</c></summary>
         public Task Ungrouped_Ping(HttpContext httpContext)
         {
             RequestErrors? errors = null;

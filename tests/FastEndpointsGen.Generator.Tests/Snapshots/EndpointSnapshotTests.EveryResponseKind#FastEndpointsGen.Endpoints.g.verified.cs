@@ -70,7 +70,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>DELETE /accepted → <see cref="global::Kinds.Responses.Accepted"/></summary>
+        /// <summary>DELETE /accepted → <c>Kinds.Responses.Accepted</c></summary>
         public Task Responses_Accepted(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -92,7 +92,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteEmptyAsync(httpContext, 202);
         }
 
-        /// <summary>POST /created → <see cref="global::Kinds.Responses.Created"/></summary>
+        /// <summary>POST /created → <c>Kinds.Responses.Created</c></summary>
         public Task Responses_Created(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -115,7 +115,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
-        /// <summary>GET /list → <see cref="global::Kinds.Responses.List"/></summary>
+        /// <summary>GET /list → <c>Kinds.Responses.List</c></summary>
         public Task Responses_List(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -138,7 +138,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
         }
 
-        /// <summary>GET /maybe → <see cref="global::Kinds.Responses.Maybe"/></summary>
+        /// <summary>GET /maybe → <c>Kinds.Responses.Maybe</c></summary>
         public Task Responses_Maybe(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -161,7 +161,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
-        /// <summary>GET /number → <see cref="global::Kinds.Responses.Number"/></summary>
+        /// <summary>GET /number → <c>Kinds.Responses.Number</c></summary>
         public Task Responses_Number(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -184,7 +184,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
         }
 
-        /// <summary>GET /result → <see cref="global::Kinds.Responses.Result"/></summary>
+        /// <summary>GET /result → <c>Kinds.Responses.Result</c></summary>
         public Task Responses_Result(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -207,7 +207,7 @@ namespace FastEndpointsGen.Generated
             return ((IResult)result).ExecuteAsync(httpContext);
         }
 
-        /// <summary>GET /task → <see cref="global::Kinds.Responses.TaskOfValue"/></summary>
+        /// <summary>GET /task → <c>Kinds.Responses.TaskOfValue</c></summary>
         public async Task Responses_TaskOfValue(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -232,7 +232,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
-        /// <summary>POST /task → <see cref="global::Kinds.Responses.NothingAsync"/></summary>
+        /// <summary>POST /task → <c>Kinds.Responses.NothingAsync</c></summary>
         public async Task Responses_NothingAsync(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -256,7 +256,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
-        /// <summary>GET /text → <see cref="global::Kinds.Responses.Text"/></summary>
+        /// <summary>GET /text → <c>Kinds.Responses.Text</c></summary>
         public Task Responses_Text(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -279,7 +279,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /text-async → <see cref="global::Kinds.Responses.TextAsync"/></summary>
+        /// <summary>GET /text-async → <c>Kinds.Responses.TextAsync</c></summary>
         public async Task Responses_TextAsync(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -304,20 +304,20 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>GET /typed-async/{id} → <see cref="global::Kinds.Responses.TypedAsync"/></summary>
+        /// <summary>GET /typed-async/{id} → <c>Kinds.Responses.TypedAsync</c></summary>
         public async Task Responses_TypedAsync(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idRaw = httpContext.Request.RouteValues["id"] as string;
-            int id = default!;
-            if (string.IsNullOrEmpty(idRaw))
+            var id_raw = httpContext.Request.RouteValues["id"] as string;
+            int id_local = default!;
+            if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(idRaw, CultureInfo.InvariantCulture, out var parsed)) id = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, idRaw);
+                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
             }
 
             if (errors is not null)
@@ -329,7 +329,7 @@ namespace FastEndpointsGen.Generated
             global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result;
             try
             {
-                result = await global::Kinds.Responses.TypedAsync(id);
+                result = await global::Kinds.Responses.TypedAsync(id_local);
             }
             catch (global::System.Exception exception)
             {
@@ -340,20 +340,20 @@ namespace FastEndpointsGen.Generated
             await ((IResult)result).ExecuteAsync(httpContext);
         }
 
-        /// <summary>GET /typed/{id} → <see cref="global::Kinds.Responses.Typed"/></summary>
+        /// <summary>GET /typed/{id} → <c>Kinds.Responses.Typed</c></summary>
         public Task Responses_Typed(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idRaw = httpContext.Request.RouteValues["id"] as string;
-            int id = default!;
-            if (string.IsNullOrEmpty(idRaw))
+            var id_raw = httpContext.Request.RouteValues["id"] as string;
+            int id_local = default!;
+            if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(idRaw, CultureInfo.InvariantCulture, out var parsed)) id = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, idRaw);
+                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
             }
 
             if (errors is not null)
@@ -364,7 +364,7 @@ namespace FastEndpointsGen.Generated
             global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result;
             try
             {
-                result = global::Kinds.Responses.Typed(id);
+                result = global::Kinds.Responses.Typed(id_local);
             }
             catch (global::System.Exception exception)
             {
@@ -374,7 +374,7 @@ namespace FastEndpointsGen.Generated
             return ((IResult)result).ExecuteAsync(httpContext);
         }
 
-        /// <summary>GET /value → <see cref="global::Kinds.Responses.Value"/></summary>
+        /// <summary>GET /value → <c>Kinds.Responses.Value</c></summary>
         public Task Responses_Value(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -397,7 +397,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
-        /// <summary>GET /value-task → <see cref="global::Kinds.Responses.ValueTaskOfValue"/></summary>
+        /// <summary>GET /value-task → <c>Kinds.Responses.ValueTaskOfValue</c></summary>
         public async Task Responses_ValueTaskOfValue(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -422,7 +422,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
-        /// <summary>POST /value-task → <see cref="global::Kinds.Responses.NothingValueTask"/></summary>
+        /// <summary>POST /value-task → <c>Kinds.Responses.NothingValueTask</c></summary>
         public async Task Responses_NothingValueTask(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -446,7 +446,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
-        /// <summary>POST /void → <see cref="global::Kinds.Responses.Nothing"/></summary>
+        /// <summary>POST /void → <c>Kinds.Responses.Nothing</c></summary>
         public Task Responses_Nothing(HttpContext httpContext)
         {
             RequestErrors? errors = null;

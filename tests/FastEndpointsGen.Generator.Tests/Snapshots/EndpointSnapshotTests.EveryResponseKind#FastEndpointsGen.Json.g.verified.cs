@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>? value) => WriteIReadOnlyListOfKinds_Item(writer, value);
-
         internal static void WriteIReadOnlyListOfKinds_Item(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>? value)
         {
             if (value is null)

@@ -42,20 +42,20 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /products/{id:int} → <see cref="global::Shop.Products.Get"/></summary>
+        /// <summary>GET /products/{id:int} → <c>Shop.Products.Get</c></summary>
         public Task Products_Get(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idRaw = httpContext.Request.RouteValues["id"] as string;
-            int id = default!;
-            if (string.IsNullOrEmpty(idRaw))
+            var id_raw = httpContext.Request.RouteValues["id"] as string;
+            int id_local = default!;
+            if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(idRaw, CultureInfo.InvariantCulture, out var parsed)) id = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, idRaw);
+                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
             }
 
             if (errors is not null)
@@ -66,7 +66,7 @@ namespace FastEndpointsGen.Generated
             global::Shop.Product result;
             try
             {
-                result = global::Shop.Products.Get(id);
+                result = global::Shop.Products.Get(id_local);
             }
             catch (global::System.Exception exception)
             {
@@ -76,60 +76,60 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Product);
         }
 
-        /// <summary>GET /shops/{shop}/products → <see cref="global::Shop.Products.Search"/></summary>
+        /// <summary>GET /shops/{shop}/products → <c>Shop.Products.Search</c></summary>
         public Task Products_Search(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var shopRaw = httpContext.Request.RouteValues["shop"] as string;
-            string shop = default!;
-            if (shopRaw is null)
+            var shop_raw = httpContext.Request.RouteValues["shop"] as string;
+            string shop_local = default!;
+            if (shop_raw is null)
             {
                 errors = RequestErrors.Missing(errors, "path", "shop");
             }
             else
             {
-                shop = shopRaw;
+                shop_local = shop_raw;
             }
-            string? qRaw = httpContext.Request.Query["q"];
-            string? q = default!;
-            if (!(qRaw is null))
+            string? q_raw = httpContext.Request.Query["q"];
+            string? q_local = default!;
+            if (q_raw is not null)
             {
-                q = qRaw;
+                q_local = q_raw;
             }
-            string? pageRaw = httpContext.Request.Query["page"];
-            int page = (int)(1);
-            if (!(string.IsNullOrEmpty(pageRaw)))
+            string? page_raw = httpContext.Request.Query["page"];
+            int page_local = 1;
+            if (!string.IsNullOrEmpty(page_raw))
             {
-                if (int.TryParse(pageRaw, CultureInfo.InvariantCulture, out var parsed)) page = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "page", ErrorTypes.IntParsing, pageRaw);
+                if (int.TryParse(page_raw, CultureInfo.InvariantCulture, out var parsed)) page_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "page", ErrorTypes.IntParsing, page_raw);
             }
-            string? sizeRaw = httpContext.Request.Query["size"];
-            int? size = null;
-            if (!(string.IsNullOrEmpty(sizeRaw)))
+            string? size_raw = httpContext.Request.Query["size"];
+            int? size_local = null;
+            if (!string.IsNullOrEmpty(size_raw))
             {
-                if (int.TryParse(sizeRaw, CultureInfo.InvariantCulture, out var parsed)) size = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "size", ErrorTypes.IntParsing, sizeRaw);
+                if (int.TryParse(size_raw, CultureInfo.InvariantCulture, out var parsed)) size_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "size", ErrorTypes.IntParsing, size_raw);
             }
-            string? inStockRaw = httpContext.Request.Query["inStock"];
-            bool inStock = false;
-            if (!(string.IsNullOrEmpty(inStockRaw)))
+            string? inStock_raw = httpContext.Request.Query["inStock"];
+            bool inStock_local = false;
+            if (!string.IsNullOrEmpty(inStock_raw))
             {
-                if (bool.TryParse(inStockRaw, out var parsed)) inStock = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "inStock", ErrorTypes.BoolParsing, inStockRaw);
+                if (bool.TryParse(inStock_raw, out var parsed)) inStock_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "inStock", ErrorTypes.BoolParsing, inStock_raw);
             }
-            string? vendorRaw = httpContext.Request.Query["vendor"];
-            global::System.Guid? vendor = null;
-            if (!(string.IsNullOrEmpty(vendorRaw)))
+            string? vendor_raw = httpContext.Request.Query["vendor"];
+            global::System.Guid? vendor_local = null;
+            if (!string.IsNullOrEmpty(vendor_raw))
             {
-                if (global::System.Guid.TryParse(vendorRaw, CultureInfo.InvariantCulture, out var parsed)) vendor = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "vendor", ErrorTypes.UuidParsing, vendorRaw);
+                if (global::System.Guid.TryParse(vendor_raw, CultureInfo.InvariantCulture, out var parsed)) vendor_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "vendor", ErrorTypes.UuidParsing, vendor_raw);
             }
-            string? sinceRaw = httpContext.Request.Query["since"];
-            global::System.DateOnly? since = null;
-            if (!(string.IsNullOrEmpty(sinceRaw)))
+            string? since_raw = httpContext.Request.Query["since"];
+            global::System.DateOnly? since_local = null;
+            if (!string.IsNullOrEmpty(since_raw))
             {
-                if (global::System.DateOnly.TryParse(sinceRaw, CultureInfo.InvariantCulture, out var parsed)) since = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "since", ErrorTypes.DateParsing, sinceRaw);
+                if (global::System.DateOnly.TryParseExact(since_raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) since_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "query", "since", ErrorTypes.DateParsing, since_raw);
             }
 
             if (errors is not null)
@@ -140,7 +140,7 @@ namespace FastEndpointsGen.Generated
             global::Shop.Product[] result;
             try
             {
-                result = global::Shop.Products.Search(shop, q, page, size, inStock, vendor, since);
+                result = global::Shop.Products.Search(shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
             }
             catch (global::System.Exception exception)
             {

@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Shop.Product[]
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shop.Product[]? value) => WriteArrayOfShop_Product(writer, value);
-
         internal static void WriteArrayOfShop_Product(Utf8JsonWriter writer, global::Shop.Product[]? value)
         {
             if (value is null)

@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>POST /upload → <see cref="global::Uploads.UploadEndpoints.Upload"/></summary>
+        /// <summary>POST /upload → <c>Uploads.UploadEndpoints.Upload</c></summary>
         public async Task UploadEndpoints_Upload(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -52,41 +52,46 @@ namespace FastEndpointsGen.Generated
                 await RequestValues.WriteNotFormAsync(httpContext, runtime);
                 return;
             }
-            var @file = form.Files.GetFile("file")!;
-            var thumbnail = form.Files.GetFile("thumbnail");
-            string? titleRaw = form["title"];
-            string title = default!;
-            if (titleRaw is null)
+            var file_raw = form.Files.GetFile("file");
+            if (file_raw is null) errors = RequestErrors.Missing(errors, "body", "file");
+            var file_local = file_raw!;
+            var thumbnail_local = form.Files.GetFile("thumbnail");
+            string? title_raw = form["title"];
+            string title_local = default!;
+            if (title_raw is null)
             {
                 errors = RequestErrors.Missing(errors, "body", "title");
             }
             else
             {
-                title = titleRaw;
+                title_local = title_raw;
             }
-            var tagsRaw = form["tag"];
-            var tags = new global::System.Collections.Generic.List<string>(tagsRaw.Count);
-            for (var i = 0; i < tagsRaw.Count; i++)
+            var tags_raw = form["tag"];
+            string[] tags_local;
             {
-                tags.Add(tagsRaw[i]!);
+                var items = new global::System.Collections.Generic.List<string>(tags_raw.Count);
+                for (var i = 0; i < tags_raw.Count; i++)
+                {
+                    items.Add(tags_raw[i]!);
+                }
+                tags_local = items.ToArray();
             }
-            var tagsItems = tags.ToArray();
-            string? requestIdRaw = httpContext.Request.Headers["X-Request-Id"];
-            global::System.Guid requestId = default!;
-            if (string.IsNullOrEmpty(requestIdRaw))
+            string? requestId_raw = httpContext.Request.Headers["X-Request-Id"];
+            global::System.Guid requestId_local = default!;
+            if (string.IsNullOrEmpty(requestId_raw))
             {
                 errors = RequestErrors.Missing(errors, "header", "x-request-id");
             }
             else
             {
-                if (global::System.Guid.TryParse(requestIdRaw, CultureInfo.InvariantCulture, out var parsed)) requestId = parsed;
-                else errors = RequestErrors.Invalid(errors, "header", "x-request-id", ErrorTypes.UuidParsing, requestIdRaw);
+                if (global::System.Guid.TryParse(requestId_raw, CultureInfo.InvariantCulture, out var parsed)) requestId_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "header", "x-request-id", ErrorTypes.UuidParsing, requestId_raw);
             }
-            string? userAgentRaw = httpContext.Request.Headers["userAgent"];
-            string? userAgent = default!;
-            if (!(userAgentRaw is null))
+            string? userAgent_raw = httpContext.Request.Headers["userAgent"];
+            string? userAgent_local = default!;
+            if (userAgent_raw is not null)
             {
-                userAgent = userAgentRaw;
+                userAgent_local = userAgent_raw;
             }
 
             if (errors is not null)
@@ -98,7 +103,7 @@ namespace FastEndpointsGen.Generated
             string result;
             try
             {
-                result = global::Uploads.UploadEndpoints.Upload(@file, thumbnail, title, tagsItems, requestId, userAgent);
+                result = global::Uploads.UploadEndpoints.Upload(file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
             }
             catch (global::System.Exception exception)
             {
@@ -109,7 +114,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>POST /upload/many → <see cref="global::Uploads.UploadEndpoints.UploadMany"/></summary>
+        /// <summary>POST /upload/many → <c>Uploads.UploadEndpoints.UploadMany</c></summary>
         public async Task UploadEndpoints_UploadMany(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -119,8 +124,8 @@ namespace FastEndpointsGen.Generated
                 await RequestValues.WriteNotFormAsync(httpContext, runtime);
                 return;
             }
-            var files = form.Files;
-            var fields = form;
+            var files_local = form.Files;
+            var fields_local = form;
 
             if (errors is not null)
             {
@@ -131,7 +136,7 @@ namespace FastEndpointsGen.Generated
             int result;
             try
             {
-                result = global::Uploads.UploadEndpoints.UploadMany(files, fields);
+                result = global::Uploads.UploadEndpoints.UploadMany(files_local, fields_local);
             }
             catch (global::System.Exception exception)
             {

@@ -40,19 +40,19 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /hello/{name} → <see cref="global::Greetings.Greeter.Hello"/></summary>
+        /// <summary>GET /hello/{name} → <c>Greetings.Greeter.Hello</c></summary>
         public Task Greeter_Hello(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var nameRaw = httpContext.Request.RouteValues["name"] as string;
-            string name = default!;
-            if (nameRaw is null)
+            var name_raw = httpContext.Request.RouteValues["name"] as string;
+            string name_local = default!;
+            if (name_raw is null)
             {
                 errors = RequestErrors.Missing(errors, "path", "name");
             }
             else
             {
-                name = nameRaw;
+                name_local = name_raw;
             }
 
             if (errors is not null)
@@ -64,7 +64,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
-                result = handler.Hello(name);
+                result = handler.Hello(name_local);
             }
             catch (global::System.Exception exception)
             {

@@ -42,31 +42,31 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /special/{id} → <see cref="global::Special.SpecialEndpoints.Everything"/></summary>
+        /// <summary>GET /special/{id} → <c>Special.SpecialEndpoints.Everything</c></summary>
         public async Task SpecialEndpoints_Everything(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idRaw = httpContext.Request.RouteValues["id"] as string;
-            int id = default!;
-            if (string.IsNullOrEmpty(idRaw))
+            var id_raw = httpContext.Request.RouteValues["id"] as string;
+            int id_local = default!;
+            if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(idRaw, CultureInfo.InvariantCulture, out var parsed)) id = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, idRaw);
+                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
             }
-            var context = httpContext;
-            var request = httpContext.Request;
-            var response = httpContext.Response;
-            var cancellationToken = httpContext.RequestAborted;
-            var user = httpContext.User;
-            var primary = httpContext.RequestServices.GetRequiredKeyedService<global::Special.ICache>("primary");
-            var secondary = httpContext.RequestServices.GetKeyedService<global::Special.ICache>((int)(42));
-            var clock = httpContext.RequestServices.GetRequiredService<global::Special.Clock>();
-            var logger = httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>>();
-            var time = httpContext.RequestServices.GetRequiredService<global::System.TimeProvider>();
+            var context_local = httpContext;
+            var request_local = httpContext.Request;
+            var response_local = httpContext.Response;
+            var cancellationToken_local = httpContext.RequestAborted;
+            var user_local = httpContext.User;
+            var primary_local = httpContext.RequestServices.GetRequiredKeyedService<global::Special.ICache>("primary");
+            var secondary_local = httpContext.RequestServices.GetKeyedService<global::Special.ICache>(42);
+            var clock_local = httpContext.RequestServices.GetRequiredService<global::Special.Clock>();
+            var logger_local = httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>>();
+            var time_local = httpContext.RequestServices.GetRequiredService<global::System.TimeProvider>();
 
             if (errors is not null)
             {
@@ -77,7 +77,7 @@ namespace FastEndpointsGen.Generated
             string result;
             try
             {
-                result = await global::Special.SpecialEndpoints.Everything(id, context, request, response, cancellationToken, user, primary, secondary, clock, logger, time);
+                result = await global::Special.SpecialEndpoints.Everything(id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
             }
             catch (global::System.Exception exception)
             {
@@ -88,13 +88,13 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
-        /// <summary>POST /upload/raw → <see cref="global::Special.SpecialEndpoints.Raw"/></summary>
+        /// <summary>POST /upload/raw → <c>Special.SpecialEndpoints.Raw</c></summary>
         public async Task SpecialEndpoints_Raw(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var body = httpContext.Request.Body;
-            var reader = httpContext.Request.BodyReader;
-            var cancellationToken = httpContext.RequestAborted;
+            var body_local = httpContext.Request.Body;
+            var reader_local = httpContext.Request.BodyReader;
+            var cancellationToken_local = httpContext.RequestAborted;
 
             if (errors is not null)
             {
@@ -105,7 +105,7 @@ namespace FastEndpointsGen.Generated
             long result;
             try
             {
-                result = await global::Special.SpecialEndpoints.Raw(body, reader, cancellationToken);
+                result = await global::Special.SpecialEndpoints.Raw(body_local, reader_local, cancellationToken_local);
             }
             catch (global::System.Exception exception)
             {

@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>POST /orders → <see cref="global::Shop.Orders.Create"/></summary>
+        /// <summary>POST /orders → <c>Shop.Orders.Create</c></summary>
         public async Task Orders_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -54,11 +54,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shop.NewOrder order = default!;
+            global::Shop.NewOrder order_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                order = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShop_NewOrder)!;
+                order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShop_NewOrder)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
             global::Shop.Order result;
             try
             {
-                result = global::Shop.Orders.Create(order);
+                result = global::Shop.Orders.Create(order_local);
             }
             catch (global::System.Exception exception)
             {
@@ -87,20 +87,20 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
         }
 
-        /// <summary>PUT /orders/{id} → <see cref="global::Shop.Orders.Replace"/></summary>
+        /// <summary>PUT /orders/{id} → <c>Shop.Orders.Replace</c></summary>
         public async Task Orders_Replace(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idRaw = httpContext.Request.RouteValues["id"] as string;
-            int id = default!;
-            if (string.IsNullOrEmpty(idRaw))
+            var id_raw = httpContext.Request.RouteValues["id"] as string;
+            int id_local = default!;
+            if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
             }
             else
             {
-                if (int.TryParse(idRaw, CultureInfo.InvariantCulture, out var parsed)) id = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, idRaw);
+                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
+                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
             }
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
@@ -110,11 +110,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shop.NewOrder order = default!;
+            global::Shop.NewOrder order_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                order = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShop_NewOrder)!;
+                order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShop_NewOrder)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -132,7 +132,7 @@ namespace FastEndpointsGen.Generated
             global::Shop.Order result;
             try
             {
-                result = global::Shop.Orders.Replace(id, order);
+                result = global::Shop.Orders.Replace(id_local, order_local);
             }
             catch (global::System.Exception exception)
             {

@@ -40,60 +40,80 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /catalog → <see cref="global::Shop.Catalog.Browse"/></summary>
+        /// <summary>GET /catalog → <c>Shop.Catalog.Browse</c></summary>
         public Task Catalog_Browse(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var idsRaw = httpContext.Request.Query["ids"];
-            var ids = new global::System.Collections.Generic.List<int>(idsRaw.Count);
-            for (var i = 0; i < idsRaw.Count; i++)
+            var ids_raw = httpContext.Request.Query["ids"];
+            int[] ids_local;
             {
-                if (int.TryParse(idsRaw[i], CultureInfo.InvariantCulture, out var parsed)) ids.Add(parsed);
-                else errors = RequestErrors.InvalidItem(errors, "query", "ids", i, ErrorTypes.IntParsing, idsRaw[i]);
+                var items = new global::System.Collections.Generic.List<int>(ids_raw.Count);
+                for (var i = 0; i < ids_raw.Count; i++)
+                {
+                    if (int.TryParse(ids_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
+                    else errors = RequestErrors.InvalidItem(errors, "query", "ids", i, ErrorTypes.IntParsing, ids_raw[i]);
+                }
+                ids_local = items.ToArray();
             }
-            var idsItems = ids.ToArray();
-            var tagsRaw = httpContext.Request.Query["tags"];
-            var tags = new global::System.Collections.Generic.List<string>(tagsRaw.Count);
-            for (var i = 0; i < tagsRaw.Count; i++)
+            var tags_raw = httpContext.Request.Query["tags"];
+            global::System.Collections.Generic.List<string> tags_local;
             {
-                tags.Add(tagsRaw[i]!);
+                var items = new global::System.Collections.Generic.List<string>(tags_raw.Count);
+                for (var i = 0; i < tags_raw.Count; i++)
+                {
+                    items.Add(tags_raw[i]!);
+                }
+                tags_local = items;
             }
-            var vendorsRaw = httpContext.Request.Query["vendors"];
-            var vendors = new global::System.Collections.Generic.List<global::System.Guid>(vendorsRaw.Count);
-            for (var i = 0; i < vendorsRaw.Count; i++)
+            var vendors_raw = httpContext.Request.Query["vendors"];
+            global::System.Collections.Generic.IEnumerable<global::System.Guid> vendors_local;
             {
-                if (global::System.Guid.TryParse(vendorsRaw[i], CultureInfo.InvariantCulture, out var parsed)) vendors.Add(parsed);
-                else errors = RequestErrors.InvalidItem(errors, "query", "vendors", i, ErrorTypes.UuidParsing, vendorsRaw[i]);
+                var items = new global::System.Collections.Generic.List<global::System.Guid>(vendors_raw.Count);
+                for (var i = 0; i < vendors_raw.Count; i++)
+                {
+                    if (global::System.Guid.TryParse(vendors_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
+                    else errors = RequestErrors.InvalidItem(errors, "query", "vendors", i, ErrorTypes.UuidParsing, vendors_raw[i]);
+                }
+                vendors_local = items;
             }
-            string? sortRaw = httpContext.Request.Query["sort"];
-            global::Shop.Sort sort = (global::Shop.Sort)(1);
-            if (!(string.IsNullOrEmpty(sortRaw)))
+            string? sort_raw = httpContext.Request.Query["sort"];
+            global::Shop.Sort sort_local = (global::Shop.Sort)(1);
+            if (!string.IsNullOrEmpty(sort_raw))
             {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(sortRaw, out var parsed)) sort = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "query", "sort", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, sortRaw);
+                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(sort_raw, out var parsed)) sort_local = parsed;
+                else errors = RequestErrors.InvalidEnum(errors, "query", "sort", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, sort_raw);
             }
-            string? thenRaw = httpContext.Request.Query["then"];
-            global::Shop.Sort? then = null;
-            if (!(string.IsNullOrEmpty(thenRaw)))
+            string? then_raw = httpContext.Request.Query["then"];
+            global::Shop.Sort? then_local = null;
+            if (!string.IsNullOrEmpty(then_raw))
             {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(thenRaw, out var parsed)) then = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "query", "then", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, thenRaw);
+                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(then_raw, out var parsed)) then_local = parsed;
+                else errors = RequestErrors.InvalidEnum(errors, "query", "then", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, then_raw);
             }
-            var alsoRaw = httpContext.Request.Query["also"];
-            var also = new global::System.Collections.Generic.List<global::Shop.Sort>(alsoRaw.Count);
-            for (var i = 0; i < alsoRaw.Count; i++)
+            var also_raw = httpContext.Request.Query["also"];
+            global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>? also_local = null;
+            if (also_raw.Count > 0)
             {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(alsoRaw[i], out var parsed)) also.Add(parsed);
-                else errors = RequestErrors.InvalidEnum(errors, "query", "also", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, alsoRaw[i]);
+                var items = new global::System.Collections.Generic.List<global::Shop.Sort>(also_raw.Count);
+                for (var i = 0; i < also_raw.Count; i++)
+                {
+                    if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(also_raw[i], out var parsed)) items.Add(parsed);
+                    else errors = RequestErrors.InvalidEnumItem(errors, "query", "also", i, global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, also_raw[i]);
+                }
+                also_local = items;
             }
-            var pagesRaw = httpContext.Request.Query["pages"];
-            var pages = new global::System.Collections.Generic.List<long>(pagesRaw.Count);
-            for (var i = 0; i < pagesRaw.Count; i++)
+            var pages_raw = httpContext.Request.Query["pages"];
+            long[]? pages_local = null;
+            if (pages_raw.Count > 0)
             {
-                if (long.TryParse(pagesRaw[i], CultureInfo.InvariantCulture, out var parsed)) pages.Add(parsed);
-                else errors = RequestErrors.InvalidItem(errors, "query", "pages", i, ErrorTypes.IntParsing, pagesRaw[i]);
+                var items = new global::System.Collections.Generic.List<long>(pages_raw.Count);
+                for (var i = 0; i < pages_raw.Count; i++)
+                {
+                    if (long.TryParse(pages_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
+                    else errors = RequestErrors.InvalidItem(errors, "query", "pages", i, ErrorTypes.IntParsing, pages_raw[i]);
+                }
+                pages_local = items.ToArray();
             }
-            var pagesItems = pages.ToArray();
 
             if (errors is not null)
             {
@@ -103,7 +123,7 @@ namespace FastEndpointsGen.Generated
             string result;
             try
             {
-                result = global::Shop.Catalog.Browse(idsItems, tags, vendors, sort, then, also, pagesItems);
+                result = global::Shop.Catalog.Browse(ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
             }
             catch (global::System.Exception exception)
             {

@@ -42,19 +42,19 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>PATCH /jobs/{name} → <see cref="global::Workflow.Jobs.Update"/></summary>
+        /// <summary>PATCH /jobs/{name} → <c>Workflow.Jobs.Update</c></summary>
         public async Task Jobs_Update(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var nameRaw = httpContext.Request.RouteValues["name"] as string;
-            string name = default!;
-            if (nameRaw is null)
+            var name_raw = httpContext.Request.RouteValues["name"] as string;
+            string name_local = default!;
+            if (name_raw is null)
             {
                 errors = RequestErrors.Missing(errors, "path", "name");
             }
             else
             {
-                name = nameRaw;
+                name_local = name_raw;
             }
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
@@ -64,11 +64,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Workflow.Job job = default!;
+            global::Workflow.Job job_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                job = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job)!;
+                job_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -86,7 +86,7 @@ namespace FastEndpointsGen.Generated
             global::Workflow.Status result;
             try
             {
-                result = global::Workflow.Jobs.Update(name, job);
+                result = global::Workflow.Jobs.Update(name_local, job_local);
             }
             catch (global::System.Exception exception)
             {
@@ -97,27 +97,27 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
         }
 
-        /// <summary>GET /jobs/{status} → <see cref="global::Workflow.Jobs.ByStatus"/></summary>
+        /// <summary>GET /jobs/{status} → <c>Workflow.Jobs.ByStatus</c></summary>
         public Task Jobs_ByStatus(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var statusRaw = httpContext.Request.RouteValues["status"] as string;
-            global::Workflow.Status status = default!;
-            if (string.IsNullOrEmpty(statusRaw))
+            var status_raw = httpContext.Request.RouteValues["status"] as string;
+            global::Workflow.Status status_local = default!;
+            if (string.IsNullOrEmpty(status_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "status");
             }
             else
             {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseWorkflow_Status(statusRaw, out var parsed)) status = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "path", "status", global::FastEndpointsGen.GeneratedJson.Workflow_StatusExpected, statusRaw);
+                if (global::FastEndpointsGen.GeneratedJson.TryParseWorkflow_Status(status_raw, out var parsed)) status_local = parsed;
+                else errors = RequestErrors.InvalidEnum(errors, "path", "status", global::FastEndpointsGen.GeneratedJson.Workflow_StatusExpected, status_raw);
             }
-            string? levelRaw = httpContext.Request.Query["level"];
-            global::Workflow.Level? level = null;
-            if (!(string.IsNullOrEmpty(levelRaw)))
+            string? level_raw = httpContext.Request.Query["level"];
+            global::Workflow.Level? level_local = null;
+            if (!string.IsNullOrEmpty(level_raw))
             {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseWorkflow_Level(levelRaw, out var parsed)) level = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "query", "level", global::FastEndpointsGen.GeneratedJson.Workflow_LevelExpected, levelRaw);
+                if (global::FastEndpointsGen.GeneratedJson.TryParseWorkflow_Level(level_raw, out var parsed)) level_local = parsed;
+                else errors = RequestErrors.InvalidEnum(errors, "query", "level", global::FastEndpointsGen.GeneratedJson.Workflow_LevelExpected, level_raw);
             }
 
             if (errors is not null)
@@ -128,7 +128,7 @@ namespace FastEndpointsGen.Generated
             global::Workflow.Job[] result;
             try
             {
-                result = global::Workflow.Jobs.ByStatus(status, level);
+                result = global::Workflow.Jobs.ByStatus(status_local, level_local);
             }
             catch (global::System.Exception exception)
             {

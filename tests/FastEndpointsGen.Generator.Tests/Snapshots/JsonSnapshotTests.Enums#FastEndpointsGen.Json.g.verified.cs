@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Workflow.Job[]
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Workflow.Job[]? value) => WriteArrayOfWorkflow_Job(writer, value);
-
         internal static void WriteArrayOfWorkflow_Job(Utf8JsonWriter writer, global::Workflow.Job[]? value)
         {
             if (value is null)

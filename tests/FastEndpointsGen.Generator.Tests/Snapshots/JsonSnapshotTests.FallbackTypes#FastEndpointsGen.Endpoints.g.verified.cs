@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>POST /envelopes → <see cref="global::Shapes.EnvelopeEndpoints.Echo"/></summary>
+        /// <summary>POST /envelopes → <c>Shapes.EnvelopeEndpoints.Echo</c></summary>
         public async Task EnvelopeEndpoints_Echo(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -54,11 +54,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shapes.Envelope envelope = default!;
+            global::Shapes.Envelope envelope_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                envelope = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShapes_Envelope)!;
+                envelope_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadShapes_Envelope)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
             global::Shapes.Envelope result;
             try
             {
-                result = global::Shapes.EnvelopeEndpoints.Echo(envelope);
+                result = global::Shapes.EnvelopeEndpoints.Echo(envelope_local);
             }
             catch (global::System.Exception exception)
             {
@@ -87,7 +87,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope);
         }
 
-        /// <summary>GET /shapes → <see cref="global::Shapes.EnvelopeEndpoints.Shapes"/></summary>
+        /// <summary>GET /shapes → <c>Shapes.EnvelopeEndpoints.Shapes</c></summary>
         public Task EnvelopeEndpoints_Shapes(HttpContext httpContext)
         {
             RequestErrors? errors = null;

@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Shapes.IShape[]
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shapes.IShape[]? value) => WriteArrayOfShapes_IShape(writer, value);
-
         internal static void WriteArrayOfShapes_IShape(Utf8JsonWriter writer, global::Shapes.IShape[]? value)
         {
             if (value is null)

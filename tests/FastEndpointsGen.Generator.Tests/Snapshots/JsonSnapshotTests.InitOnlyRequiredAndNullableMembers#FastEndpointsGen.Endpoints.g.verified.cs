@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>PUT /settings → <see cref="global::Settings.SettingsEndpoints.Save"/></summary>
+        /// <summary>PUT /settings → <c>Settings.SettingsEndpoints.Save</c></summary>
         public async Task SettingsEndpoints_Save(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -54,11 +54,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Settings.AppSettings settings = default!;
+            global::Settings.AppSettings settings_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                settings = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings)!;
+                settings_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
             global::Settings.AppSettings result;
             try
             {
-                result = global::Settings.SettingsEndpoints.Save(settings);
+                result = global::Settings.SettingsEndpoints.Save(settings_local);
             }
             catch (global::System.Exception exception)
             {
@@ -87,7 +87,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
         }
 
-        /// <summary>POST /shapes → <see cref="global::Settings.SettingsEndpoints.Draw"/></summary>
+        /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
         public async Task SettingsEndpoints_Draw(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -99,11 +99,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Settings.Shape shape = default!;
+            global::Settings.Shape shape_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                shape = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape)!;
+                shape_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -121,7 +121,7 @@ namespace FastEndpointsGen.Generated
             global::Settings.Shape result;
             try
             {
-                result = global::Settings.SettingsEndpoints.Draw(shape);
+                result = global::Settings.SettingsEndpoints.Draw(shape_local);
             }
             catch (global::System.Exception exception)
             {

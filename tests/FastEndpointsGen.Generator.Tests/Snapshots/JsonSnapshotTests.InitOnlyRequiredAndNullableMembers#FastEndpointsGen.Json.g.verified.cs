@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Settings.Point[]
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Settings.Point[]? value) => WriteArrayOfSettings_Point(writer, value);
-
         internal static void WriteArrayOfSettings_Point(Utf8JsonWriter writer, global::Settings.Point[]? value)
         {
             if (value is null)

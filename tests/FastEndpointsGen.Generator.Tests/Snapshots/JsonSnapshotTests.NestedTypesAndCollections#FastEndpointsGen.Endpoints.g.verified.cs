@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>POST /libraries → <see cref="global::Books.LibraryEndpoints.Create"/></summary>
+        /// <summary>POST /libraries → <c>Books.LibraryEndpoints.Create</c></summary>
         public async Task LibraryEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -54,11 +54,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Books.Library library = default!;
+            global::Books.Library library_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                library = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBooks_Library)!;
+                library_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBooks_Library)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
             global::Books.Library result;
             try
             {
-                result = global::Books.LibraryEndpoints.Create(library);
+                result = global::Books.LibraryEndpoints.Create(library_local);
             }
             catch (global::System.Exception exception)
             {
@@ -87,7 +87,7 @@ namespace FastEndpointsGen.Generated
             await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
         }
 
-        /// <summary>GET /libraries/labels → <see cref="global::Books.LibraryEndpoints.Labels"/></summary>
+        /// <summary>GET /libraries/labels → <c>Books.LibraryEndpoints.Labels</c></summary>
         public Task LibraryEndpoints_Labels(HttpContext httpContext)
         {
             RequestErrors? errors = null;

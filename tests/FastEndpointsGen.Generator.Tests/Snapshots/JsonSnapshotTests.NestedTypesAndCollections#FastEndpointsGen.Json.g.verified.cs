@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Books.Book[]
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Books.Book[]? value) => WriteArrayOfBooks_Book(writer, value);
-
         internal static void WriteArrayOfBooks_Book(Utf8JsonWriter writer, global::Books.Book[]? value)
         {
             if (value is null)
@@ -548,9 +545,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.Dictionary<string, global::Books.Book>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::Books.Book>? value) => WriteDictionaryOfStringAndBooks_Book(writer, value);
-
         internal static void WriteDictionaryOfStringAndBooks_Book(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::Books.Book>? value)
         {
             if (value is null)
@@ -592,9 +586,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.Dictionary<string, int?>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?>? value) => WriteDictionaryOfStringAndNullableInt32(writer, value);
-
         internal static void WriteDictionaryOfStringAndNullableInt32(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?>? value)
         {
             if (value is null)
@@ -644,9 +635,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.HashSet<string>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.HashSet<string>? value) => WriteHashSetOfString(writer, value);
-
         internal static void WriteHashSetOfString(Utf8JsonWriter writer, global::System.Collections.Generic.HashSet<string>? value)
         {
             if (value is null)
@@ -686,9 +674,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IEnumerable<int>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<int>? value) => WriteIEnumerableOfInt32(writer, value);
-
         internal static void WriteIEnumerableOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<int>? value)
         {
             if (value is null)
@@ -728,9 +713,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IReadOnlyList<global::Books.Author>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Books.Author>? value) => WriteIReadOnlyListOfBooks_Author(writer, value);
-
         internal static void WriteIReadOnlyListOfBooks_Author(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Books.Author>? value)
         {
             if (value is null)
@@ -770,9 +752,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IReadOnlyList<string?>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?>? value) => WriteIReadOnlyListOfNullableString(writer, value);
-
         internal static void WriteIReadOnlyListOfNullableString(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?>? value)
         {
             if (value is null)
@@ -832,9 +811,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<global::Books.Shelf.Label>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Books.Shelf.Label>? value) => WriteListOfBooks_Shelf_Label(writer, value);
-
         internal static void WriteListOfBooks_Shelf_Label(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Books.Shelf.Label>? value)
         {
             if (value is null)
@@ -874,9 +850,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<string>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value) => WriteListOfString(writer, value);
-
         internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value)
         {
             if (value is null)

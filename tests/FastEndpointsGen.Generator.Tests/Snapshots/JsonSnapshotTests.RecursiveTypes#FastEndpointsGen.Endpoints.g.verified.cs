@@ -42,7 +42,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>GET /categories → <see cref="global::Trees.TreeEndpoints.Root"/></summary>
+        /// <summary>GET /categories → <c>Trees.TreeEndpoints.Root</c></summary>
         public Task TreeEndpoints_Root(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -65,7 +65,7 @@ namespace FastEndpointsGen.Generated
             return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
         }
 
-        /// <summary>POST /trees → <see cref="global::Trees.TreeEndpoints.Plant"/></summary>
+        /// <summary>POST /trees → <c>Trees.TreeEndpoints.Plant</c></summary>
         public async Task TreeEndpoints_Plant(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -77,11 +77,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Trees.TreeNode root = default!;
+            global::Trees.TreeNode root_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                root = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTrees_TreeNode)!;
+                root_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTrees_TreeNode)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -99,7 +99,7 @@ namespace FastEndpointsGen.Generated
             global::Trees.TreeNode result;
             try
             {
-                result = global::Trees.TreeEndpoints.Plant(root);
+                result = global::Trees.TreeEndpoints.Plant(root_local);
             }
             catch (global::System.Exception exception)
             {

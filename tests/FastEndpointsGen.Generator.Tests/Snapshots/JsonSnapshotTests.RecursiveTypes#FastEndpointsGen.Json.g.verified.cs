@@ -19,9 +19,6 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>? value) => WriteIReadOnlyListOfTrees_Category(writer, value);
-
         internal static void WriteIReadOnlyListOfTrees_Category(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>? value)
         {
             if (value is null)
@@ -61,9 +58,6 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<global::Trees.TreeNode>
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Trees.TreeNode>? value) => WriteListOfTrees_TreeNode(writer, value);
-
         internal static void WriteListOfTrees_TreeNode(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Trees.TreeNode>? value)
         {
             if (value is null)

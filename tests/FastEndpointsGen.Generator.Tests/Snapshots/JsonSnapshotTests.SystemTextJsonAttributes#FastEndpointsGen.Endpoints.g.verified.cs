@@ -40,7 +40,7 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
-        /// <summary>POST /tickets → <see cref="global::Tickets.TicketEndpoints.Create"/></summary>
+        /// <summary>POST /tickets → <c>Tickets.TicketEndpoints.Create</c></summary>
         public async Task TicketEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
@@ -52,11 +52,11 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Tickets.Ticket ticket = default!;
+            global::Tickets.Ticket ticket_local = default!;
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                ticket = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
+                ticket_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
                 errors = json.Return();
                 body.Release();
             }
@@ -74,7 +74,7 @@ namespace FastEndpointsGen.Generated
             global::Tickets.Ticket result;
             try
             {
-                result = global::Tickets.TicketEndpoints.Create(ticket);
+                result = global::Tickets.TicketEndpoints.Create(ticket_local);
             }
             catch (global::System.Exception exception)
             {
