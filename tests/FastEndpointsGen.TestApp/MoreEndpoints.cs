@@ -68,6 +68,9 @@ public static class MoreEndpoints
     [Get("/not-found")]
     public static string NotFound() => throw new HttpError(404);
 
+    // Deliberately exercises the JSON fallback (Envelope.Payload is object), which FEG4001 reports.
+#pragma warning disable FEG4001
     [Get("/envelope")]
     public static Envelope Envelope() => new() { Kind = "text", Payload = "hello" };
+#pragma warning restore FEG4001
 }

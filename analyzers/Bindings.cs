@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Analyzers;
+
+/// <summary>One handler parameter, or one member of an <c>[AsParameters]</c> parameter, with its binding decision.</summary>
+internal sealed class BoundValue(IParameterSymbol parameter, ISymbol symbol, ITypeSymbol type, BindingDecision decision)
+{
+    /// <summary>The handler parameter (the <c>[AsParameters]</c> one for a member): where diagnostics go.</summary>
+    public IParameterSymbol Parameter { get; } = parameter;
+
+    /// <summary>The parameter itself, or the member of the <c>[AsParameters]</c> type.</summary>
+    public ISymbol Symbol { get; } = symbol;
+
+    public ITypeSymbol Type { get; } = type;
+
+    public BindingDecision Decision { get; } = decision;
+
+    public bool IsMember => !SymbolEqualityComparer.Default.Equals(Parameter, Symbol);
+
+    /// <summary><c>id</c>, or <c>paging.Page</c> for a member.</summary>
+    public string DisplayName => IsMember ? Parameter.Name + "." + Symbol.Name : Symbol.Name;
+}
+
+/// <summary>
+/// Classifies a handler's parameters with the generator's <see cref="BindingClassifier"/>, walking
+/// <c>[AsParameters]</c> types the way the generator does.
+/// </summary>
+internal static class Bindings
+{
+    public static List<BoundValue> Classify(Endpoint endpoint)
+    {
+        var values = new List<BoundValue>();
+        foreach (var parameter in endpoint.Method.Parameters)
+        {
+            var decision = BindingClassifier.Classify(parameter, parameter.Type, endpoint.FullRoute, endpoint.HttpMethod);
+            values.Add(new BoundValue(parameter, parameter, parameter.Type, decision));
+            if (decision.Source == BindingSource.AsParameters && parameter.Type is INamedTypeSymbol type)
+            {
+                AddMembers(values, parameter, type, endpoint);
+            }
+        }
+
+        return values;
+    }
+
+    private static void AddMembers(List<BoundValue> values, IParameterSymbol parameter, INamedTypeSymbol type, Endpoint endpoint)
+    {
+        var constructor = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault();
+        var byConstructor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (constructor is not null)
+        {
+            foreach (var member in constructor.Parameters)
+            {
+                var decision = BindingClassifier.Classify(member, member.Type, endpoint.FullRoute, endpoint.HttpMethod);
+                ISymbol symbol = member;
+
+                // As in the generator: a positional record's property carries the binding attributes when its parameter has none.
+                var property = type.GetMembers(member.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property is not null && decision.Source != BindingSource.Body && !HasBindingAttribute(member))
+                {
+                    decision = BindingClassifier.Classify(property, member.Type, endpoint.FullRoute, endpoint.HttpMethod);
+                    symbol = property;
+                }
+
+                values.Add(new BoundValue(parameter, symbol, member.Type, decision));
+                byConstructor.Add(member.Name);
+            }
+        }
+
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (property.IsStatic || byConstructor.Contains(property.Name) || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public })
+            {
+                continue;
+            }
+
+            var decision = BindingClassifier.Classify(property, property.Type, endpoint.FullRoute, endpoint.HttpMethod);
+            values.Add(new BoundValue(parameter, property, property.Type, decision));
+        }
+    }
+
+    private static bool HasBindingAttribute(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+
+    /// <summary>Where a value is read from, in the words of a message.</summary>
+    public static string Describe(BindingSource source) => source switch
+    {
+        BindingSource.Route => "the route",
+        BindingSource.Query => "the query string",
+        BindingSource.Header => "a header",
+        BindingSource.Form => "the form",
+        BindingSource.Body => "the body",
+        BindingSource.Services => "services",
+        BindingSource.KeyedServices => "keyed services",
+        _ => "the request",
+    };
+}

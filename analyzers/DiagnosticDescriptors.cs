@@ -1,0 +1,155 @@
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Analyzers;
+
+/// <summary>
+/// The descriptor of every rule. Each has a help link to its page, <c>docs/diagnostics/FEGnnnn.md</c>;
+/// <c>AnalyzerReleases.Unshipped.md</c> lists them all.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string RoutingCategory = "FastEndpointsGen.Routing";
+    public const string BindingCategory = "FastEndpointsGen.Binding";
+    public const string ValidationCategory = "FastEndpointsGen.Validation";
+    public const string JsonCategory = "FastEndpointsGen.Json";
+    public const string OpenApiCategory = "FastEndpointsGen.OpenApi";
+
+    private const string HelpLinkBase = "https://github.com/fastendpointsgen/fastendpointsgen/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor InvalidRouteTemplate = Create(
+        DiagnosticIds.FEG1001InvalidRouteTemplate,
+        "Invalid route template",
+        "The route template '{0}' {1}",
+        "A route template must follow ASP.NET Core's syntax: balanced braces, named parameters, each name once, no empty constraints. The generator skips an endpoint whose template is invalid.",
+        RoutingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RouteParameterMismatch = Create(
+        DiagnosticIds.FEG1002RouteParameterMismatch,
+        "Route parameter and handler parameter do not match",
+        "{0}",
+        "Every route parameter should have a handler parameter that receives it, and a parameter marked [FromRoute] must name a parameter of the route template (group prefix included).",
+        RoutingCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateRoute = Create(
+        DiagnosticIds.FEG1003DuplicateRoute,
+        "Duplicate HTTP method and route",
+        "{0} '{1}' is also handled by '{2}'",
+        "Two endpoints match the same requests: the same HTTP method and the same route once group prefixes are applied, parameter names are ignored and constraints are compared. ASP.NET Core rejects such requests with an ambiguous match error.",
+        RoutingCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor HandlerNotAccessible = Create(
+        DiagnosticIds.FEG1004HandlerNotAccessible,
+        "Handler cannot be called by the generated code",
+        "'{0}' is not mapped: {1}",
+        "The generated code calls the handler from a class in the same assembly: the method and every class around it must be public or internal and not generic, and an instance handler needs a non-abstract class with a public or internal constructor. The generator skips any other handler.",
+        RoutingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+        DiagnosticIds.FEG1005UnsupportedReturnType,
+        "Unsupported handler return type",
+        "'{0}' cannot be a handler: {1}",
+        "A handler returns a value, void, Task, ValueTask, Task<T> or ValueTask<T>. A ref struct or pointer cannot be written as a response, and an async void handler cannot be awaited, so its response would be sent before it finishes.",
+        RoutingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AmbiguousBody = Create(
+        DiagnosticIds.FEG2001AmbiguousBody,
+        "More than one body candidate",
+        "'{0}' could bind from the request body, and so could {1}: mark the body [FromBody] and the services [FromServices]",
+        "At most one parameter binds from the JSON body. When two or more complex parameters could, say which is the body with [FromBody] and which come from dependency injection with [FromServices]. The generator skips the endpoint until then.",
+        BindingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BodyOnBodilessMethod = Create(
+        DiagnosticIds.FEG2002BodyOnBodilessMethod,
+        "Request body on GET, HEAD or DELETE",
+        "'{0}' binds from the request body of a {1} request, which has no defined meaning",
+        "HTTP gives a body on GET, HEAD and DELETE no meaning: proxies and clients may drop it. Send the data in the route or the query, or use POST, PUT or PATCH.",
+        BindingCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnbindableParameter = Create(
+        DiagnosticIds.FEG2003UnbindableParameter,
+        "Parameter cannot be bound from where it is asked",
+        "'{0}' of type '{1}' cannot bind from {2}: only simple types (primitives, string, enums, Guid, dates and times, Uri, IParsable<T>) and collections of them parse from text",
+        "Route, query, header and form values are text. The generated binder parses them with TryParse, so the parameter's type must be a simple type or a collection of one. The generator skips the endpoint otherwise.",
+        BindingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RouteConstraintMismatch = Create(
+        DiagnosticIds.FEG2004RouteConstraintMismatch,
+        "Route constraint disagrees with the parameter type",
+        "The route constraint '{0}' on '{{{1}}}' does not match '{2}' of type '{3}'",
+        "A route constraint limits which URLs reach the handler; the parameter must be able to hold every value the constraint lets through, or the values it needs never match.",
+        BindingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ServiceOfSimpleType = Create(
+        DiagnosticIds.FEG2005ServiceOfSimpleType,
+        "[FromServices] on a simple type",
+        "'{0}' of type '{1}' is resolved from dependency injection; a simple type is usually meant to come from the route or the query",
+        "Simple types (numbers, strings, dates, ...) are rarely registered as services. Remove [FromServices] to bind the value from the request, or inject a typed options or service class instead.",
+        BindingCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ValidationAttributeOnWrongType = Create(
+        DiagnosticIds.FEG3001ValidationAttributeOnWrongType,
+        "Validation attribute does not apply to the member's type",
+        "[{0}] does not apply to '{1}' of type '{2}' and is not checked: {3}",
+        "The generated validation compiles each DataAnnotations attribute for the member's type. An attribute that cannot apply to that type is left out, so the rule it states is never enforced.",
+        ValidationCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidRegularExpression = Create(
+        DiagnosticIds.FEG3002InvalidRegularExpression,
+        "Invalid regular expression",
+        "The pattern '{0}' is not a valid regular expression: {1}",
+        "[RegularExpression] patterns are compiled at build time into a [GeneratedRegex]; the pattern must parse.",
+        ValidationCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MinimumAboveMaximum = Create(
+        DiagnosticIds.FEG3003MinimumAboveMaximum,
+        "Minimum is greater than maximum",
+        "[{0}] has a minimum ({1}) greater than its maximum ({2}): no value can pass",
+        "A range or length whose minimum exceeds its maximum rejects every value. Swap the bounds.",
+        ValidationCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CompareNamesNoMember = Create(
+        DiagnosticIds.FEG3004CompareNamesNoMember,
+        "[Compare] names no member",
+        "[Compare] names '{0}', but '{1}' has no such member",
+        "[Compare(\"Other\")] checks that two members are equal; the named member must exist on the same type (or a base type). Use nameof to keep the name correct.",
+        ValidationCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor JsonFallback = Create(
+        DiagnosticIds.FEG4001JsonFallback,
+        "Type is serialized with the app's JsonSerializerOptions",
+        "{0}, so it is serialized with the app's JsonSerializerOptions: under Native AOT or trimming that fails at run time unless a JsonSerializerContext in those options knows '{1}'",
+        "The generated JSON readers and writers handle simple types, enums, collections, string-keyed dictionaries and concrete classes, records and structs. Anything else (object, interfaces, abstract classes, other collections) falls back to System.Text.Json with the app's options, which needs reflection or a JsonSerializerContext registered for the type.",
+        JsonCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PolymorphicWithoutDerivedTypes = Create(
+        DiagnosticIds.FEG4002PolymorphicWithoutDerivedTypes,
+        "Polymorphic model without [JsonDerivedType]",
+        "'{0}' is {1} with no [JsonDerivedType]: a request body cannot be read into it and a response writes only its declared members",
+        "An interface or abstract class says nothing about the concrete types behind it. Declare them with [JsonDerivedType(typeof(Derived), \"discriminator\")] on the base type, or use a concrete type.",
+        JsonCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
+        DiagnosticIds.FEG5001DuplicateOperationId,
+        "Duplicate operationId",
+        "The endpoint name '{0}' is also used by '{1}'",
+        "An endpoint's Name is its OpenAPI operationId and its ASP.NET Core endpoint name, which must be unique: duplicate names make link generation and the OpenAPI document ambiguous.",
+        OpenApiCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor ParamDocNamesNoParameter = Create(
+        DiagnosticIds.FEG5002ParamDocNamesNoParameter,
+        "<param> names no parameter",
+        "<param name=\"{0}\"> names no parameter of '{1}' and is left out of the OpenAPI document",
+        "Parameter descriptions in the OpenAPI document come from <param> tags; a tag whose name matches no handler parameter describes nothing.",
+        OpenApiCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidResponseCode = Create(
+        DiagnosticIds.FEG5003InvalidResponseCode,
+        "<response code> is not a valid status code",
+        "<response code=\"{0}\"> is not an HTTP status code from 100 to 599 and is left out of the OpenAPI document",
+        "The OpenAPI responses documented with <response code=\"...\"> are keyed by HTTP status codes from 100 to 599; any other code is left out.",
+        OpenApiCategory, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(
+        string id, string title, string message, string description, string category, DiagnosticSeverity severity, params string[] tags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", tags);
+}

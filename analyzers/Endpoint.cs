@@ -1,0 +1,111 @@
+using System.Threading;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FastEndpointsGen.Analyzers;
+
+/// <summary>A handler method as the generator sees it: its route attribute, HTTP method and templates.</summary>
+internal sealed class Endpoint
+{
+    public const string EndpointGroupAttribute = "FastEndpointsGen.EndpointGroupAttribute";
+
+    private Endpoint(IMethodSymbol method, AttributeData attribute, string httpMethod, string template, string? groupPrefix)
+    {
+        Method = method;
+        Attribute = attribute;
+        HttpMethod = httpMethod;
+        Template = template;
+        GroupPrefix = groupPrefix;
+        Route = RouteTemplate.Parse(template);
+        FullRoute = RouteTemplate.Parse(RouteTemplate.Combine(groupPrefix, template));
+    }
+
+    public IMethodSymbol Method { get; }
+
+    public AttributeData Attribute { get; }
+
+    /// <summary><c>GET</c>, <c>POST</c>, ...</summary>
+    public string HttpMethod { get; }
+
+    /// <summary>The template as written on the method.</summary>
+    public string Template { get; }
+
+    public string? GroupPrefix { get; }
+
+    /// <summary>The method's own template.</summary>
+    public RouteTemplate Route { get; }
+
+    /// <summary>The template with the class's group prefix applied: what binding sees.</summary>
+    public RouteTemplate FullRoute { get; }
+
+    /// <summary>The endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
+    public static Endpoint? From(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            var httpMethod = HttpMethodOf(attribute.AttributeClass);
+            if (httpMethod is null)
+            {
+                continue;
+            }
+
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string template)
+            {
+                return null;
+            }
+
+            return new Endpoint(method, attribute, httpMethod, template, GroupPrefixOf(method.ContainingType));
+        }
+
+        return null;
+    }
+
+    /// <summary><c>FastEndpointsGen.GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>
+    private static string? HttpMethodOf(INamedTypeSymbol? attributeClass) =>
+        attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != "FastEndpointsGen"
+            ? null
+            : attributeClass.Name switch
+            {
+                "GetAttribute" => "GET",
+                "PostAttribute" => "POST",
+                "PutAttribute" => "PUT",
+                "PatchAttribute" => "PATCH",
+                "DeleteAttribute" => "DELETE",
+                _ => null,
+            };
+
+    public static string? GroupPrefixOf(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == EndpointGroupAttribute
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string prefix)
+            {
+                return prefix;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The route attribute as written.</summary>
+    public AttributeSyntax? AttributeSyntax(CancellationToken cancellationToken) =>
+        Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+    /// <summary>Where the template argument is written, else the method's name.</summary>
+    public Location TemplateLocation(CancellationToken cancellationToken) =>
+        Locations.ArgumentOrAttribute(Attribute, 0, null, cancellationToken) ?? MethodLocation;
+
+    /// <summary>The method's name.</summary>
+    public Location MethodLocation => Method.Locations.Length > 0 ? Method.Locations[0] : Location.None;
+
+    /// <summary><c>Class.Method</c>, for messages.</summary>
+    public string DisplayName => Method.ContainingType.Name + "." + Method.Name;
+}

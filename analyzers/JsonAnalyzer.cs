@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FastEndpointsGen.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FastEndpointsGen.Analyzers;
+
+/// <summary>
+/// FEG4xxx: walks the types an endpoint's body and response reach, as the generator's JSON parser does,
+/// and reports each one the generated JSON cannot handle.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class JsonAnalyzer : DiagnosticAnalyzer
+{
+    private const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
+    private const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.JsonFallback,
+        DiagnosticDescriptors.PolymorphicWithoutDerivedTypes);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    {
+        if (Endpoint.From((IMethodSymbol)context.Symbol) is not { Route.Error: null } endpoint
+            || HandlerAccess.Check(endpoint.Method, out _) != HandlerAccessProblem.None)
+        {
+            return;
+        }
+
+        var reported = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var value in Bindings.Classify(endpoint))
+        {
+            if (value.Decision.Source == BindingSource.Body)
+            {
+                Walk(context, value.Type, Locations.Of(value.Parameter), reported);
+            }
+        }
+
+        if (ResponseType(endpoint.Method) is { } response)
+        {
+            var location = endpoint.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is MethodDeclarationSyntax syntax
+                ? syntax.ReturnType.GetLocation()
+                : endpoint.MethodLocation;
+            foreach (var type in response)
+            {
+                Walk(context, type, location, reported);
+            }
+        }
+    }
+
+    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, or the values an <c>IResult</c> carries.</summary>
+    private static List<ITypeSymbol>? ResponseType(IMethodSymbol method)
+    {
+        var type = method.ReturnType;
+        if (type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" && named.Name is "Task" or "ValueTask")
+        {
+            if (named.TypeArguments.Length == 0)
+            {
+                return null;
+            }
+
+            type = named.TypeArguments[0];
+        }
+
+        if (method.ReturnsVoid || type.SpecialType == SpecialType.System_String || type.IsRefLikeType)
+        {
+            return null;
+        }
+
+        var types = new List<ITypeSymbol>();
+        if (IsResult(type))
+        {
+            AddResultValues(type, types);
+        }
+        else
+        {
+            types.Add(type);
+        }
+
+        return types;
+    }
+
+    private static bool IsResult(ITypeSymbol type) =>
+        TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface);
+
+    private static void AddResultValues(ITypeSymbol type, List<ITypeSymbol> types)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return;
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (IsResult(argument))
+            {
+                AddResultValues(argument, types);
+            }
+            else if (named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults")
+            {
+                types.Add(argument);
+            }
+        }
+    }
+
+    /// <summary>Follows the type graph as <c>JsonTypeParser</c> does; each type is visited once per endpoint.</summary>
+    private static void Walk(SymbolAnalysisContext context, ITypeSymbol type, Location location, HashSet<ITypeSymbol> seen)
+    {
+        var stack = new Stack<ITypeSymbol>();
+        stack.Push(type);
+        while (stack.Count > 0)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            if (current.IsReferenceType)
+            {
+                current = current.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            }
+
+            if (current.TypeKind == TypeKind.Error || !seen.Add(current))
+            {
+                continue;
+            }
+
+            current = TypeClassifier.Unwrap(current, out var wasNullable);
+            if (wasNullable)
+            {
+                stack.Push(current);
+                continue;
+            }
+
+            var simple = TypeClassifier.GetSimpleKind(current);
+            if (simple is not SimpleKind.None and not SimpleKind.Parsable)
+            {
+                continue;
+            }
+
+            if (TypeClassifier.GetCollectionKind(current, out var element) != CollectionKind.None && element is not null)
+            {
+                stack.Push(element);
+                continue;
+            }
+
+            if (TypeClassifier.IsStringDictionary(current, out var value) && value is not null)
+            {
+                stack.Push(value);
+                continue;
+            }
+
+            if (JsonSupport.FallbackReason(current) is { } reason)
+            {
+                Report(context, current, reason, location);
+                continue;
+            }
+
+            foreach (var member in Members((INamedTypeSymbol)current))
+            {
+                stack.Push(member);
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, ITypeSymbol type, string reason, Location location)
+    {
+        var polymorphic = type.TypeKind == TypeKind.Interface || type.IsAbstract && type.TypeKind == TypeKind.Class;
+        if (polymorphic && !type.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == JsonDerivedType))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.PolymorphicWithoutDerivedTypes, location, type.ToDisplayString(),
+                type.TypeKind == TypeKind.Interface ? "an interface" : "an abstract class"));
+            return;
+        }
+
+        var reasonText = reason.Length > 0 ? char.ToUpperInvariant(reason[0]) + reason.Substring(1) : reason;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.JsonFallback, location, reasonText, type.ToDisplayString()));
+    }
+
+    /// <summary>The types of the public properties and constructor parameters the generated reader and writer use.</summary>
+    private static IEnumerable<ITypeSymbol> Members(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public
+                    && property.GetMethod is { DeclaredAccessibility: Accessibility.Public } && property.Name != "EqualityContract"
+                    && !IsAlwaysIgnored(property))
+                {
+                    yield return property.Type;
+                }
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    yield return parameter.Type;
+                }
+            }
+        }
+    }
+
+    private static bool IsAlwaysIgnored(IPropertySymbol property)
+    {
+        var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == JsonIgnore);
+        var condition = attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
+        return attribute is not null && condition is null or 1;
+    }
+}

@@ -1,0 +1,147 @@
+using FastEndpointsGen.Analyzers.Tests.Infrastructure;
+
+namespace FastEndpointsGen.Analyzers.Tests;
+
+public class BindingAnalyzerTests
+{
+    private const string Models = """
+        public sealed record First(string A);
+
+        public sealed record Second(string B);
+
+        public sealed class Store
+        {
+        }
+        """;
+
+    [Test]
+    public Task EveryBindingSourceReportsNothing() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Post("/items/{id:int}")]
+            public static string Create(int id, First body, Store store, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "x-tag")] string? tag,
+                int[] ids, CancellationToken cancellationToken, [Microsoft.AspNetCore.Mvc.FromServices] Store other) => "";
+
+            [Get("/items/{id:guid}")]
+            public static string Get(Guid id, int limit = 10) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2001_TwoBodyCandidates() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Post("/two-bodies")]
+            public static string Create(First {|FEG2001:first|}, Second {|FEG2001:second|}) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2001_ResolvedWithAttributes() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Post("/one-body")]
+            public static string Create([Microsoft.AspNetCore.Mvc.FromBody] First first, [Microsoft.AspNetCore.Mvc.FromServices] Second second) => "";
+
+            [Get("/no-body-on-get")]
+            public static string Get(First first, Second second) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2002_ExplicitBodyOnGetAndDelete() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Get("/search")]
+            public static string Search([Microsoft.AspNetCore.Mvc.FromBody] First {|FEG2002:query|}) => "";
+
+            [Delete("/items")]
+            public static string Delete([Microsoft.AspNetCore.Mvc.FromBody] First {|FEG2002:items|}) => "";
+
+            [Put("/items")]
+            public static string Put([Microsoft.AspNetCore.Mvc.FromBody] First items) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2003_ComplexTypeFromRouteQueryOrHeader() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Get("/items/{key}")]
+            public static string ByRoute(First {|FEG2003:key|}) => "";
+
+            [Get("/query")]
+            public static string ByQuery([Microsoft.AspNetCore.Mvc.FromQuery] First {|FEG2003:filter|}) => "";
+
+            [Get("/header")]
+            public static string ByHeader([Microsoft.AspNetCore.Mvc.FromHeader] Second {|FEG2003:tag|}) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2003_ParsableTypesBind() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        using System.Diagnostics.CodeAnalysis;
+
+        public readonly record struct Sku(string Value) : IParsable<Sku>
+        {
+            public static Sku Parse(string s, IFormatProvider? provider) => new(s);
+
+            public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Sku result)
+            {
+                result = new(s ?? "");
+                return s is not null;
+            }
+        }
+
+        public static class Handlers
+        {
+            [Get("/items/{sku}")]
+            public static string Get(Sku sku, [Microsoft.AspNetCore.Mvc.FromQuery] Sku[] related, [Microsoft.AspNetCore.Mvc.FromHeader] DateOnly since) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2004_ConstraintDisagreesWithType() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public static class Handlers
+        {
+            [Get("/items/{id:int}")]
+            public static string Get(Guid {|FEG2004:id|}) => "";
+
+            [Get("/flags/{on:bool}")]
+            public static string Flag(int {|FEG2004:on|}) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2004_ConstraintsThatAgree() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public static class Handlers
+        {
+            [Get("/items/{id:int:min(1)}")]
+            public static string Get(int id) => "";
+
+            [Get("/keys/{key:guid}")]
+            public static string Key(Guid key) => "";
+
+            [Get("/names/{name:alpha:maxlength(10)}")]
+            public static string Name(string name) => name;
+
+            [Get("/texts/{id:long}")]
+            public static string Text(string id) => id;
+        }
+        """);
+
+    [Test]
+    public Task FEG2005_FromServicesOnSimpleType() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public static class Handlers
+        {
+            [Get("/items")]
+            public static string Get([Microsoft.AspNetCore.Mvc.FromServices] int {|FEG2005:limit|}, [Microsoft.AspNetCore.Mvc.FromServices] Store store) => "";
+        }
+        """);
+}

@@ -1,0 +1,90 @@
+using FastEndpointsGen.Analyzers.Tests.Infrastructure;
+
+namespace FastEndpointsGen.Analyzers.Tests;
+
+public class JsonAnalyzerTests
+{
+    [Test]
+    public Task GeneratedJsonTypesReportNothing() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using Microsoft.AspNetCore.Http.HttpResults;
+
+        public enum Priority { Low, High }
+
+        public sealed record Line(string Sku, int Quantity);
+
+        public sealed record Order(Guid Id, List<Line> Lines, Dictionary<string, int> Counts, Priority Priority, DateOnly? Due, int[] Scores)
+        {
+            public HashSet<string> Tags { get; init; } = [];
+        }
+
+        public static class Handlers
+        {
+            [Post("/orders")]
+            public static Order Create(Order order) => order;
+
+            [Get("/orders/{id}")]
+            public static Results<Ok<Order>, NotFound> Get(Guid id) => TypedResults.NotFound();
+
+            [Get("/lines")]
+            public static Task<IReadOnlyList<Line>> Lines() => Task.FromResult<IReadOnlyList<Line>>([]);
+
+            [Get("/text")]
+            public static string Text() => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG4001_FallbackTypes() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public sealed record Envelope(object Payload, Queue<int> Pending);
+
+        public static class Handlers
+        {
+            [Post("/envelopes")]
+            public static string Create(Envelope {|FEG4001:{|FEG4001:envelope|}|}) => "";
+
+            [Get("/anything")]
+            public static {|FEG4001:object|} Anything() => 1;
+        }
+        """);
+
+    [Test]
+    public Task FEG4002_PolymorphicWithoutDerivedTypes() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Text.Json.Serialization;
+
+        public abstract class Shape
+        {
+            public string Name { get; set; } = "";
+        }
+
+        public interface IAnimal
+        {
+            string Name { get; }
+        }
+
+        [JsonDerivedType(typeof(Square), "square")]
+        public abstract class Declared
+        {
+        }
+
+        public sealed class Square : Declared
+        {
+            public int Side { get; set; }
+        }
+
+        public sealed record Zoo(List<IAnimal> Animals);
+
+        public static class Handlers
+        {
+            [Get("/shape")]
+            public static {|FEG4002:Shape|} Get() => null!;
+
+            [Post("/zoo")]
+            public static string Create(Zoo {|FEG4002:zoo|}) => "";
+
+            [Get("/declared")]
+            public static {|FEG4001:Declared|} Declared() => new Square();
+        }
+        """);
+}
