@@ -36,9 +36,9 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => Merge(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.AllEndpoints);
 
-        // 3. The slices the emitters read: routes and bindings without the JSON type graph...
+        // 3. The slices the emitters read: routes and bindings without the JSON type graph or the docs...
         var routes = endpoints
-            .Select(static (all, _) => all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray())
+            .Select(static (all, _) => all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty, Docs = EndpointDocs.Empty }).ToEquatableArray())
             .WithTrackingName(TrackingNames.Routes);
 
         // ...and the JSON types every body and response reaches, each once.
@@ -46,9 +46,15 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => DistinctJsonTypes(all))
             .WithTrackingName(TrackingNames.JsonTypes);
 
-        // 4. Emit: routing and binding in one file, JSON readers and writers in another.
+        // ...and the OpenAPI document's view: every endpoint with its docs, and the JSON types once.
+        var openApi = endpoints
+            .Select(static (all, _) => new OpenApiModel(all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all)))
+            .WithTrackingName(TrackingNames.OpenApi);
+
+        // 4. Emit: routing and binding in one file, JSON readers and writers in another, the OpenAPI document in a third.
         context.RegisterSourceOutput(routes, static (output, all) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.Emit(all)));
         context.RegisterSourceOutput(jsonTypes, static (output, types) => output.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(types)));
+        context.RegisterSourceOutput(openApi, static (output, document) => output.AddSource(OpenApiEmitter.HintName, OpenApiEmitter.Emit(document)));
     }
 
     private static IncrementalValuesProvider<EndpointModel> Endpoints(

@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string AllEndpoints = nameof(AllEndpoints);
     public const string Routes = nameof(Routes);
     public const string JsonTypes = nameof(JsonTypes);
+    public const string OpenApi = nameof(OpenApi);
 }

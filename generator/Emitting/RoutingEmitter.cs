@@ -36,6 +36,7 @@ internal static class RoutingEmitter
                 {
                     writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider);");
                     writer.WriteLine($"{KnownTypes.FallbackJson}.Configure(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
+                    writer.WriteLine($"{KnownTypes.GeneratedApiDocuments}.Register(endpoints, {OpenApiEmitter.QualifiedClassName}.Json);");
                     if (endpoints.Count > 0)
                     {
                         writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");

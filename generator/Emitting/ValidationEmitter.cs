@@ -41,7 +41,9 @@ internal static class ValidationEmitter
                 case RuleKind.Length when rule.Target == RuleTarget.String:
                     if (rule.Minimum is { } min)
                     {
-                        Check(writer, $"{value}.Length < {min}", rule, name, report, "string_too_short",
+                        // With [Required] an empty string already has its error; do not report it twice.
+                        var guard = list.Any(r => r.Kind == RuleKind.Required) ? $"{value}.Length > 0 && " : "";
+                        Check(writer, $"{guard}{value}.Length < {min}", rule, name, report, "string_too_short",
                             $"String should have at least {min} {Plural(min, "character")}", value, Ctx("min_length", min));
                     }
 

@@ -15,6 +15,9 @@ internal sealed record EndpointModel
 
     /// <summary>Every JSON-serialized type the body and response reach, nested types included.</summary>
     public required EquatableArray<JsonTypeModel> JsonTypes { get; init; }
+
+    /// <summary>Doc comments and the other facts only the OpenAPI document reads; stripped from the other slices.</summary>
+    public EndpointDocs Docs { get; init; } = EndpointDocs.Empty;
 }
 
 /// <summary>How an endpoint is mapped: method, template, group, name, tags and authorization.</summary>

@@ -107,8 +107,83 @@ internal static class EndpointParser
                 Response = response,
             },
             JsonTypes = json.Types,
+            Docs = ParseDocs(method, attribute, group, json, cancellationToken),
         };
     }
+
+    /// <summary>The doc comments and the other facts only the OpenAPI document needs (DESIGN §8).</summary>
+    private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
+    {
+        var doc = DocCommentParser.Read(method, cancellationToken);
+        var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            ? task.TypeArguments[0]
+            : method.ReturnType;
+        return new EndpointDocs
+        {
+            Summary = NamedArgument<string?>(attribute, "Summary") ?? DocCommentParser.Summary(doc),
+            Description = DocCommentParser.Remarks(doc),
+            Returns = DocCommentParser.Returns(doc),
+            Deprecated = DocCommentParser.IsObsolete(method) || DocCommentParser.IsObsolete(method.ContainingType),
+            GroupDescription = group is null ? null : DocCommentParser.Summary(DocCommentParser.Read(method.ContainingType, cancellationToken)),
+            Parameters = DocCommentParser.Params(doc),
+            Responses = DocCommentParser.Responses(doc),
+            ResultArms = ResultArms(returnType, json),
+            Types = json.Docs,
+        };
+    }
+
+    /// <summary>
+    /// The responses an <c>IResult</c> return type declares: each arm of <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c>, or
+    /// the one typed result (<c>Created&lt;T&gt;</c>). A plain <c>IResult</c> declares nothing.
+    /// </summary>
+    private static EquatableArray<ResultArm> ResultArms(ITypeSymbol type, JsonTypeParser json)
+    {
+        var arms = new List<ResultArm>();
+        AddArms(type, json, arms);
+        return arms.GroupBy(a => a.StatusCode).Select(g => g.First()).OrderBy(a => a.StatusCode).ToEquatableArray();
+    }
+
+    private static void AddArms(ITypeSymbol type, JsonTypeParser json, List<ResultArm> arms)
+    {
+        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        {
+            return;
+        }
+
+        if (named.Name == "Results")
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                AddArms(argument, json, arms);
+            }
+
+            return;
+        }
+
+        if (StatusOfResult(named.Name) is { } status)
+        {
+            var value = named.TypeArguments.Length == 1 ? json.Add(named.TypeArguments[0]) : null;
+            arms.Add(new ResultArm(status, value));
+        }
+    }
+
+    /// <summary>The status code each <c>TypedResults</c> type writes (null for those whose status is chosen at run time).</summary>
+    private static int? StatusOfResult(string name) => name switch
+    {
+        "Ok" => 200,
+        "Created" or "CreatedAtRoute" => 201,
+        "Accepted" or "AcceptedAtRoute" => 202,
+        "NoContent" => 204,
+        "BadRequest" => 400,
+        "UnauthorizedHttpResult" => 401,
+        "ForbidHttpResult" => 403,
+        "NotFound" => 404,
+        "Conflict" => 409,
+        "UnprocessableEntity" => 422,
+        "InternalServerError" => 500,
+        _ => null,
+    };
 
     /// <summary><c>GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>
     public static string HttpMethodOf(AttributeData attribute)
@@ -117,29 +192,8 @@ internal static class EndpointParser
         return (name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name).ToUpperInvariant();
     }
 
-    /// <summary>The generated code lives in the same assembly: the method and its classes must not be private or generic.</summary>
-    private static bool IsCallable(IMethodSymbol method)
-    {
-        if (method.IsGenericMethod || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType || type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-
-            if (!method.IsStatic && type.IsAbstract)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
+    private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
 
     private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
     {

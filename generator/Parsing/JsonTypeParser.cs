@@ -26,9 +26,13 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel> _types = [];
+    private readonly List<TypeDocs> _docs = [];
 
     /// <summary>The types described so far, in a stable order.</summary>
     public EquatableArray<JsonTypeModel> Types => _types.OrderBy(t => t.Id, StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>The XML docs of the object and enum types described so far (those that have any), in a stable order.</summary>
+    public EquatableArray<TypeDocs> Docs => _docs.OrderBy(d => d.TypeId, StringComparer.Ordinal).ToEquatableArray();
 
     /// <summary>Describes a type (and everything it reaches) and returns its id.</summary>
     public string Add(ITypeSymbol type)
@@ -66,6 +70,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
         var simple = TypeClassifier.GetSimpleKind(type);
         if (simple == SimpleKind.Enum)
         {
+            AddDocs(type, id, []);
             return DescribeEnum((INamedTypeSymbol)type, id, name);
         }
 
@@ -120,20 +125,10 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
 
     private JsonTypeModel DescribeObject(ITypeSymbol type, string id, string name)
     {
-        if (type is not INamedTypeSymbol named
-            || type.SpecialType == SpecialType.System_Object
-            || type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error
-            || type.IsAbstract
-            || named.IsGenericType && named.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter))
+        // The same conditions the analyzers report as FEG4001 (shared/JsonSupport.cs).
+        if (JsonSupport.FallbackReason(type) is { } reason || type is not INamedTypeSymbol named)
         {
-            return Fallback(type, id, name, $"'{type.ToDisplayString()}' is not a concrete class, record or struct");
-        }
-
-        if (named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
-        {
-            // A collection the generator has no reader for (Queue<T>, ImmutableArray<T>, Dictionary<int, T>, ...):
-            // System.Text.Json knows how to write it as a collection, not as an object of its properties.
-            return Fallback(type, id, name, $"'{type.ToDisplayString()}' is a collection type the generated JSON does not handle");
+            return Fallback(type, id, name, JsonSupport.FallbackReason(type) ?? "");
         }
 
         var constructor = ChooseConstructor(named);
@@ -207,6 +202,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
             }, Order(attributes), members.Count));
         }
 
+        AddDocs(type, id, properties);
         return new JsonTypeModel
         {
             Id = id,
@@ -217,6 +213,32 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
             IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// Records the type's <c>&lt;summary&gt;</c> and each property's; a positional record's properties take
+    /// the record's <c>&lt;param&gt;</c> texts. Kept out of <see cref="JsonTypeModel"/> so a doc edit re-emits no JSON code.
+    /// </summary>
+    private void AddDocs(ITypeSymbol type, string id, List<IPropertySymbol> properties)
+    {
+        var doc = DocCommentParser.Read(type, cancellationToken);
+        var members = new List<NamedDoc>();
+        foreach (var property in properties)
+        {
+            var text = DocCommentParser.Summary(DocCommentParser.Read(property, cancellationToken)) ?? DocCommentParser.Param(doc, property.Name);
+            if (text is not null)
+            {
+                members.Add(new NamedDoc(property.Name, text));
+            }
+        }
+
+        var summary = DocCommentParser.Summary(doc);
+        var deprecated = properties.Where(DocCommentParser.IsObsolete).Select(p => p.Name).ToEquatableArray();
+        var isObsolete = DocCommentParser.IsObsolete(type);
+        if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete)
+        {
+            _docs.Add(new TypeDocs { TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated });
+        }
     }
 
     private static JsonTypeModel Fallback(ITypeSymbol type, string id, string name, string reason) => new()

@@ -159,25 +159,14 @@ internal static class ValidationParser
         };
     }
 
-    private static RuleTarget TargetOf(ITypeSymbol type, out ITypeSymbol valueType)
+    // The same shapes the analyzers check attributes against (shared/ValueShape.cs).
+    private static RuleTarget TargetOf(ITypeSymbol type, out ITypeSymbol valueType) => ValueShapes.Of(type, out valueType) switch
     {
-        valueType = TypeClassifier.Unwrap(type, out _);
-        if (valueType.SpecialType == SpecialType.System_String)
-        {
-            return RuleTarget.String;
-        }
-
-        if (TypeClassifier.GetCollectionKind(valueType, out _) != CollectionKind.None)
-        {
-            return RuleTarget.Collection;
-        }
-
-        return TypeClassifier.GetSimpleKind(valueType) switch
-        {
-            SimpleKind.None or SimpleKind.Boolean or SimpleKind.Uri or SimpleKind.Guid or SimpleKind.Enum => RuleTarget.Other,
-            _ => RuleTarget.Comparable,
-        };
-    }
+        ValueShape.String => RuleTarget.String,
+        ValueShape.Collection => RuleTarget.Collection,
+        ValueShape.Comparable => RuleTarget.Comparable,
+        _ => RuleTarget.Other,
+    };
 
     private static string JsonText(object? value) => value switch
     {

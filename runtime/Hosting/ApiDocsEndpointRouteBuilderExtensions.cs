@@ -1,4 +1,9 @@
+using System;
+using System.Text;
+using System.Threading;
 using FastEndpointsGen;
+using FastEndpointsGen.Runtime;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,19 +15,33 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ApiDocsEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>GET /openapi.json</c> (the OpenAPI document) and <c>GET /docs</c> (Scalar), at the routes
-    /// set in <see cref="FastEndpointsGenOptions"/>; maps nothing when <see cref="FastEndpointsGenOptions.EnableDocs"/> is false.
+    /// Maps <c>GET /openapi.json</c> (the OpenAPI document the generator built at compile time) and
+    /// <c>GET /docs</c> (Scalar, served from the package's embedded assets), at the routes set in
+    /// <see cref="FastEndpointsGenOptions"/>; maps nothing when <see cref="FastEndpointsGenOptions.EnableDocs"/> is false.
     /// </summary>
+    /// <remarks>
+    /// The document's bytes are built once, on the first request (so <c>MapApiDocs()</c> may come before or
+    /// after <c>MapGeneratedEndpoints()</c>), with <c>info</c> and the error format taken from the options.
+    /// </remarks>
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
-        System.ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetService<IOptions<FastEndpointsGenOptions>>()?.Value ?? new FastEndpointsGenOptions();
         if (!options.EnableDocs)
         {
             return endpoints;
         }
 
-        endpoints.MapOpenApi(options.OpenApiRoute);
+        var registry = GeneratedApiDocuments.For(endpoints.ServiceProvider);
+        var document = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        endpoints.MapGet(options.OpenApiRoute, new RequestDelegate(async context =>
+        {
+            var bytes = document.Value;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        })).ExcludeFromDescription();
+
         endpoints.MapScalarApiReference(options.DocsRoute, scalar =>
         {
             scalar.Title = options.Title;

@@ -70,9 +70,53 @@ public class IncrementalityTests
     }
 
     [Test]
-    public void DocCommentEdit_LeavesEveryStepCachedOrUnchanged()
+    public void DocCommentEdit_ReRunsOnlyTheOpenApiDocument()
     {
-        GeneratorAssert.CompilesCleanlyAndCaches([Handlers, Models], Edits.Replace("Finds an item.", "Finds one item by its id."));
+        var first = GeneratorAssert.CompilesCleanlyAndCaches(Handlers, Models);
+        var second = TestGeneratorDriver.Run(Edits.Replace("Finds an item.", "Finds one item by its id.")(first.Input), first.Driver);
+
+        GeneratorAssert.RanCleanly(second);
+        GeneratorAssert.CompilesCleanly(second.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.GetEndpoints), Does.Contain(IncrementalStepRunReason.Modified));
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.Routes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.JsonTypes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.OpenApi), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }));
+            Assert.That(OutputReasons(second.Run, TrackingNames.Routes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(OutputReasons(second.Run, TrackingNames.JsonTypes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(OutputReasons(second.Run, TrackingNames.OpenApi), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }));
+            Assert.That(second.Endpoints, Is.EqualTo(first.Endpoints));
+            Assert.That(second.Json, Is.EqualTo(first.Json));
+            Assert.That(second.OpenApi, Does.Contain("\"summary\": \"Finds one item by its id.\""));
+        });
+    }
+
+    [Test]
+    public void ModelDocCommentEdit_ReRunsOnlyTheOpenApiDocument()
+    {
+        const string documentedModels = """
+            namespace Demo;
+
+            /// <summary>Something in stock.</summary>
+            /// <param name="Id">The identifier.</param>
+            /// <param name="Name">What it is called.</param>
+            /// <param name="Quantity">How many are left.</param>
+            public sealed record Item(int Id, string Name, int Quantity);
+            """;
+        var first = GeneratorAssert.CompilesCleanlyAndCaches(Handlers, documentedModels);
+        var second = TestGeneratorDriver.Run(Edits.Replace("What it is called.", "Its display name.")(first.Input), first.Driver);
+
+        GeneratorAssert.RanCleanly(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.Routes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.JsonTypes), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.OpenApi), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }));
+            Assert.That(second.Json, Is.EqualTo(first.Json));
+            Assert.That(first.OpenApi, Does.Contain("\"description\": \"What it is called.\""));
+            Assert.That(second.OpenApi, Does.Contain("\"description\": \"Its display name.\""));
+        });
     }
 
     [Test]

@@ -175,6 +175,9 @@ public static class ResponseEndpoints
     [Post("/created", StatusCode = 201)]
     public static Created Create(Product product, Catalog catalog) => new(catalog.Add(product), product.Name);
 
+    /// <summary>Find a product</summary>
+    /// <param name="id">The product's identifier.</param>
+    /// <returns>The product.</returns>
     [Get("/result/{id}")]
     public static Results<Ok<Product>, NotFound> Result(int id, Catalog catalog) =>
         catalog.Find(id) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
@@ -229,6 +232,8 @@ public static class SecureEndpoints
 /// <summary>Endpoints outside any group.</summary>
 public static class UngroupedEndpoints
 {
+    /// <summary>Health check (use <c>/health</c> instead)</summary>
     [Get("/ping", Name = "Ping")]
+    [Obsolete("Use /health.")]
     public static string Ping() => "pong";
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FastEndpointsGen.TestApp;
 
+/// <summary>How urgent something is.</summary>
 public enum Priority
 {
     Low,

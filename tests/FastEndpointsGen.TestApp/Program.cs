@@ -11,12 +11,21 @@ builder.Services.AddKeyedSingleton<IGreeter>("formal", new FormalGreeter());
 builder.Services.AddSingleton<IClock>(new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
 builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+// Microsoft.AspNetCore.OpenApi's document (MapOpenApi below) gets the generated operations merged in; the app's own transformers still run.
+// (Configured by name rather than with a second AddOpenApi(): AddFastEndpointsGen already added document "v1".)
+builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Contact = new() { Name = "Feature test team" };
+    return Task.CompletedTask;
+}));
 builder.Services.AddAuthorizationBuilder().AddPolicy("admins", p => p.RequireRole("admin"));
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGeneratedEndpoints();
+app.MapApiDocs();
+app.MapOpenApi();
 app.Run();
 
 namespace FastEndpointsGen.TestApp

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace FastEndpointsGen.TestApp;
 
 /// <summary>A model that uses every compiled validation rule.</summary>
+/// <param name="Username">The login name, 3 to 20 characters.</param>
+/// <param name="Email">Where the confirmation goes.</param>
 public sealed record Signup(
     [Required, StringLength(20, MinimumLength = 3)] string Username,
     [EmailAddress] string Email,
@@ -25,6 +27,7 @@ public sealed record Signup(
     Address Address,
     List<Address>? Previous = null);
 
+/// <summary>A postal address.</summary>
 public sealed record Address([Required] string Street, [Range(1, 99999)] int Zip) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -49,12 +52,20 @@ public sealed class Window(int From, int To)
 [EndpointGroup("/validation", Tags = ["Validation"])]
 public static class ValidationEndpoints
 {
+    /// <summary>Sign up</summary>
+    /// <remarks>Every DataAnnotations rule is checked, and <b>all</b> errors are reported at once.</remarks>
+    /// <param name="signup">The new account.</param>
+    /// <returns>A greeting.</returns>
     [Post("/signup")]
     public static string Signup(Signup signup) => $"welcome {signup.Username}";
 
     [Post("/range")]
     public static string Exclusive(Window range) => $"{range.From}-{range.To}";
 
+    /// <summary>Get a validated item</summary>
+    /// <param name="id">The item's identifier (1 to 1000).</param>
+    /// <param name="limit">How many to return.</param>
+    /// <response code="404">No item has this identifier.</response>
     [Get("/items/{id}")]
     public static string Item([Range(1, 1000)] int id, [Range(1, 100)] int limit = 50,
         [StringLength(10, MinimumLength = 2)] string? search = null,

@@ -77,7 +77,14 @@ public sealed class ValidationTests : AppTests
     {
         using var response = await PostSignup(body => body["username"] = "");
         var errors = await Problem.ErrorsAsync(response);
-        Assert.That(errors["body.username"], Does.Contain("String should have at least 1 character"));
+        Assert.That(errors["body.username"], Is.EqualTo(new[] { "String should have at least 1 character" }));
+    }
+
+    [Test]
+    public async Task Required_rejects_a_whitespace_string_once()
+    {
+        using var response = await PostSignup(body => body["username"] = "   ");
+        await response.ShouldHaveSingleError("body.username", "String should have at least 1 character");
     }
 
     [Test]

@@ -20,6 +20,9 @@ internal sealed record GeneratorResult(
     /// <summary><c>FastEndpointsGen.Json.g.cs</c>: the JSON readers and writers.</summary>
     public string Json => Source(JsonEmitter.HintName);
 
+    /// <summary><c>FastEndpointsGen.OpenApi.g.cs</c>: <c>GeneratedOpenApi</c>, the OpenAPI document.</summary>
+    public string OpenApi => Source(OpenApiEmitter.HintName);
+
     public string Source(string hintName) =>
         Sources.TryGetValue(hintName, out var text)
             ? text

@@ -17,6 +17,7 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
             global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
 

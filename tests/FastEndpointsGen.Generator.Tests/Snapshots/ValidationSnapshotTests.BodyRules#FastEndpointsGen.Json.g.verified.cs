@@ -210,7 +210,7 @@ namespace FastEndpointsGen
                             {
                                 context.AddError("string_too_short", "String should have at least 1 character", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "1"));
                             }
-                            if (checkedValue.Length < 3)
+                            if (checkedValue.Length > 0 && checkedValue.Length < 3)
                             {
                                 context.AddError("string_too_short", "String should have at least 3 characters", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "3"));
                             }

@@ -1,0 +1,189 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// A JSON object whose members keep the order they were added in, so the emitted document reads in
+/// the order the OpenAPI specification lists its fields. Null values are left out.
+/// </summary>
+internal sealed class JsonObject : IEnumerable<KeyValuePair<string, object>>
+{
+    private readonly List<KeyValuePair<string, object>> _members = [];
+
+    public int Count => _members.Count;
+
+    public object? this[string key]
+    {
+        get => _members.Find(m => m.Key == key) is { Key: not null } member ? member.Value : null;
+        set
+        {
+            var index = _members.FindIndex(m => m.Key == key);
+            if (value is null)
+            {
+                if (index >= 0)
+                {
+                    _members.RemoveAt(index);
+                }
+            }
+            else if (index >= 0)
+            {
+                _members[index] = new(key, value);
+            }
+            else
+            {
+                _members.Add(new(key, value));
+            }
+        }
+    }
+
+    /// <summary>For collection initializers: <c>new JsonObject { ["type"] = "string" }</c> reads better, both work.</summary>
+    public void Add(string key, object? value) => this[key] = value;
+
+    public bool Contains(string key) => _members.Exists(m => m.Key == key);
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _members.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>JSON text written as is: a number or literal whose source text is already JSON.</summary>
+internal sealed record JsonRaw(string Text);
+
+/// <summary>Writes <see cref="JsonObject"/>, lists, strings, numbers and booleans as indented JSON (two spaces, <c>\n</c>).</summary>
+internal static class JsonText
+{
+    public static string Write(object value)
+    {
+        var builder = new StringBuilder();
+        Write(builder, value, 0);
+        return builder.ToString();
+    }
+
+    private static void Write(StringBuilder builder, object value, int depth)
+    {
+        switch (value)
+        {
+            case string text:
+                WriteString(builder, text);
+                break;
+            case bool flag:
+                builder.Append(flag ? "true" : "false");
+                break;
+            case int number:
+                builder.Append(number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case JsonRaw raw:
+                builder.Append(raw.Text);
+                break;
+            case JsonObject obj:
+                if (obj.Count == 0)
+                {
+                    builder.Append("{}");
+                    break;
+                }
+
+                builder.Append('{');
+                var first = true;
+                foreach (var member in obj)
+                {
+                    builder.Append(first ? "\n" : ",\n");
+                    first = false;
+                    Indent(builder, depth + 1);
+                    WriteString(builder, member.Key);
+                    builder.Append(": ");
+                    Write(builder, member.Value, depth + 1);
+                }
+
+                builder.Append('\n');
+                Indent(builder, depth);
+                builder.Append('}');
+                break;
+            case IEnumerable items:
+                var list = new List<object>();
+                foreach (var item in items)
+                {
+                    list.Add(item);
+                }
+
+                if (list.Count == 0)
+                {
+                    builder.Append("[]");
+                    break;
+                }
+
+                // Arrays of scalars stay on one line: "required": ["id", "name"].
+                var inline = list.TrueForAll(i => i is string or bool or int or JsonRaw);
+                builder.Append('[');
+                for (var i = 0; i < list.Count; i++)
+                {
+                    builder.Append(i == 0 ? "" : ",");
+                    if (inline)
+                    {
+                        builder.Append(i == 0 ? "" : " ");
+                    }
+                    else
+                    {
+                        builder.Append('\n');
+                        Indent(builder, depth + 1);
+                    }
+
+                    Write(builder, list[i], depth + 1);
+                }
+
+                if (!inline)
+                {
+                    builder.Append('\n');
+                    Indent(builder, depth);
+                }
+
+                builder.Append(']');
+                break;
+            default:
+                throw new System.ArgumentException($"Cannot write a {value.GetType().Name} as JSON.", nameof(value));
+        }
+    }
+
+    private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
+
+    private static void WriteString(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (ch < ' ')
+                    {
+                        builder.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+    }
+}

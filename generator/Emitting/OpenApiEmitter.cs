@@ -1,0 +1,807 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Shared;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits <c>GeneratedOpenApi</c>: the assembly's whole OpenAPI 3.1 document (DESIGN §8) as a JSON string
+/// constant, built from the same models the routing, binding, JSON and validation emitters read, so the
+/// document and the code can never disagree. The runtime serves it (<c>MapApiDocs</c>) and merges it into
+/// Microsoft.AspNetCore.OpenApi's document.
+/// </summary>
+/// <remarks>
+/// Errors are documented in the default <see cref="ErrorSchemas.ProblemDetails"/> format; the runtime
+/// rewrites those references once at startup when the app chose <c>ErrorFormat.FastApi</c>, and fills
+/// <c>info</c> from the options.
+/// </remarks>
+internal static class OpenApiEmitter
+{
+    public const string HintName = "FastEndpointsGen.OpenApi.g.cs";
+    public const string ClassName = "GeneratedOpenApi";
+    public const string QualifiedClassName = "global::FastEndpointsGen." + ClassName;
+    public const string OpenApiVersion = "3.1.1";
+
+    /// <summary>The security scheme <c>[Authorize]</c> endpoints refer to (see docs/openapi.md).</summary>
+    public const string SecurityScheme = "bearer";
+
+    public static string Emit(OpenApiModel model)
+    {
+        var json = Document(model);
+        var writer = new SourceWriter();
+        SourceHeader.Write(writer);
+        writer.WriteLine("namespace FastEndpointsGen");
+        using (writer.Block())
+        {
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// The OpenAPI 3.1 document of this assembly's endpoints, built at compile time. <c>MapApiDocs()</c> serves it");
+            writer.WriteLine("/// with <c>info</c> taken from <c>FastEndpointsGenOptions</c>; check it in and diff it like any build output.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine($"internal static class {ClassName}");
+            using (writer.Block())
+            {
+                var quotes = new string('"', Math.Max(3, LongestQuoteRun(json) + 1));
+                writer.WriteLine("/// <summary>The document as JSON text.</summary>");
+                writer.WriteLine($"public const string Json = {quotes}");
+                using (writer.Indent())
+                {
+                    writer.WriteLines(json);
+                    writer.WriteLine(quotes + ";");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>The document as UTF-8 bytes.</summary>");
+                writer.WriteLine("public static global::System.ReadOnlyMemory<byte> Utf8 { get; } = global::System.Text.Encoding.UTF8.GetBytes(Json);");
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>The document's JSON text (indented, <c>\n</c> line ends).</summary>
+    public static string Document(OpenApiModel model) => JsonText.Write(new DocumentBuilder(model).Build());
+
+    private static int LongestQuoteRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == '"' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
+
+    private sealed class DocumentBuilder
+    {
+        private static readonly Regex RouteParameter = new(@"\{\*{0,2}([^}:=?]+)[^}]*\}", RegexOptions.CultureInvariant);
+        private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
+        private static readonly Regex CastNumber = new(@"^\(global::[\w.]+\)(-?[\d.]+(E[+-]?\d+)?)[FDM]?$", RegexOptions.CultureInvariant);
+
+        private readonly OpenApiModel _model;
+        private readonly Dictionary<string, JsonTypeModel> _types;
+        private readonly Dictionary<string, TypeDocs> _docs;
+        private readonly Dictionary<string, string> _schemaNames;
+        private bool _usesSecurity;
+
+        public DocumentBuilder(OpenApiModel model)
+        {
+            _model = model;
+            _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            _docs = new Dictionary<string, TypeDocs>(StringComparer.Ordinal);
+            foreach (var docs in model.Endpoints.SelectMany(e => e.Docs.Types))
+            {
+                if (!_docs.ContainsKey(docs.TypeId))
+                {
+                    _docs.Add(docs.TypeId, docs);
+                }
+            }
+
+            _schemaNames = SchemaNames(model.Types);
+        }
+
+        public JsonObject Build()
+        {
+            var paths = new JsonObject();
+            var names = RoutingEmitter.EndpointNames(_model.Endpoints);
+            foreach (var path in _model.Endpoints.GroupBy(PathOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var item = new JsonObject();
+                foreach (var endpoint in path.OrderBy(e => MethodOrder(e.Route.HttpMethod)))
+                {
+                    item[endpoint.Route.HttpMethod.ToLowerInvariant()] = Operation(endpoint, names[endpoint]);
+                }
+
+                paths[path.Key] = item;
+            }
+
+            var components = new JsonObject { ["schemas"] = Schemas() };
+            if (_usesSecurity)
+            {
+                components["securitySchemes"] = new JsonObject
+                {
+                    [SecurityScheme] = new JsonObject
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["description"] = "Endpoints marked [Authorize]. How the app authenticates is configured at run time; see docs/openapi.md.",
+                    },
+                };
+            }
+
+            return new JsonObject
+            {
+                ["openapi"] = OpenApiVersion,
+                ["info"] = new JsonObject { ["title"] = "API", ["version"] = "1.0.0" },
+                ["paths"] = paths,
+                ["components"] = components,
+                ["tags"] = Tags(),
+            };
+        }
+
+        /// <summary>The group prefix and template, with constraints, defaults and optional marks removed: <c>/tasks/{id}</c>.</summary>
+        private static string PathOf(EndpointModel endpoint)
+        {
+            var path = RouteParameter.Replace(RouteTemplate.Combine(endpoint.Route.Group?.Prefix, endpoint.Route.Template), "{$1}");
+            return path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
+        }
+
+        private static int MethodOrder(string method) => Array.IndexOf(new[] { "GET", "PUT", "POST", "DELETE", "PATCH" }, method);
+
+        private List<JsonObject>? Tags()
+        {
+            var tags = new List<JsonObject>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var endpoint in _model.Endpoints)
+            {
+                foreach (var tag in TagsOf(endpoint))
+                {
+                    if (seen.Add(tag))
+                    {
+                        var fromGroup = endpoint.Route.Group is { } group && group.Tags.Contains(tag);
+                        tags.Add(new JsonObject { ["name"] = tag, ["description"] = fromGroup ? endpoint.Docs.GroupDescription : null });
+                    }
+                }
+            }
+
+            return tags.Count == 0 ? null : tags.OrderBy(t => (string)t["name"]!, StringComparer.Ordinal).ToList();
+        }
+
+        private static List<string> TagsOf(EndpointModel endpoint) =>
+            (endpoint.Route.Group?.Tags ?? EquatableArray<string>.Empty).Concat(endpoint.Route.Tags).Distinct(StringComparer.Ordinal).ToList();
+
+        private JsonObject Operation(EndpointModel endpoint, string operationId)
+        {
+            var docs = endpoint.Docs;
+            var tags = TagsOf(endpoint);
+            var parameters = Flatten(endpoint.Handler.Parameters).ToList();
+            var operation = new JsonObject
+            {
+                ["tags"] = tags.Count == 0 ? null : tags,
+                ["summary"] = docs.Summary,
+                ["description"] = docs.Description,
+                ["operationId"] = operationId,
+                ["parameters"] = Parameters(parameters, docs),
+                ["requestBody"] = RequestBody(parameters, docs),
+                ["responses"] = Responses(endpoint, parameters),
+                ["deprecated"] = docs.Deprecated ? true : null,
+            };
+
+            if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
+            {
+                _usesSecurity = true;
+                operation["security"] = new List<JsonObject> { new() { [SecurityScheme] = new List<string>() } };
+            }
+
+            if (operation["parameters"] is List<JsonObject> { Count: 0 })
+            {
+                operation["parameters"] = null;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The parameters with <c>[AsParameters]</c> ones replaced by their members.</summary>
+        private static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters) =>
+            parameters.SelectMany(p => p.Source == BindingSource.AsParameters ? Flatten(p.Members) : [p]);
+
+        private List<JsonObject> Parameters(List<ParameterModel> parameters, EndpointDocs docs)
+        {
+            var result = new List<JsonObject>();
+            foreach (var parameter in parameters)
+            {
+                var location = parameter.Source switch
+                {
+                    BindingSource.Route => "path",
+                    BindingSource.Query => "query",
+                    BindingSource.Header => "header",
+                    _ => null,
+                };
+                if (location is null || parameter.Value is null)
+                {
+                    continue;
+                }
+
+                result.Add(new JsonObject
+                {
+                    ["name"] = parameter.WireName,
+                    ["in"] = location,
+                    ["description"] = ParameterDoc(docs, parameter.Name),
+                    // Path parameters are always required in OpenAPI, even optional route segments.
+                    ["required"] = location == "path" || !parameter.IsOptional,
+                    ["schema"] = ValueSchema(parameter),
+                });
+            }
+
+            return result;
+        }
+
+        private static string? ParameterDoc(EndpointDocs docs, string name) =>
+            docs.Parameters.FirstOrDefault(p => p.Name == name)?.Text;
+
+        private JsonObject ValueSchema(ParameterModel parameter)
+        {
+            var value = parameter.Value!;
+            var scalar = value.Kind == SimpleKind.Enum && value.EnumTypeId is { } enumId ? Reference(enumId) : SimpleSchema(value.Kind, nullable: false);
+            if (value.Collection == CollectionKind.None)
+            {
+                ApplyRules(scalar, parameter.Rules, nullable: false);
+                // A missing query value is absent, not null: a null default says nothing.
+                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue ? defaultValue : null;
+                return scalar;
+            }
+
+            return new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = scalar,
+                ["uniqueItems"] = value.Collection == CollectionKind.HashSet ? true : null,
+            };
+        }
+
+        private JsonObject? RequestBody(List<ParameterModel> parameters, EndpointDocs docs)
+        {
+            if (parameters.FirstOrDefault(p => p.Source == BindingSource.Body) is { JsonTypeId: { } typeId } body)
+            {
+                return new JsonObject
+                {
+                    ["description"] = ParameterDoc(docs, body.Name),
+                    ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = SchemaFor(typeId, nullable: false) } },
+                    ["required"] = !body.IsOptional,
+                };
+            }
+
+            var form = parameters.Where(p => p.Source == BindingSource.Form
+                || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection).ToList();
+            if (form.Count > 0)
+            {
+                var properties = new JsonObject();
+                var required = new List<string>();
+                foreach (var field in form)
+                {
+                    JsonObject schema = field.Special switch
+                    {
+                        SpecialKind.FormFile => BinarySchema(),
+                        SpecialKind.FormFileCollection => new JsonObject { ["type"] = "array", ["items"] = BinarySchema() },
+                        SpecialKind.FormCollection => new JsonObject { ["type"] = "object" },
+                        _ => field.Value is null ? new JsonObject() : ValueSchema(field),
+                    };
+                    schema["description"] = ParameterDoc(docs, field.Name);
+                    properties[field.Special == SpecialKind.FormCollection ? field.Name : field.WireName] = schema;
+                    // A file collection may be empty; the form itself has no required fields.
+                    if (!field.IsOptional && field.Special is not (SpecialKind.FormCollection or SpecialKind.FormFileCollection))
+                    {
+                        required.Add(field.WireName);
+                    }
+                }
+
+                return new JsonObject
+                {
+                    ["content"] = new JsonObject
+                    {
+                        ["multipart/form-data"] = new JsonObject
+                        {
+                            ["schema"] = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required.Count == 0 ? null : required },
+                        },
+                    },
+                    ["required"] = required.Count > 0 ? true : null,
+                };
+            }
+
+            if (parameters.FirstOrDefault(p => p.Special is SpecialKind.Stream or SpecialKind.PipeReader) is { } stream)
+            {
+                return new JsonObject
+                {
+                    ["description"] = ParameterDoc(docs, stream.Name),
+                    ["content"] = new JsonObject { ["application/octet-stream"] = new JsonObject { ["schema"] = BinarySchema() } },
+                    ["required"] = true,
+                };
+            }
+
+            return null;
+        }
+
+        private static JsonObject BinarySchema() => new() { ["type"] = "string", ["contentMediaType"] = "application/octet-stream" };
+
+        private JsonObject Responses(EndpointModel endpoint, List<ParameterModel> parameters)
+        {
+            var docs = endpoint.Docs;
+            var response = endpoint.Handler.Response;
+            var responses = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            var status = response.StatusCode.ToString(CultureInfo.InvariantCulture);
+            switch (response.Kind)
+            {
+                case ResponseKind.Json:
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json",
+                        SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.EndsWith("?", StringComparison.Ordinal) == true));
+                    break;
+                case ResponseKind.Text:
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/plain", new JsonObject { ["type"] = "string" });
+                    break;
+                case ResponseKind.Empty:
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), null, null);
+                    break;
+                case ResponseKind.Result when docs.ResultArms.Count > 0:
+                    var described = false;
+                    foreach (var arm in docs.ResultArms)
+                    {
+                        // <returns> describes the first success arm.
+                        var text = !described && arm.StatusCode < 300 && docs.Returns is { } returns ? returns : Reason(arm.StatusCode);
+                        described |= arm.StatusCode < 300;
+                        responses[arm.StatusCode.ToString(CultureInfo.InvariantCulture)] = arm.JsonTypeId is { } id
+                            ? Response(text, "application/json", SchemaFor(id, nullable: false))
+                            : Response(text, null, null);
+                    }
+
+                    break;
+                case ResponseKind.Result:
+                    // A plain IResult decides its status at run time: only <response> docs can say more.
+                    responses["default"] = Response(docs.Returns ?? "The response the handler's IResult writes.", null, null);
+                    break;
+            }
+
+            foreach (var doc in docs.Responses)
+            {
+                var code = doc.StatusCode.ToString(CultureInfo.InvariantCulture);
+                if (responses.TryGetValue(code, out var existing))
+                {
+                    existing["description"] = doc.Text.Length == 0 ? existing["description"] : doc.Text;
+                }
+                else
+                {
+                    responses[code] = doc.StatusCode >= 400
+                        ? Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
+                        : Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, null, null);
+                }
+            }
+
+            if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
+            {
+                Add(responses, "401", Response(Reason(401), null, null));
+                if (endpoint.Route.Authorize.Any(a => a.Policy is not null || a.Roles is not null))
+                {
+                    Add(responses, "403", Response(Reason(403), null, null));
+                }
+            }
+
+            // Whatever the generated binding can reject: parameters, bodies, form fields and required files.
+            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
+                || p.Special == SpecialKind.FormFile && !p.IsOptional))
+            {
+                Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",
+                    ErrorSchemas.Reference(ErrorSchemas.ValidationProblem)));
+            }
+
+            var result = new JsonObject();
+            foreach (var pair in responses)
+            {
+                result[pair.Key] = pair.Value;
+            }
+
+            return result;
+        }
+
+        private static void Add(SortedDictionary<string, JsonObject> responses, string code, JsonObject response)
+        {
+            if (!responses.ContainsKey(code))
+            {
+                responses[code] = response;
+            }
+        }
+
+        private static JsonObject Response(string description, string? contentType, JsonObject? schema) => new()
+        {
+            ["description"] = description,
+            ["content"] = contentType is null ? null : new JsonObject { [contentType] = new JsonObject { ["schema"] = schema } },
+        };
+
+        private JsonObject Schemas()
+        {
+            var schemas = new JsonObject();
+            foreach (var type in _model.Types.Where(t => _schemaNames.ContainsKey(t.Id)).OrderBy(t => _schemaNames[t.Id], StringComparer.Ordinal))
+            {
+                schemas[_schemaNames[type.Id]] = type.Kind == JsonTypeKind.Enum ? EnumSchema(type) : ObjectSchema(type);
+            }
+
+            foreach (var error in ErrorSchemas.All())
+            {
+                schemas[error.Key] = error.Value;
+            }
+
+            return schemas;
+        }
+
+        private JsonObject EnumSchema(JsonTypeModel type)
+        {
+            _docs.TryGetValue(type.Id, out var docs);
+            return new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = docs?.Summary,
+                ["enum"] = type.EnumMembers.Select(m => m.JsonName).ToList(),
+                ["deprecated"] = docs?.Deprecated == true ? true : null,
+            };
+        }
+
+        private JsonObject ObjectSchema(JsonTypeModel type)
+        {
+            _docs.TryGetValue(type.Id, out var docs);
+            var properties = new JsonObject();
+            var required = new List<string>();
+            foreach (var member in type.Members)
+            {
+                var schema = SchemaFor(member.TypeId, member.IsNullable);
+                ApplyRules(schema, member.Rules, member.IsNullable);
+                schema["description"] = docs?.Members.FirstOrDefault(m => m.Name == member.Name)?.Text;
+                schema["default"] = DefaultJson(member.DefaultValue);
+                schema["readOnly"] = member.Assignment == MemberAssignment.None && type.CanRead ? true : null;
+                schema["writeOnly"] = member.CanWrite ? null : true;
+                schema["deprecated"] = docs?.DeprecatedMembers.Contains(member.Name) == true ? true : null;
+                if (member.IsSecret && !schema.Contains("$ref") && !schema.Contains("format"))
+                {
+                    // [DataType(DataType.Password)]: UIs mask it; errors never echo it.
+                    schema["format"] = "password";
+                }
+
+                properties[member.JsonName] = schema;
+                if (member.IsRequired)
+                {
+                    required.Add(member.JsonName);
+                }
+            }
+
+            return new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = docs?.Summary,
+                ["properties"] = properties,
+                ["required"] = required.Count == 0 ? null : required,
+                ["deprecated"] = docs?.Deprecated == true ? true : null,
+            };
+        }
+
+        /// <summary>The schema of a JSON type: a <c>$ref</c> for objects and enums, inline for the rest.</summary>
+        private JsonObject SchemaFor(string typeId, bool nullable)
+        {
+            if (!_types.TryGetValue(typeId, out var type))
+            {
+                return new JsonObject();
+            }
+
+            switch (type.Kind)
+            {
+                case JsonTypeKind.Nullable:
+                    return SchemaFor(type.ElementId!, nullable: true);
+                case JsonTypeKind.Object or JsonTypeKind.Enum:
+                    var reference = Reference(typeId);
+                    // JSON Schema 2020-12: a $ref cannot take a type array, so null is a second choice.
+                    return nullable ? new JsonObject { ["anyOf"] = new List<JsonObject> { reference, new() { ["type"] = "null" } } } : reference;
+                case JsonTypeKind.Simple:
+                    return SimpleSchema(type.Simple, nullable);
+                case JsonTypeKind.Collection:
+                    return new JsonObject
+                    {
+                        ["type"] = TypeName("array", nullable),
+                        ["items"] = SchemaFor(type.ElementId!, type.ElementIsNullable),
+                        ["uniqueItems"] = type.Collection == CollectionKind.HashSet ? true : null,
+                    };
+                case JsonTypeKind.Dictionary:
+                    return new JsonObject
+                    {
+                        ["type"] = TypeName("object", nullable),
+                        ["additionalProperties"] = SchemaFor(type.ElementId!, type.ElementIsNullable),
+                    };
+                default:
+                    // Written by the app's own JsonSerializerOptions: any JSON value.
+                    return new JsonObject();
+            }
+        }
+
+        private JsonObject Reference(string typeId) => _schemaNames.TryGetValue(typeId, out var name)
+            ? new JsonObject { ["$ref"] = "#/components/schemas/" + name }
+            : new JsonObject();
+
+        private static object TypeName(string type, bool nullable) => nullable ? new List<string> { type, "null" } : type;
+
+        /// <summary>Scalars as System.Text.Json writes them, with the OpenAPI format registry's names.</summary>
+        private static JsonObject SimpleSchema(SimpleKind kind, bool nullable)
+        {
+            var (type, format) = kind switch
+            {
+                SimpleKind.Boolean => ("boolean", null),
+                SimpleKind.Byte => ("integer", "uint8"),
+                SimpleKind.SByte => ("integer", "int8"),
+                SimpleKind.Int16 => ("integer", "int16"),
+                SimpleKind.UInt16 => ("integer", "uint16"),
+                SimpleKind.Int32 => ("integer", "int32"),
+                SimpleKind.UInt32 => ("integer", "uint32"),
+                SimpleKind.Int64 => ("integer", "int64"),
+                SimpleKind.UInt64 => ("integer", "uint64"),
+                SimpleKind.Single => ("number", "float"),
+                SimpleKind.Double => ("number", "double"),
+                SimpleKind.Decimal => ("number", "decimal"),
+                SimpleKind.Guid => ("string", "uuid"),
+                SimpleKind.DateTime or SimpleKind.DateTimeOffset => ("string", "date-time"),
+                SimpleKind.DateOnly => ("string", "date"),
+                SimpleKind.TimeOnly => ("string", "time"),
+                SimpleKind.Uri => ("string", "uri"),
+                _ => ("string", (string?)null),
+            };
+
+            var schema = new JsonObject { ["type"] = TypeName(type, nullable), ["format"] = format };
+            if (kind == SimpleKind.Char)
+            {
+                schema["minLength"] = 1;
+                schema["maxLength"] = 1;
+            }
+            else if (kind == SimpleKind.TimeSpan)
+            {
+                // System.Text.Json writes TimeSpan as "[-][d.]hh:mm:ss[.fffffff]", not as an ISO 8601 duration.
+                schema["pattern"] = @"^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$";
+            }
+
+            return schema;
+        }
+
+        /// <summary>The validation rules as JSON Schema keywords: the same rules the generated checks enforce.</summary>
+        private static void ApplyRules(JsonObject schema, IEnumerable<ValidationRule> rules, bool nullable)
+        {
+            if (schema.Contains("$ref") || schema.Contains("anyOf"))
+            {
+                return;
+            }
+
+            foreach (var rule in rules)
+            {
+                switch (rule.Kind)
+                {
+                    case RuleKind.Required:
+                        Raise(schema, "minLength", 1);
+                        break;
+                    case RuleKind.Length:
+                        var (min, max) = rule.Target == RuleTarget.Collection ? ("minItems", "maxItems") : ("minLength", "maxLength");
+                        if (rule.Minimum is { } minimum && int.TryParse(minimum, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minValue))
+                        {
+                            Raise(schema, min, minValue);
+                        }
+
+                        if (rule.Maximum is { } maximum && int.TryParse(maximum, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxValue))
+                        {
+                            schema[max] = schema[max] is int existing ? Math.Min(existing, maxValue) : maxValue;
+                        }
+
+                        break;
+                    case RuleKind.Range:
+                        // Numeric bounds only: a DateOnly or TimeSpan range is checked but has no JSON Schema keyword.
+                        if (rule.Minimum is not null && Number(rule.MinimumText) is { } low)
+                        {
+                            schema[rule.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = low;
+                        }
+
+                        if (rule.Maximum is not null && Number(rule.MaximumText) is { } high)
+                        {
+                            schema[rule.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = high;
+                        }
+
+                        break;
+                    case RuleKind.RegularExpression:
+                        // The generated check matches the whole value, as DataAnnotations does.
+                        schema["pattern"] = "^(?:" + rule.Pattern + ")$";
+                        break;
+                    case RuleKind.EmailAddress:
+                        schema["format"] = "email";
+                        break;
+                    case RuleKind.Url:
+                        schema["format"] = "uri";
+                        break;
+                    case RuleKind.Base64String:
+                        schema["contentEncoding"] = "base64";
+                        break;
+                    case RuleKind.AllowedValues:
+                        var allowed = rule.ValueTexts.Select(t => (object)new JsonRaw(t)).ToList();
+                        if (nullable && !rule.ValueTexts.Contains("null"))
+                        {
+                            allowed.Add(new JsonRaw("null"));
+                        }
+
+                        schema["enum"] = allowed;
+                        break;
+                    case RuleKind.DeniedValues:
+                        schema["not"] = new JsonObject { ["enum"] = rule.ValueTexts.Select(t => (object)new JsonRaw(t)).ToList() };
+                        break;
+                }
+            }
+        }
+
+        private static void Raise(JsonObject schema, string keyword, int value) =>
+            schema[keyword] = schema[keyword] is int existing ? Math.Max(existing, value) : value;
+
+        private static JsonRaw? Number(string? text) =>
+            text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsInfinity(value) && !double.IsNaN(value)
+                ? new JsonRaw(text)
+                : null;
+
+        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(global::System.Double)0.5D</c>) as JSON, when it is a plain literal.</summary>
+        private static JsonRaw? DefaultJson(string? csharp)
+        {
+            if (csharp is null)
+            {
+                return null;
+            }
+
+            if (csharp is "true" or "false" or "null")
+            {
+                return new JsonRaw(csharp);
+            }
+
+            if (Integer.IsMatch(csharp))
+            {
+                return new JsonRaw(csharp.TrimEnd('L'));
+            }
+
+            if (CastNumber.Match(csharp) is { Success: true } cast && Number(cast.Groups[1].Value) is { } number)
+            {
+                return number;
+            }
+
+            // A C# string literal without escapes is the same JSON string.
+            return csharp.Length >= 2 && csharp[0] == '"' && csharp[csharp.Length - 1] == '"' && csharp.IndexOf('\\') < 0 ? new JsonRaw(csharp) : null;
+        }
+
+        /// <summary>
+        /// Component names: the type's simple name (<c>TaskItem</c>), or its generator id when two types share
+        /// a simple name, the type is generic, or the name is one of the error schemas'.
+        /// </summary>
+        private static Dictionary<string, string> SchemaNames(IEnumerable<JsonTypeModel> types)
+        {
+            var named = types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum).ToList();
+            var simple = named.ToDictionary(t => t.Id, t => SimpleName(t.TypeName), StringComparer.Ordinal);
+            var counts = simple.Values.Where(n => n is not null).GroupBy(n => n!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return named.ToDictionary(
+                t => t.Id,
+                t => simple[t.Id] is { } name && counts[name] == 1 && !ErrorSchemas.Names.Contains(name) ? name : t.Id,
+                StringComparer.Ordinal);
+        }
+
+        private static string? SimpleName(string typeName)
+        {
+            if (typeName.IndexOf('<') >= 0)
+            {
+                return null;
+            }
+
+            var dot = typeName.LastIndexOf('.');
+            var name = dot >= 0 ? typeName.Substring(dot + 1) : typeName.Replace("global::", "");
+            return name.TrimStart('@');
+        }
+
+        private static string Reason(int status) => status switch
+        {
+            200 => "OK",
+            201 => "Created",
+            202 => "Accepted",
+            204 => "No Content",
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            409 => "Conflict",
+            410 => "Gone",
+            412 => "Precondition Failed",
+            413 => "Content Too Large",
+            415 => "Unsupported Media Type",
+            422 => "Unprocessable Content",
+            429 => "Too Many Requests",
+            500 => "Internal Server Error",
+            501 => "Not Implemented",
+            503 => "Service Unavailable",
+            _ => status < 300 ? "Success" : status < 400 ? "Redirection" : status < 500 ? "Client error" : "Server error",
+        };
+    }
+}
+
+/// <summary>The component schemas of the error contract (DESIGN §7), in both formats.</summary>
+internal static class ErrorSchemas
+{
+    public const string ProblemDetails = "ProblemDetails";
+    public const string ValidationProblem = "ValidationProblem";
+    public const string FastApiError = "FastApiError";
+    public const string FastApiValidationError = "FastApiValidationError";
+
+    public static readonly string[] Names = [ProblemDetails, ValidationProblem, FastApiError, FastApiValidationError];
+
+    public static JsonObject Reference(string name) => new() { ["$ref"] = "#/components/schemas/" + name };
+
+    public static IEnumerable<KeyValuePair<string, JsonObject>> All()
+    {
+        yield return new(FastApiError, new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "An error in FastAPI's format (ErrorFormat.FastApi).",
+            ["properties"] = new JsonObject { ["detail"] = new JsonObject { ["type"] = "string" } },
+            ["required"] = new List<string> { "detail" },
+        });
+        yield return new(FastApiValidationError, new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
+            ["properties"] = new JsonObject
+            {
+                ["detail"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["type"] = new JsonObject { ["type"] = "string" },
+                            ["loc"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new List<string> { "string", "integer" } } },
+                            ["msg"] = new JsonObject { ["type"] = "string" },
+                            ["input"] = new JsonObject(),
+                            ["ctx"] = new JsonObject { ["type"] = "object" },
+                        },
+                        ["required"] = new List<string> { "type", "loc", "msg" },
+                    },
+                },
+            },
+            ["required"] = new List<string> { "detail" },
+        });
+        yield return new(ProblemDetails, new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "An RFC 9457 problem (ErrorFormat.ProblemDetails, the default).",
+            ["properties"] = ProblemProperties(),
+            ["required"] = new List<string> { "type", "title", "status" },
+        });
+        var validation = ProblemProperties();
+        validation["errors"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "The messages for each location, e.g. `body.title` or `query.limit`.",
+            ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+        };
+        yield return new(ValidationProblem, new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "An RFC 9457 problem listing every validation error (ErrorFormat.ProblemDetails, the default).",
+            ["properties"] = validation,
+            ["required"] = new List<string> { "type", "title", "status", "errors" },
+        });
+    }
+
+    private static JsonObject ProblemProperties() => new()
+    {
+        ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+        ["title"] = new JsonObject { ["type"] = "string" },
+        ["status"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
+        ["detail"] = new JsonObject { ["type"] = "string" },
+    };
+}

@@ -1,0 +1,66 @@
+namespace FastEndpointsGen.Generator.Model;
+
+/// <summary>
+/// What only the OpenAPI document needs from a handler: its XML doc comments, the attribute's
+/// <c>Summary</c>, <c>[Obsolete]</c>, the <c>Results&lt;...&gt;</c> arms and the docs of the models it
+/// reaches. Kept apart from the route and binding models so that editing a doc comment re-emits the
+/// document and nothing else.
+/// </summary>
+internal sealed record EndpointDocs
+{
+    public static readonly EndpointDocs Empty = new();
+
+    /// <summary>The attribute's <c>Summary</c>, else the XML <c>&lt;summary&gt;</c>.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The XML <c>&lt;remarks&gt;</c>.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The XML <c>&lt;returns&gt;</c>: the success response's description.</summary>
+    public string? Returns { get; init; }
+
+    /// <summary>The handler (or its class) is <c>[Obsolete]</c>.</summary>
+    public bool Deprecated { get; init; }
+
+    /// <summary>The XML <c>&lt;summary&gt;</c> of the handler's class, the description of its group's tags.</summary>
+    public string? GroupDescription { get; init; }
+
+    /// <summary>The XML <c>&lt;param&gt;</c> texts, by C# parameter name.</summary>
+    public EquatableArray<NamedDoc> Parameters { get; init; } = EquatableArray<NamedDoc>.Empty;
+
+    /// <summary>The XML <c>&lt;response code="..."&gt;</c> texts.</summary>
+    public EquatableArray<ResponseDoc> Responses { get; init; } = EquatableArray<ResponseDoc>.Empty;
+
+    /// <summary>The responses a <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c> (or one typed result) declares.</summary>
+    public EquatableArray<ResultArm> ResultArms { get; init; } = EquatableArray<ResultArm>.Empty;
+
+    /// <summary>The XML docs of the JSON types the endpoint reaches (only those that have any).</summary>
+    public EquatableArray<TypeDocs> Types { get; init; } = EquatableArray<TypeDocs>.Empty;
+}
+
+/// <summary>A doc text for a named thing (a parameter, a property).</summary>
+internal sealed record NamedDoc(string Name, string Text);
+
+/// <summary>One <c>&lt;response code="404"&gt;No task has this identifier.&lt;/response&gt;</c>.</summary>
+internal sealed record ResponseDoc(int StatusCode, string Text);
+
+/// <summary>One arm of an <c>IResult</c> return type: its status and the JSON type of its value, if any.</summary>
+internal sealed record ResultArm(int StatusCode, string? JsonTypeId);
+
+/// <summary>The XML docs of one JSON type: its summary and its members' (by C# member name).</summary>
+internal sealed record TypeDocs
+{
+    public required string TypeId { get; init; }
+
+    public string? Summary { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public EquatableArray<NamedDoc> Members { get; init; } = EquatableArray<NamedDoc>.Empty;
+
+    /// <summary>Members marked <c>[Obsolete]</c>, by C# member name.</summary>
+    public EquatableArray<string> DeprecatedMembers { get; init; } = EquatableArray<string>.Empty;
+}
+
+/// <summary>The slice the OpenAPI emitter reads: every endpoint with its docs, and the JSON type graph once.</summary>
+internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types);

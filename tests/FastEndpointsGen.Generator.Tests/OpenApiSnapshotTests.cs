@@ -1,0 +1,181 @@
+using FastEndpointsGen.Generator.Emitting;
+using FastEndpointsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.OpenApi;
+using NUnit.Framework;
+
+namespace FastEndpointsGen.Generator.Tests;
+
+/// <summary>
+/// The OpenAPI document the generator emits (<c>GeneratedOpenApi</c>, DESIGN §8). Each test compiles the output,
+/// checks the caching, snapshots the generated file, and validates the document with Microsoft.OpenApi's reader.
+/// </summary>
+public class OpenApiSnapshotTests
+{
+    [Test]
+    public void DocumentedEndpoints()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            /// <summary>How soon an order ships.</summary>
+            public enum Speed { Standard, Express }
+
+            /// <summary>A product in the catalog.</summary>
+            /// <param name="Id">The identifier.</param>
+            /// <param name="Name">The display name.</param>
+            /// <param name="Price">The price in euros.</param>
+            /// <param name="Speed">The fastest shipping, when there is a choice.</param>
+            /// <param name="Tags">Labels.</param>
+            /// <param name="Since">When it was added.</param>
+            public sealed record Product(Guid Id, string Name, decimal Price, Speed? Speed, IReadOnlyList<string> Tags, DateOnly? Since = null);
+
+            /// <summary>A new order.</summary>
+            public sealed class NewOrder
+            {
+                /// <summary>Who ordered.</summary>
+                [Required, StringLength(100, MinimumLength = 2)]
+                public required string Customer { get; init; }
+
+                [Range(1, 99)]
+                public int Quantity { get; init; } = 1;
+
+                [EmailAddress]
+                public string? Email { get; init; }
+
+                [RegularExpression("[A-Z]{2}")]
+                public string Country { get; init; } = "NL";
+
+                [Obsolete("Use Country.")]
+                public string? Region { get; init; }
+
+                [MaxLength(5)]
+                public HashSet<Speed> Speeds { get; init; } = [];
+
+                public Dictionary<string, int>? Extras { get; init; }
+            }
+
+            /// <summary>The catalog and its orders.</summary>
+            [EndpointGroup("/shop", Tags = ["Shop"])]
+            public static class ShopEndpoints
+            {
+                /// <summary>Find a product</summary>
+                /// <remarks>Looks the product up by <paramref name="id"/>; see <see cref="Product"/>.</remarks>
+                /// <param name="id">The product's identifier.</param>
+                /// <returns>The product.</returns>
+                /// <response code="404">No product has this identifier.</response>
+                [Get("/products/{id:guid}")]
+                public static Results<Ok<Product>, NotFound> Find(Guid id) => TypedResults.NotFound();
+
+                /// <summary>Search</summary>
+                /// <param name="q">Words to look for.</param>
+                /// <param name="page">The page, from 1.</param>
+                /// <param name="speeds">Only these shipping speeds.</param>
+                /// <param name="tenant">The tenant.</param>
+                [Get("/products", Name = "SearchProducts", Tags = ["Search"])]
+                public static Product[] Search([StringLength(50)] string? q, [Range(1, 1000)] int page = 1, Speed[]? speeds = null,
+                    [FromHeader(Name = "X-Tenant")] string? tenant = null) => [];
+
+                /// <summary>Place an order</summary>
+                /// <param name="order">The order.</param>
+                [Post("/orders", StatusCode = 201, Summary = "Order something")]
+                [Authorize(Roles = "buyer")]
+                public static Task<Product> Order(NewOrder order) => Task.FromResult(new Product(Guid.Empty, order.Customer, 1, null, []));
+
+                /// <summary>Cancel an order</summary>
+                [Delete("/orders/{id:int:min(1)}")]
+                [Obsolete]
+                public static void Cancel(int id)
+                {
+                }
+
+                [Get("/version")]
+                public static string Version() => "1.0";
+            }
+            """);
+
+        Snapshot.Verify(result.OpenApi, "OpenApi");
+        AssertValid(result);
+    }
+
+    [Test]
+    public void NoEndpoints_StillAValidDocument()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("namespace Empty { public static class Nothing { } }");
+
+        Snapshot.Verify(result.OpenApi, "OpenApi");
+        AssertValid(result);
+    }
+
+    [Test]
+    public void SameSimpleNameInTwoNamespaces_GetsDistinctSchemaNames()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace A { public sealed record Item(int Id); }
+            namespace B { public sealed record Item(string Code); }
+
+            namespace C
+            {
+                public static class Both
+                {
+                    [Post("/a")]
+                    public static A.Item PostA(A.Item item) => item;
+
+                    [Post("/b")]
+                    public static B.Item PostB(B.Item item) => item;
+                }
+            }
+            """);
+
+        var json = AssertValid(result);
+        Assert.That(json, Does.Contain("\"A_Item\": {").And.Contain("\"B_Item\": {").And.Not.Contain("\"Item\": {"));
+    }
+
+    [Test]
+    public void DocComments_AreReadWithoutGenerateDocumentationFile()
+    {
+        // Without GenerateDocumentationFile the compiler leaves /// comments unparsed: they are still read from the syntax.
+        var compilation = TestGeneratorDriver.CreateCompilation(["""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public static class Hello
+            {
+                /// <summary>Say hello</summary>
+                /// <param name="name">Who to greet.</param>
+                [Get("/hello/{name}")]
+                public static string Greet(string name) => name;
+            }
+            """]);
+        var options = TestGeneratorDriver.ParseOptions.WithDocumentationMode(DocumentationMode.None);
+        compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), options)));
+
+        var result = TestGeneratorDriver.Run(compilation);
+
+        Assert.That(result.OpenApi, Does.Contain("\"summary\": \"Say hello\"").And.Contain("\"description\": \"Who to greet.\""));
+    }
+
+    /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
+    private static string AssertValid(GeneratorResult result)
+    {
+        var type = result.Output.GetTypeByMetadataName("FastEndpointsGen." + OpenApiEmitter.ClassName)!;
+        var json = (string)type.GetMembers("Json").OfType<IFieldSymbol>().Single().ConstantValue!;
+        var read = OpenApiDocument.Parse(json, "json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Diagnostic!.Errors.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
+            Assert.That(read.Diagnostic.Warnings.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
+            Assert.That(read.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
+        });
+        return json;
+    }
+}
