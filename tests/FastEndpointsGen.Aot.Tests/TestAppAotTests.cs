@@ -1,0 +1,134 @@
+using System.Net;
+
+namespace FastEndpointsGen.Aot.Tests;
+
+/// <summary>
+/// The feature test app (every supported feature, including a model with [MinLength], [MaxLength], [Length]
+/// and [Compare]) published as Native AOT and exercised over HTTP.
+/// </summary>
+[TestFixture]
+[Category("Aot")]
+[NonParallelizable]
+public sealed class TestAppAotTests
+{
+    private const string ValidSignup = """
+        {"username":"alice","email":"a@b.c","age":30,"score":50,"fee":10.5,"start":"2025-05-05","code":"ABC-12",
+         "homepage":"https://x.test","phone":"+1 (555) 123-4567","color":"red","nickname":"al","avatar":"aGVsbG8=",
+         "tags":["a"],"roles":["r"],"bio":"hi","password":"pw","confirm":"pw","address":{"street":"Main","zip":12345}}
+        """;
+
+    private NativeServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task PublishAndStart()
+    {
+        var output = Path.Combine(AotWorkspace.Work, "testapp");
+        await AotWorkspace.PublishAot(
+            Path.Combine(AotWorkspace.Root, "tests", "FastEndpointsGen.TestApp", "FastEndpointsGen.TestApp.csproj"), output);
+        _server = await NativeServer.Start(Path.Combine(output, "FastEndpointsGen.TestApp"), "/responses/text");
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _server?.Dispose();
+
+    [Test]
+    public async Task Valid_signup_passes_every_compiled_rule()
+    {
+        using var response = await _server.PostJsonAsync("/validation/signup", ValidSignup);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("welcome alice"));
+    }
+
+    [Test]
+    public async Task Signup_failures_of_MinLength_MaxLength_Length_and_Compare_are_422_at_their_members()
+    {
+        var body = ValidSignup
+            .Replace("\"tags\":[\"a\"]", "\"tags\":[]", StringComparison.Ordinal)
+            .Replace("\"roles\":[\"r\"]", "\"roles\":[\"a\",\"b\",\"c\"]", StringComparison.Ordinal)
+            .Replace("\"bio\":\"hi\"", "\"bio\":\"toolong\"", StringComparison.Ordinal)
+            .Replace("\"confirm\":\"pw\"", "\"confirm\":\"px\"", StringComparison.Ordinal)
+            .Replace("\"street\":\"Main\"", "\"street\":\"nowhere\"", StringComparison.Ordinal);
+        using var response = await _server.PostJsonAsync("/validation/signup", body);
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.That(problem, Does.Contain("\"body.tags\":[\"List should have at least 1 item after validation, not 0\"]")
+            .And.Contain("\"body.roles\":[\"List should have at most 2 items after validation, not 3\"]")
+            .And.Contain("\"body.bio\":[\"String should have at most 5 characters\"]")
+            .And.Contain("\"body.confirm\":[\"Value error, 'confirm' and 'password' do not match\"]")
+            .And.Contain("\"body.address.street\":[\"Value error, Street must be a real place\"]"));
+    }
+
+    [Test]
+    public async Task Route_and_query_rules_are_422_at_their_locations()
+    {
+        using var response = await _server.GetAsync("/validation/items/0?limit=500");
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Does.Contain("\"path.id\":[\"Input should be greater than or equal to 1\"]")
+                .And.Contain("\"query.limit\":[\"Input should be less than or equal to 100\"]"));
+
+        using var valid = await _server.GetAsync("/validation/items/7?limit=5&search=ab");
+        Assert.That(await valid.Content.ReadAsStringAsync(), Is.EqualTo("7|5|ab|"));
+    }
+
+    [Test]
+    public async Task Unparsable_route_value_is_422_at_path()
+    {
+        using var response = await _server.GetAsync("/route/int/abc");
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(await response.Content.ReadAsStringAsync(),
+            Does.Contain("\"path.id\":[\"Input should be a valid integer, unable to parse string as an integer\"]"));
+    }
+
+    [Test]
+    public async Task Json_bodies_round_trip_in_camelCase()
+    {
+        using var product = await _server.PostJsonAsync("/json/product",
+            """{"name":"Desk","price":12.5,"priority":"High","size":{"width":1,"height":2},"tags":["a"]}""");
+        Assert.That(await product.Content.ReadAsStringAsync(), Is.EqualTo(
+            """{"name":"Desk","price":12.5,"priority":"High","size":{"width":1,"height":2},"tags":["a"],"stock":null,"active":true}"""));
+
+        using var value = await _server.GetAsync("/responses/valuetask");
+        Assert.That(await value.Content.ReadAsStringAsync(), Is.EqualTo("""{"width":1.5,"height":2}"""));
+    }
+
+    [Test]
+    public async Task Wrong_json_types_are_reported_at_their_members()
+    {
+        using var response = await _server.PostJsonAsync("/json/product", """{"name":1,"price":"abc","priority":"High","tags":[]}""");
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"body.name\":[").And.Contain("\"body.price\":["));
+    }
+
+    [Test]
+    public async Task HttpError_is_a_problem_response()
+    {
+        using var response = await _server.GetAsync("/responses/error/404");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not Found","status":404,"detail":"Failed with 404"}"""));
+    }
+
+    [Test]
+    public async Task Unhandled_exception_is_a_500_without_internals()
+    {
+        using var response = await _server.GetAsync("/responses/crash");
+        Assert.That((int)response.StatusCode, Is.EqualTo(500));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("secret internals"));
+    }
+
+    [Test]
+    public async Task Authentication_and_authorization_run_in_the_native_binary()
+    {
+        using var anonymous = await _server.GetAsync("/secure/me");
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        using var me = await _server.SendAsync(HttpMethod.Get, "/secure/me", ("X-User", "ada"));
+        Assert.That(await me.Content.ReadAsStringAsync(), Is.EqualTo("ada"));
+
+        using var forbidden = await _server.SendAsync(HttpMethod.Get, "/secure/admin", ("X-User", "ada"));
+        Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}
