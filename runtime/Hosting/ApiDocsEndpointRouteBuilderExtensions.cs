@@ -46,6 +46,8 @@ public static class ApiDocsEndpointRouteBuilderExtensions
         {
             scalar.Title = options.Title;
             scalar.OpenApiRoutePattern = options.OpenApiRoute;
+            // Scalar's default fonts come from its CDN; the page must work offline, on the app's own assets.
+            scalar.DefaultFonts = false;
         });
         return endpoints;
     }
