@@ -32,9 +32,13 @@ public class OpenApiDocumentTests
         VerifyJson(json);
     }
 
-    private static void VerifyJson(string actual, [System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    private static void VerifyJson(string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
+        // The project folder is recorded at build time: CI builds map source paths (CallerFilePath) to /_/.
+        var project = typeof(OpenApiDocumentTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory").Value!;
+        var directory = Path.Combine(project, "Snapshots");
         var verified = Path.Combine(directory, "TaskApi.openapi.verified.json");
         var received = Path.Combine(directory, "TaskApi.openapi.received.json");
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
