@@ -78,12 +78,23 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
 
     private static EquatableArray<JsonTypeModel> DistinctJsonTypes(EquatableArray<EndpointModel> endpoints)
     {
+        // Types read or written whole by an endpoint (a body or a response) need their own methods even when scalar.
+        var roots = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var handler in endpoints.Select(e => e.Handler))
+        {
+            roots.UnionWith(handler.Parameters.Where(p => p.JsonTypeId is not null).Select(p => p.JsonTypeId!));
+            if (handler.Response.JsonTypeId is { } response)
+            {
+                roots.Add(response);
+            }
+        }
+
         var types = new Dictionary<string, JsonTypeModel>(System.StringComparer.Ordinal);
         foreach (var type in endpoints.SelectMany(e => e.JsonTypes))
         {
             if (!types.ContainsKey(type.Id))
             {
-                types.Add(type.Id, type);
+                types.Add(type.Id, roots.Contains(type.Id) ? type with { IsRoot = true } : type);
             }
         }
 

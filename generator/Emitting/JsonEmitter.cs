@@ -37,7 +37,7 @@ internal static class JsonEmitter
             {
                 writer.WriteLine("/// <summary>Resolves the generated types for <c>JsonSerializerOptions</c>, so <c>TypedResults.Ok(model)</c> uses the generated code too.</summary>");
                 writer.WriteLine($"public static {KnownTypes.IJsonTypeInfoResolver} TypeInfoResolver {{ get; }} = new Resolver();");
-                foreach (var type in types)
+                foreach (var type in types.Where(t => HasMethods(t, byId)))
                 {
                     writer.WriteLine();
                     writer.WriteLine($"// {type.TypeName}");
@@ -84,6 +84,15 @@ internal static class JsonEmitter
                 break;
         }
     }
+
+    /// <summary>
+    /// Scalars are read and written inline, so they get methods only as a body or response; a nullable
+    /// struct model needs one for its writer; fallbacks are always called by name.
+    /// </summary>
+    private static bool HasMethods(JsonTypeModel type, Dictionary<string, JsonTypeModel> types) =>
+        type.Kind is not (JsonTypeKind.Simple or JsonTypeKind.Nullable)
+        || type.IsRoot
+        || type.Kind == JsonTypeKind.Nullable && types[type.ElementId!].Kind != JsonTypeKind.Simple;
 
     private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName : type.TypeName + "?";
 

@@ -66,6 +66,9 @@ internal sealed record JsonTypeModel
     /// <summary>False when the type can only be written (no usable constructor); reading it is refused.</summary>
     public bool CanRead { get; init; } = true;
 
+    /// <summary>An endpoint reads or writes this type whole (a body or a response), not only as a member.</summary>
+    public bool IsRoot { get; init; }
+
     /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs after the member rules pass.</summary>
     public bool IsValidatable { get; init; }
 

@@ -57,32 +57,6 @@ namespace FastEndpointsGen
         }
 
 
-        // decimal
-        internal static void WriteDecimal(Utf8JsonWriter writer, decimal value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static decimal ReadDecimal(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Number<decimal>(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Integer<int>(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::Shop.Product
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Product_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Product_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -181,19 +155,6 @@ namespace FastEndpointsGen
             if (string.Equals(name, "price", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
             unknownName = name;
             return -1;
-        }
-
-
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
         }
 
 

@@ -85,19 +85,6 @@ namespace FastEndpointsGen
         }
 
 
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::Workflow.Job
         private static readonly global::System.Text.Json.JsonEncodedText Workflow_Job_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText Workflow_Job_Status = global::System.Text.Json.JsonEncodedText.Encode("status");

@@ -57,101 +57,6 @@ namespace FastEndpointsGen
         }
 
 
-        // global::System.DateTimeOffset
-        internal static void WriteDateTimeOffset(Utf8JsonWriter writer, global::System.DateTimeOffset value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static global::System.DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.DateTimeOffset(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // double
-        internal static void WriteDouble(Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Number<double>(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Integer<int>(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // global::System.DateTimeOffset?
-        internal static void WriteNullableDateTimeOffset(Utf8JsonWriter writer, global::System.DateTimeOffset? value)
-        {
-            if (value is { } present)
-            {
-                writer.WriteStringValue(present);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-
-        internal static global::System.DateTimeOffset? ReadNullableDateTimeOffset(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            global::System.DateTimeOffset? result = default;
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                result = null;
-            }
-            else
-            {
-                if (JsonRead.DateTimeOffset(ref reader, context, out var value)) result = value;
-            }
-            return result;
-        }
-
-
-        // int?
-        internal static void WriteNullableInt32(Utf8JsonWriter writer, int? value)
-        {
-            if (value is { } present)
-            {
-                writer.WriteNumberValue(present);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-
-        internal static int? ReadNullableInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            int? result = default;
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                result = null;
-            }
-            else
-            {
-                if (JsonRead.Integer<int>(ref reader, context, out var value)) result = value;
-            }
-            return result;
-        }
-
-
         // global::Settings.Point?
         internal static void WriteNullableSettings_Point(Utf8JsonWriter writer, global::Settings.Point? value)
         {
@@ -615,19 +520,6 @@ namespace FastEndpointsGen
             if (string.Equals(name, "corners", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
             unknownName = name;
             return -1;
-        }
-
-
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
         }
 
 

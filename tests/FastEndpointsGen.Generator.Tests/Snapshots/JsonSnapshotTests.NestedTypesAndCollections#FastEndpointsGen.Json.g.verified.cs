@@ -797,19 +797,6 @@ namespace FastEndpointsGen
         }
 
 
-        // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Integer<int>(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::System.Collections.Generic.List<global::Books.Shelf.Label>
         internal static void WriteListOfBooks_Shelf_Label(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Books.Shelf.Label>? value)
         {
@@ -885,47 +872,6 @@ namespace FastEndpointsGen
             }
 
             return items;
-        }
-
-
-        // int?
-        internal static void WriteNullableInt32(Utf8JsonWriter writer, int? value)
-        {
-            if (value is { } present)
-            {
-                writer.WriteNumberValue(present);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-
-        internal static int? ReadNullableInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            int? result = default;
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                result = null;
-            }
-            else
-            {
-                if (JsonRead.Integer<int>(ref reader, context, out var value)) result = value;
-            }
-            return result;
-        }
-
-
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
         }
 
 

@@ -96,19 +96,6 @@ namespace FastEndpointsGen
         }
 
 
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::Trees.Category
         private static readonly global::System.Text.Json.JsonEncodedText Trees_Category_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText Trees_Category_Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");

@@ -18,45 +18,6 @@ namespace FastEndpointsGen
         /// <summary>Resolves the generated types for <c>JsonSerializerOptions</c>, so <c>TypedResults.Ok(model)</c> uses the generated code too.</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
-        // bool
-        internal static void WriteBoolean(Utf8JsonWriter writer, bool value)
-        {
-            writer.WriteBooleanValue(value);
-        }
-
-        internal static bool ReadBoolean(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Boolean(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Integer<int>(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::Tickets.Priority
         private static readonly global::System.Text.Json.JsonEncodedText Tickets_Priority_Low = global::System.Text.Json.JsonEncodedText.Encode("Low");
         private static readonly global::System.Text.Json.JsonEncodedText Tickets_Priority_High = global::System.Text.Json.JsonEncodedText.Encode("urgent");

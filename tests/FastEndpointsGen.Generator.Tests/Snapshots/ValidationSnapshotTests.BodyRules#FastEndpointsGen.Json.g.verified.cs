@@ -518,45 +518,6 @@ namespace FastEndpointsGen
         }
 
 
-        // global::System.DateOnly
-        internal static void WriteDateOnly(Utf8JsonWriter writer, global::System.DateOnly value)
-        {
-            JsonWrite.DateOnly(writer, value);
-        }
-
-        internal static global::System.DateOnly ReadDateOnly(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.DateOnly(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // double
-        internal static void WriteDouble(Utf8JsonWriter writer, double value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Number<double>(ref reader, context, out var value);
-            return value;
-        }
-
-
-        // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        internal static int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.Integer<int>(ref reader, context, out var value);
-            return value;
-        }
-
-
         // global::System.Collections.Generic.List<string>
         internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value)
         {
@@ -593,19 +554,6 @@ namespace FastEndpointsGen
             }
 
             return items;
-        }
-
-
-        // string
-        internal static void WriteString(Utf8JsonWriter writer, string? value)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        internal static string ReadString(ref Utf8JsonReader reader, JsonReadContext context)
-        {
-            JsonRead.String(ref reader, context, out var value);
-            return value;
         }
 
 
