@@ -1,0 +1,1 @@
+Bench.FastEndpointsApp.BenchApp.Create(args).Run();

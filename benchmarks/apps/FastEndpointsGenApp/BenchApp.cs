@@ -1,0 +1,31 @@
+using FastEndpointsGen;
+
+namespace Bench.FastEndpointsGenApp;
+
+/// <summary>The benchmark endpoints as a FastEndpointsGen user writes them.</summary>
+public static class BenchApp
+{
+    /// <summary>Builds the app with its endpoints mapped, not yet running.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.ClearProviders();
+        builder.Services.AddFastEndpointsGen();
+
+        var app = builder.Build();
+        app.MapGeneratedEndpoints();
+        return app;
+    }
+}
+
+public static class CatalogEndpoints
+{
+    [Get("/items/{id}")]
+    public static Item GetItem(int id) => Catalog.Find(id) ?? throw new HttpError(404, "Item not found");
+
+    [Get("/items")]
+    public static Item[] ListItems() => Catalog.All;
+
+    [Post("/orders", StatusCode = 201)]
+    public static OrderAccepted PlaceOrder(Order order) => OrderAccepted.For(order);
+}

@@ -1,0 +1,1 @@
+Bench.FastEndpointsGenApp.BenchApp.Create(args).Run();

@@ -1,0 +1,1 @@
+Bench.MinimalApiApp.BenchApp.Create(args).Run();

@@ -1,0 +1,1 @@
+Bench.RawApp.BenchApp.Create(args).Run();
