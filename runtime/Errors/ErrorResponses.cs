@@ -107,27 +107,24 @@ public static partial class ErrorResponses
         writer.WriteStartObject();
         WriteProblemHeader(writer, statusCode, "One or more validation errors occurred.");
         writer.WriteStartObject("errors");
-        // Errors at one location are grouped into one array, locations in the order first found.
-        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var error in errors.Items)
+        // Errors at one location are grouped into one array, locations in the order first found. A request
+        // has a handful of errors, so finding a key's earlier occurrences by scanning beats building a map.
+        var items = errors.Items;
+        for (var i = 0; i < items.Count; i++)
         {
-            var key = error.Key;
-            if (!groups.TryGetValue(key, out var messages))
+            var key = items[i].Key;
+            if (SeenBefore(items, i, key))
             {
-                groups[key] = messages = [];
-                order.Add(key);
+                continue;
             }
 
-            messages.Add(error.ProblemMessage ?? error.Message);
-        }
-
-        foreach (var key in order)
-        {
             writer.WriteStartArray(key);
-            foreach (var message in groups[key])
+            for (var j = i; j < items.Count; j++)
             {
-                writer.WriteStringValue(message);
+                if (j == i || string.Equals(items[j].Key, key, StringComparison.Ordinal))
+                {
+                    writer.WriteStringValue(items[j].ProblemMessage ?? items[j].Message);
+                }
             }
 
             writer.WriteEndArray();
@@ -135,6 +132,19 @@ public static partial class ErrorResponses
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static bool SeenBefore(IReadOnlyList<FieldError> items, int index, string key)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(items[i].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static void WriteFastApiDetail(Utf8JsonWriter writer, RequestErrors errors)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FastEndpointsGen.Runtime;
 
@@ -32,37 +33,38 @@ public sealed record FieldError(
 
     private string BuildKey()
     {
+        if (Location.Count == 1)
         {
-            if (Location.Count == 1)
-            {
-                return (string)Location[0];
-            }
+            return (string)Location[0];
+        }
 
-            var key = new StringBuilder();
-            foreach (var segment in Location)
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+        var first = true;
+        for (var i = 0; i < Location.Count; i++)
+        {
+            switch (Location[i])
             {
                 // A decode error's byte position is part of FastAPI's loc, but not of the problem-details key.
-                if (segment is int && Type == ErrorTypes.JsonInvalid)
-                {
+                case int when Type == ErrorTypes.JsonInvalid:
                     continue;
-                }
-
-                if (segment is int index)
-                {
-                    key.Append('[').Append(index).Append(']');
-                }
-                else
-                {
-                    if (key.Length > 0)
+                case int index:
+                    key.AppendLiteral("[");
+                    key.AppendFormatted(index);
+                    key.AppendLiteral("]");
+                    break;
+                case var name:
+                    if (!first)
                     {
-                        key.Append('.');
+                        key.AppendLiteral(".");
                     }
 
-                    key.Append((string)segment);
-                }
+                    key.AppendFormatted((string)name);
+                    break;
             }
 
-            return key.ToString();
+            first = false;
         }
+
+        return key.ToStringAndClear();
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Encodings.Web;
@@ -62,8 +63,11 @@ public sealed class RequestErrors
     public static string? StringInput(string? input) => input is null ? null : JsonString(input);
 
     // Quotes stay quotes ('Low'), as FastAPI writes them; the response is JSON, never HTML.
+    // Printable ASCII other than '"' and '\' needs no escaping: one string, no encoder round trip.
     internal static string JsonString(string value) =>
-        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        value.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && value.AsSpan().IndexOfAny('"', '\\') < 0
+            ? string.Concat("\"", value, "\"")
+            : "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
 
     private static object[] Location(string source, string? name) => name is null ? [source] : [source, name];
 }
