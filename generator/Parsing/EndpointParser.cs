@@ -41,7 +41,7 @@ internal static class EndpointParser
 
         var group = GroupOf(method.ContainingType);
         var fullRoute = RouteTemplate.Parse(RouteTemplate.Combine(group?.Prefix, template));
-        var json = new JsonTypeParser(cancellationToken);
+        var json = new JsonTypeParser(context.SemanticModel.Compilation, cancellationToken);
 
         var parameters = new List<ParameterModel>();
         foreach (var parameter in method.Parameters)

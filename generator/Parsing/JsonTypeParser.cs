@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FastEndpointsGen.Generator.Model;
 using FastEndpointsGen.Shared;
@@ -14,7 +16,12 @@ namespace FastEndpointsGen.Generator.Parsing;
 /// <see cref="JsonTypeModel"/>: members and their JSON names, how each is assigned when reading,
 /// which are required. Cycles are fine: a type is described once and referred to by id.
 /// </summary>
-internal sealed class JsonTypeParser(CancellationToken cancellationToken)
+/// <remarks>
+/// Endpoints are parsed one by one, but they share their models: a type's description is kept per
+/// compilation and reused by every endpoint that reaches it, so a model used by 100 endpoints is read
+/// from its symbols once. The table lives exactly as long as its compilation.
+/// </remarks>
+internal sealed class JsonTypeParser(Compilation compilation, CancellationToken cancellationToken)
 {
     private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
     private const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
@@ -24,9 +31,16 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
     private const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
     private const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
 
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, DescribedType>> DescribedTypes = new();
+
+    private readonly ConcurrentDictionary<string, DescribedType> _described = DescribedTypes.GetValue(compilation, static _ => new(StringComparer.Ordinal));
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<TypeDocs> _docs = [];
+
+    // While a type is being described: the types its members reach, and its docs.
+    private List<ITypeSymbol>? _reached;
+    private TypeDocs? _describedDocs;
 
     /// <summary>The types described so far, in a stable order.</summary>
     public EquatableArray<JsonTypeModel> Types => _types.OrderBy(t => t.Id, StringComparer.Ordinal).ToEquatableArray();
@@ -43,16 +57,46 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
             type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         }
 
+        _reached?.Add(type);
         var name = Names.TypeWithoutAnnotation(type);
         if (_ids.TryGetValue(name, out var known))
         {
             return known;
         }
 
+        if (_described.TryGetValue(name, out var described))
+        {
+            _ids[name] = described.Id;
+            Record(described.Model, described.Docs);
+            var outer = _reached;
+            _reached = null;
+            foreach (var reached in described.Reached)
+            {
+                Add(reached);
+            }
+
+            _reached = outer;
+            return described.Id;
+        }
+
         var id = IdOf(type);
         _ids[name] = id;
-        _types.Add(Describe(type, id, name));
+        var (outerReached, outerDocs) = (_reached, _describedDocs);
+        (_reached, _describedDocs) = ([], null);
+        var model = Describe(type, id, name);
+        _described.TryAdd(name, new DescribedType(id, model, _describedDocs, _reached));
+        Record(model, _describedDocs);
+        (_reached, _describedDocs) = (outerReached, outerDocs);
         return id;
+    }
+
+    private void Record(JsonTypeModel model, TypeDocs? docs)
+    {
+        _types.Add(model);
+        if (docs is not null)
+        {
+            _docs.Add(docs);
+        }
     }
 
     private JsonTypeModel Describe(ITypeSymbol type, string id, string name)
@@ -237,7 +281,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
         var isObsolete = DocCommentParser.IsObsolete(type);
         if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete)
         {
-            _docs.Add(new TypeDocs { TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated });
+            _describedDocs = new TypeDocs { TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated };
         }
     }
 
@@ -398,4 +442,7 @@ internal sealed class JsonTypeParser(CancellationToken cancellationToken)
         var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return Names.Identifier(display.Replace("global::", string.Empty));
     }
+
+    /// <summary>A type as described once in a compilation: its model, its docs, and the types it reaches.</summary>
+    private sealed record DescribedType(string Id, JsonTypeModel Model, TypeDocs? Docs, List<ITypeSymbol> Reached);
 }
