@@ -4,14 +4,14 @@
 # Each server runs pinned to CPU 0 and wrk to CPU 1; servers alternate over several rounds and the
 # median round is reported, with ratios against the minimal API.
 #
-#   bash benchmarks/load/run.sh                  # 3 rounds, 8 s per measurement
+#   bash benchmarks/load/run.sh                  # 5 rounds, 5 s per measurement after 5 s of warm-up
 #   ROUNDS=5 DURATION=15 bash benchmarks/load/run.sh
 #   SERVERS="fastendpointsgen minimalapi" bash benchmarks/load/run.sh
 set -euo pipefail
 
-ROUNDS="${ROUNDS:-3}"
-DURATION="${DURATION:-8}"
-WARMUP="${WARMUP:-3}"
+ROUNDS="${ROUNDS:-5}"
+DURATION="${DURATION:-5}"
+WARMUP="${WARMUP:-5}"
 CONNECTIONS="${CONNECTIONS:-32}"
 SERVERS="${SERVERS:-fastendpointsgen fastendpointsgen-aot minimalapi minimalapi-aot fastendpoints raw fastapi}"
 SCENARIOS="get-by-id post-valid post-invalid list-100"
