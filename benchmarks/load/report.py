@@ -41,15 +41,17 @@ with open(sys.argv[1]) as results:
 servers = [s for s in NAMES if any(key[0] == s for key in rps)]
 for scenario, title in SCENARIOS.items():
     base = statistics.median(rps["minimalapi", scenario]) if rps["minimalapi", scenario] else None
+    fe = statistics.median(rps["fastendpoints", scenario]) if rps["fastendpoints", scenario] else None
     print(f"\n**{title}**\n")
-    print("| server | req/s | p99 (ms) | req/s vs minimal API |")
-    print("|---|---:|---:|---:|")
+    print("| server | req/s | p99 (ms) | vs minimal API | vs FastEndpoints |")
+    print("|---|---:|---:|---:|---:|")
     for server in servers:
         if not rps[server, scenario]:
             continue
         median = statistics.median(rps[server, scenario])
         ratio = f"{median / base:.2f}×" if base else "–"
-        print(f"| {NAMES[server]} | {median:,.0f} | {statistics.median(p99[server, scenario]):.2f} | {ratio} |")
+        ratio_fe = f"{median / fe:.2f}×" if fe else "–"
+        print(f"| {NAMES[server]} | {median:,.0f} | {statistics.median(p99[server, scenario]):.2f} | {ratio} | {ratio_fe} |")
 
 if unexpected:
     print("\nUnexpected responses (a result above is not valid):")
