@@ -87,6 +87,16 @@ public sealed class JsonBodyTests : AppTests
         await response.ShouldBeJson("""{"x":2,"y":2}""");
     }
 
+    [TestCase("application/json")]
+    [TestCase("Application/JSON")]
+    [TestCase("application/json; charset=utf-8")]
+    [TestCase("application/problem+json")]
+    public async Task Json_content_types_are_accepted(string contentType)
+    {
+        using var response = await SendAsync(HttpMethod.Put, "/json/point", Http.Bytes("""{"x":3,"y":4}"""u8.ToArray(), contentType));
+        await response.ShouldBeJson("""{"x":4,"y":4}""");
+    }
+
     [Test]
     public async Task Body_without_a_content_type_is_read_as_json()
     {
