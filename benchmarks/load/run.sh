@@ -92,15 +92,15 @@ file:close()
 LUA
 done
 
-load() { # server scenario seconds -> wrk's output
+load() { # scenario seconds -> wrk's output
   local url="http://127.0.0.1:$PORT" script=() path
-  case "$2" in
+  case "$1" in
     get-by-id) path=/items/42 ;;
     list-100) path=/items ;;
     post-valid) path=/orders; script=(-s "$work/post-valid.lua") ;;
     post-invalid) path=/orders; script=(-s "$work/post-invalid.lua") ;;
   esac
-  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${3}s" --latency "${script[@]}" "$url$path"
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency "${script[@]}" "$url$path"
 }
 
 results="$work/results.tsv"
@@ -112,8 +112,8 @@ for round in $(seq "$ROUNDS"); do
   for server in "${order[@]}"; do
     start_server "$server"
     for scenario in $SCENARIOS; do
-      load "$server" "$scenario" "$WARMUP" >/dev/null
-      out="$(load "$server" "$scenario" "$DURATION")"
+      load "$scenario" "$WARMUP" >/dev/null
+      out="$(load "$scenario" "$DURATION")"
       rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
       p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
       errors="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")"
