@@ -208,9 +208,10 @@ internal static class BindingEmitter
 
         using (writer.Block())
         {
-            // FastAPI echoes the raw text of a route, query or header value, not the parsed value.
+            // FastAPI echoes the raw text of a route, query or header value, not the parsed value; a secret is never echoed.
+            var input = parameter.IsSecret ? "null" : $"RequestErrors.StringInput({raw})";
             RuleReporter report = (type, message, _, context) =>
-                $"errors = RequestErrors.Rule(errors, {Literal(source)}, {Literal(location)}, \"{type}\", {message}, RequestErrors.StringInput({raw}){(context is null ? "" : ", " + context)});";
+                $"errors = RequestErrors.Rule(errors, {Literal(source)}, {Literal(location)}, \"{type}\", {message}, {input}{(context is null ? "" : ", " + context)});";
             var checks = parameter.Rules.Count > 0;
             if (value.Kind == SimpleKind.String)
             {
@@ -223,7 +224,7 @@ internal static class BindingEmitter
             else if (!checks)
             {
                 writer.WriteLine($"if ({ParseCall(value, raw, "parsed")}) {local} = parsed;");
-                writer.WriteLine($"else errors = {InvalidCall(value, source, location, raw, null)};");
+                writer.WriteLine($"else errors = {InvalidCall(parameter, source, location, raw, null)};");
             }
             else
             {
@@ -237,7 +238,7 @@ internal static class BindingEmitter
                 writer.WriteLine("else");
                 using (writer.Block())
                 {
-                    writer.WriteLine($"errors = {InvalidCall(value, source, location, raw, null)};");
+                    writer.WriteLine($"errors = {InvalidCall(parameter, source, location, raw, null)};");
                 }
             }
         }
@@ -278,7 +279,7 @@ internal static class BindingEmitter
                 else
                 {
                     writer.WriteLine($"if ({ParseCall(value, $"{raw}[i]", "parsed")}) items.Add(parsed);");
-                    writer.WriteLine($"else errors = {InvalidCall(value, source, location, $"{raw}[i]", "i")};");
+                    writer.WriteLine($"else errors = {InvalidCall(parameter, source, location, $"{raw}[i]", "i")};");
                 }
             }
 
@@ -294,23 +295,39 @@ internal static class BindingEmitter
         SimpleKind.Uri => $"{KnownTypes.Uri}.TryCreate({raw}, {KnownTypes.UriKind}.RelativeOrAbsolute, out var {output})",
         SimpleKind.Parsable => $"RequestValues.TryParse<{value.ScalarType}>({raw}, out var {output})",
         SimpleKind.DateOnly => $"global::System.DateOnly.TryParseExact({raw}, \"yyyy-MM-dd\", CultureInfo.InvariantCulture, DateTimeStyles.None, out var {output})",
+        SimpleKind.DateTime => $"RequestValues.TryParseDateTime({raw}, out var {output})",
+        SimpleKind.DateTimeOffset => $"RequestValues.TryParseDateTimeOffset({raw}, out var {output})",
         _ => $"{value.ScalarType}.TryParse({raw}, CultureInfo.InvariantCulture, out var {output})",
     };
 
-    private static string InvalidCall(ValueModel value, string source, string location, string raw, string? index)
+    private static string InvalidCall(ParameterModel parameter, string source, string location, string raw, string? index)
     {
+        var value = parameter.Value!;
+        var input = parameter.IsSecret ? "null" : raw;
         if (value.Kind == SimpleKind.Enum)
         {
             var expected = $"{JsonEmitter.ClassName}.{value.EnumTypeId}Expected";
             return index is null
-                ? $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {expected}, {raw})"
-                : $"RequestErrors.InvalidEnumItem(errors, {Literal(source)}, {Literal(location)}, {index}, {expected}, {raw})";
+                ? $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {expected}, {input})"
+                : $"RequestErrors.InvalidEnumItem(errors, {Literal(source)}, {Literal(location)}, {index}, {expected}, {input})";
+        }
+
+        if (IsInteger(value.Kind))
+        {
+            // The raw text decides between int_parsing and int_parsing_size (a whole number out of range).
+            var echo = parameter.IsSecret ? ", echo: false" : "";
+            return index is null
+                ? $"RequestErrors.InvalidInteger(errors, {Literal(source)}, {Literal(location)}, {raw}{echo})"
+                : $"RequestErrors.InvalidIntegerItem(errors, {Literal(source)}, {Literal(location)}, {index}, {raw}{echo})";
         }
 
         return index is null
-            ? $"RequestErrors.Invalid(errors, {Literal(source)}, {Literal(location)}, ErrorTypes.{ErrorType(value.Kind)}, {raw})"
-            : $"RequestErrors.InvalidItem(errors, {Literal(source)}, {Literal(location)}, {index}, ErrorTypes.{ErrorType(value.Kind)}, {raw})";
+            ? $"RequestErrors.Invalid(errors, {Literal(source)}, {Literal(location)}, ErrorTypes.{ErrorType(value.Kind)}, {input})"
+            : $"RequestErrors.InvalidItem(errors, {Literal(source)}, {Literal(location)}, {index}, ErrorTypes.{ErrorType(value.Kind)}, {input})";
     }
+
+    private static bool IsInteger(SimpleKind kind) => kind is SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16
+        or SimpleKind.Int32 or SimpleKind.UInt32 or SimpleKind.Int64 or SimpleKind.UInt64;
 
     private static string ErrorType(SimpleKind kind) => kind switch
     {
@@ -406,17 +423,12 @@ internal static class BindingEmitter
         var handler = endpoint.Handler;
         var response = handler.Response;
         var arguments = string.Join(", ", handler.Parameters.Select(p => ValueExpression(p, Local(p.Name))));
-        var target = handler.ContainingType;
-        var call = $"{target}.{handler.MethodName}({arguments})";
-        var hasValue = response.Kind != ResponseKind.Empty;
+        var call = $"{handler.ContainingType}.{handler.MethodName}({arguments})";
         var await = response.Async == AsyncKind.None ? "" : "await ";
         var returnPrefix = isAsync ? "await " : "return ";
 
-        if (hasValue)
-        {
-            writer.WriteLine($"{response.ValueType} result;");
-        }
-
+        // Writing the response is inside the try too: an exception from a model's getter or an IResult gets the
+        // same handling as one from the handler.
         writer.WriteLine("try");
         using (writer.Block())
         {
@@ -424,31 +436,35 @@ internal static class BindingEmitter
             {
                 var services = string.Join(", ", handler.ConstructorParameters.Select(ServiceExpression));
                 writer.WriteLine($"var handler = new {handler.ContainingType}({services});");
+                switch (handler.Disposal)
+                {
+                    case HandlerDisposal.DisposeAsync:
+                        writer.WriteLine("httpContext.Response.RegisterForDisposeAsync(handler);");
+                        break;
+                    case HandlerDisposal.Dispose:
+                        writer.WriteLine("httpContext.Response.RegisterForDispose(handler);");
+                        break;
+                }
+
                 call = $"handler.{handler.MethodName}({arguments})";
             }
 
-            writer.WriteLine(hasValue ? $"result = {await}{call};" : $"{await}{call};");
+            var write = response.Kind switch
+            {
+                ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+                ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
+                ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
+                _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",
+            };
+            writer.WriteLine(response.Kind == ResponseKind.Empty ? $"{await}{call};" : $"{response.ValueType} result = {await}{call};");
+            writer.WriteLine($"{returnPrefix}{write};");
         }
 
         writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
         using (writer.Block())
         {
             writer.WriteLine($"{returnPrefix}ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
-            if (isAsync)
-            {
-                writer.WriteLine("return;");
-            }
         }
-
-        writer.WriteLine();
-        var write = response.Kind switch
-        {
-            ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
-            ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
-            ResponseKind.Result => "((IResult)result).ExecuteAsync(httpContext)",
-            _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",
-        };
-        writer.WriteLine($"{returnPrefix}{write};");
     }
 
     private static string ServiceExpression(ParameterModel parameter) => parameter switch

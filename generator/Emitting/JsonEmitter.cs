@@ -409,9 +409,13 @@ internal static class JsonEmitter
         }
 
         writer.WriteLine();
+        // FastAPI shows the enclosing object as a missing member's input; never when the object holds a secret.
+        var echoObject = !type.Members.Any(m => m.IsSecret);
         foreach (var member in readable.Where(m => m.IsRequired))
         {
-            writer.WriteLine($"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);");
+            writer.WriteLine(echoObject
+                ? $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);"
+                : $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
         }
 
         EmitCompareChecks(writer, readable);

@@ -61,9 +61,11 @@ internal static class ValidationEmitter
                     EmitRange(writer, rule, value, name, fieldPrefix, fields, report);
                     break;
                 case RuleKind.RegularExpression:
+                    // Anchored \A…\z (not ^…$, which lets a final newline through), linear-time where the pattern allows,
+                    // and bounded by a match timeout: ValidationChecks.Pattern builds it once.
                     var regex = fields.Add($"{fieldPrefix}_Pattern", "global::System.Text.RegularExpressions.Regex",
-                        $"new(@\"^(?:{rule.Pattern!.Replace("\"", "\"\"")})$\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
-                    Check(writer, $"!{regex}.IsMatch({value})", rule, name, report, "string_pattern_mismatch",
+                        $"ValidationChecks.Pattern({JsonEmitter.Literal(rule.Pattern!)}, {rule.MatchTimeoutMilliseconds})");
+                    Check(writer, $"!ValidationChecks.Matches({regex}, {value})", rule, name, report, "string_pattern_mismatch",
                         $"String should match pattern '{rule.Pattern}'", value, Ctx("pattern", JsonEmitter.Literal(rule.Pattern!)));
                     break;
                 case RuleKind.EmailAddress:

@@ -73,6 +73,17 @@ internal sealed record HandlerModel
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
     public required ResponseModel Response { get; init; }
+
+    /// <summary>For an instance handler: its class is <c>IDisposable</c> or <c>IAsyncDisposable</c>, disposed after the response.</summary>
+    public HandlerDisposal Disposal { get; init; }
+}
+
+/// <summary>How the per-request instance of a handler class is disposed when the request ends.</summary>
+internal enum HandlerDisposal
+{
+    None,
+    Dispose,
+    DisposeAsync,
 }
 
 /// <summary>One handler parameter and where its value comes from.</summary>
@@ -117,6 +128,9 @@ internal sealed record ParameterModel
 
     /// <summary>The DataAnnotations rules checked after a route, query or header value parses.</summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
+
+    /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>
+    public bool IsSecret { get; init; }
 }
 
 /// <summary>How a string value parses: its scalar kind and type, and whether it is a collection of them.</summary>

@@ -65,6 +65,12 @@ internal sealed record ValidationRule
     /// <summary>The regular expression of <c>[RegularExpression]</c>.</summary>
     public string? Pattern { get; init; }
 
+    /// <summary>
+    /// The pattern's match timeout: the attribute's <c>MatchTimeoutInMilliseconds</c>, else DataAnnotations' own
+    /// default of 2 s. A match that runs longer fails the check instead of holding the thread (docs/reliability.md).
+    /// </summary>
+    public int MatchTimeoutMilliseconds { get; init; } = 2000;
+
     /// <summary>The values of <c>[AllowedValues]</c>/<c>[DeniedValues]</c> as C# expressions.</summary>
     public EquatableArray<string> Values { get; init; } = EquatableArray<string>.Empty;
 

@@ -105,6 +105,7 @@ internal static class EndpointParser
                 ConstructorParameters = constructorParameters.ToEquatableArray(),
                 Parameters = parameters.ToEquatableArray(),
                 Response = response,
+                Disposal = method.IsStatic ? HandlerDisposal.None : DisposalOf(method.ContainingType),
             },
             JsonTypes = json.Types,
             Docs = ParseDocs(method, attribute, group, json, cancellationToken),
@@ -233,6 +234,7 @@ internal static class EndpointParser
                     Rules = decision.Collection == CollectionKind.None
                         ? ValidationParser.Parse(parameter.GetAttributes(), type)
                         : EquatableArray<ValidationRule>.Empty,
+                    IsSecret = ValidationParser.IsPassword(parameter.GetAttributes()),
                 };
 
             case BindingSource.Body:
@@ -284,7 +286,7 @@ internal static class EndpointParser
                 if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
                 {
                     member = ParseParameter(property, parameter.Type, route, httpMethod, json) is { } fromProperty
-                        ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue }
+                        ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret }
                         : member;
                 }
 
@@ -327,6 +329,15 @@ internal static class EndpointParser
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
             || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+
+    /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
+    private static HandlerDisposal DisposalOf(INamedTypeSymbol type)
+    {
+        var interfaces = type.AllInterfaces.Select(i => i.ToDisplayString()).ToList();
+        return interfaces.Contains("System.IAsyncDisposable") ? HandlerDisposal.DisposeAsync
+            : interfaces.Contains("System.IDisposable") ? HandlerDisposal.Dispose
+            : HandlerDisposal.None;
+    }
 
     private static ParameterModel ServiceParameter(IParameterSymbol parameter)
     {

@@ -247,6 +247,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         }
 
         AddDocs(type, id, properties);
+        MarkComparePartnersSecret(members);
         return new JsonTypeModel
         {
             Id = id,
@@ -257,6 +258,27 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// A <c>[Compare]</c> partner of a <c>[DataType(DataType.Password)]</c> member holds the same secret (a
+    /// confirmation field), so errors never echo it either.
+    /// </summary>
+    private static void MarkComparePartnersSecret(List<(JsonMemberModel Member, int Order, int Position)> members)
+    {
+        bool ComparesWithSecret(JsonMemberModel member) => member.Rules.Any(r => r.Kind == RuleKind.Compare
+            && members.Any(other => other.Member.IsSecret && other.Member.Name == r.OtherMember));
+        bool ComparedBySecret(JsonMemberModel member) => members.Any(other => other.Member.IsSecret
+            && other.Member.Rules.Any(r => r.Kind == RuleKind.Compare && r.OtherMember == member.Name));
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i].Member;
+            if (!member.IsSecret && (ComparesWithSecret(member) || ComparedBySecret(member)))
+            {
+                members[i] = (member with { IsSecret = true }, members[i].Order, members[i].Position);
+            }
+        }
     }
 
     /// <summary>

@@ -63,7 +63,13 @@ internal static class ValidationParser
                 return LengthRule(target, (int)arguments[0].Value!, (int)arguments[1].Value!);
 
             case "RegularExpressionAttribute" when target == RuleTarget.String && arguments.Length == 1 && arguments[0].Value is string pattern:
-                return new ValidationRule { Kind = RuleKind.RegularExpression, Target = target, Pattern = pattern };
+                return new ValidationRule
+                {
+                    Kind = RuleKind.RegularExpression,
+                    Target = target,
+                    Pattern = pattern,
+                    MatchTimeoutMilliseconds = Named<int>(attribute, "MatchTimeoutInMilliseconds") is > 0 and var timeout ? timeout : 2000,
+                };
 
             case "EmailAddressAttribute" when target == RuleTarget.String:
                 return new ValidationRule { Kind = RuleKind.EmailAddress, Target = target };

@@ -14,6 +14,18 @@ public static class RequestValues
     public static bool TryParse<T>(string? text, out T value)
         where T : IParsable<T> => T.TryParse(text, CultureInfo.InvariantCulture, out value!);
 
+    /// <summary>
+    /// Parses a route, query or header <see cref="DateTime"/> the same on every server: a value with <c>Z</c> or an
+    /// offset becomes UTC (<see cref="DateTimeKind.Utc"/>), one without stays as written (<see cref="DateTimeKind.Unspecified"/>);
+    /// never converted to the server's local time zone.
+    /// </summary>
+    public static bool TryParseDateTime(string? text, out DateTime value) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
+
+    /// <summary>Parses a <see cref="DateTimeOffset"/>; a value without an offset is UTC, not the server's local time.</summary>
+    public static bool TryParseDateTimeOffset(string? text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+
     /// <summary>Reads the request's form, or null when the request does not carry one (answered 415).</summary>
     public static async ValueTask<IFormCollection?> ReadFormAsync(HttpContext httpContext)
     {

@@ -19,22 +19,30 @@ public static partial class ErrorResponses
     private const string ProblemJson = "application/problem+json";
     private const string Json = "application/json";
 
+    // Error bodies quote client input; browsers must never sniff them into HTML.
+    private const string NoSniff = "nosniff";
+
+    // Up to this many errors, grouping by location scans; past it (a flood), it indexes, so it stays linear.
+    private const int ScanGroupingLimit = 16;
+
     /// <summary>Writes the validation response (422 by default) listing every collected error.</summary>
     public static Task WriteValidationAsync(HttpContext httpContext, EndpointRuntime runtime, RequestErrors errors)
     {
         var options = runtime.Options;
         var response = httpContext.Response;
         response.StatusCode = options.ValidationStatusCode;
+        response.Headers.XContentTypeOptions = NoSniff;
+        var reported = Reported(errors, options.MaxValidationErrors);
         var writer = PooledJsonWriter.Rent(forErrors: true);
         if (options.ErrorFormat == ErrorFormat.FastApi)
         {
             response.ContentType = Json;
-            WriteFastApiDetail(writer, errors);
+            WriteFastApiDetail(writer, reported);
         }
         else
         {
             response.ContentType = ProblemJson;
-            WriteValidationProblem(writer, options.ValidationStatusCode, errors);
+            WriteValidationProblem(writer, options.ValidationStatusCode, reported);
         }
 
         PooledJsonWriter.CopyTo(writer, response);
@@ -46,6 +54,7 @@ public static partial class ErrorResponses
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
+        response.Headers.XContentTypeOptions = NoSniff;
         var writer = PooledJsonWriter.Rent(forErrors: true);
         if (runtime.Options.ErrorFormat == ErrorFormat.FastApi)
         {
@@ -89,7 +98,8 @@ public static partial class ErrorResponses
                 return Task.CompletedTask;
         }
 
-        LogUnhandled(runtime.Logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        // The escaped form of the path: a decoded CR/LF could forge log lines in plain-text sinks.
+        LogUnhandled(runtime.Logger, exception, httpContext.Request.Method, httpContext.Request.Path.ToUriComponent());
         if (httpContext.Response.HasStarted)
         {
             // Too late for a clean error; abort so the client sees a broken response, not a truncated success.
@@ -102,26 +112,60 @@ public static partial class ErrorResponses
             runtime.IsDevelopment ? exception.ToString() : null);
     }
 
-    internal static void WriteValidationProblem(Utf8JsonWriter writer, int statusCode, RequestErrors errors)
+    /// <summary>
+    /// The errors a response reports: at most <paramref name="limit"/>, then, when more were found, one final
+    /// <c>too_many_errors</c> entry at the source of the last one that says how many more there were.
+    /// </summary>
+    internal static IReadOnlyList<FieldError> Reported(RequestErrors errors, int limit)
+    {
+        var items = errors.Items;
+        var kept = Math.Min(items.Count, limit);
+        var more = errors.Dropped + items.Count - kept;
+        if (more == 0)
+        {
+            return items;
+        }
+
+        var reported = new List<FieldError>(kept + 1);
+        for (var i = 0; i < kept; i++)
+        {
+            reported.Add(items[i]);
+        }
+
+        var source = kept > 0 ? items[kept - 1].Location[0] : "body";
+        reported.Add(new FieldError([source], ErrorTypes.TooManyErrors, ErrorTypes.TooManyErrorsMessage(more)));
+        return reported;
+    }
+
+    internal static void WriteValidationProblem(Utf8JsonWriter writer, int statusCode, IReadOnlyList<FieldError> items)
     {
         writer.WriteStartObject();
         WriteProblemHeader(writer, statusCode, "One or more validation errors occurred.");
         writer.WriteStartObject("errors");
-        // Errors at one location are grouped into one array, locations in the order first found. A request
-        // has a handful of errors, so finding a key's earlier occurrences by scanning beats building a map.
-        var items = errors.Items;
+        // Errors at one location are grouped into one array, locations in the order first found.
+        var links = items.Count > ScanGroupingLimit ? LinkGroups(items) : null;
         for (var i = 0; i < items.Count; i++)
         {
             var key = items[i].Key;
-            if (SeenBefore(items, i, key))
+            if (links is null ? SeenBefore(items, i, key) : links[i].Continues)
             {
                 continue;
             }
 
             writer.WriteStartArray(key);
-            for (var j = i; j < items.Count; j++)
+            if (links is null)
             {
-                if (j == i || string.Equals(items[j].Key, key, StringComparison.Ordinal))
+                for (var j = i; j < items.Count; j++)
+                {
+                    if (j == i || string.Equals(items[j].Key, key, StringComparison.Ordinal))
+                    {
+                        writer.WriteStringValue(items[j].ProblemMessage ?? items[j].Message);
+                    }
+                }
+            }
+            else
+            {
+                for (var j = i; j >= 0; j = links[j].Next)
                 {
                     writer.WriteStringValue(items[j].ProblemMessage ?? items[j].Message);
                 }
@@ -134,6 +178,7 @@ public static partial class ErrorResponses
         writer.WriteEndObject();
     }
 
+    // A few errors: finding a key's earlier occurrences by scanning beats building a map.
     private static bool SeenBefore(IReadOnlyList<FieldError> items, int index, string key)
     {
         for (var i = 0; i < index; i++)
@@ -147,11 +192,33 @@ public static partial class ErrorResponses
         return false;
     }
 
-    internal static void WriteFastApiDetail(Utf8JsonWriter writer, RequestErrors errors)
+    // Many errors: one pass with a map from key to the last error seen there, so each error learns the next
+    // error at its location (-1 for none) and whether an earlier error already opened its group.
+    private static (int Next, bool Continues)[] LinkGroups(IReadOnlyList<FieldError> items)
+    {
+        var links = new (int Next, bool Continues)[items.Count];
+        var last = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = items[i].Key;
+            links[i] = (-1, false);
+            if (last.TryGetValue(key, out var previous))
+            {
+                links[previous].Next = i;
+                links[i].Continues = true;
+            }
+
+            last[key] = i;
+        }
+
+        return links;
+    }
+
+    internal static void WriteFastApiDetail(Utf8JsonWriter writer, IReadOnlyList<FieldError> items)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("detail");
-        foreach (var error in errors.Items)
+        foreach (var error in items)
         {
             writer.WriteStartObject();
             writer.WriteString("type", error.Type);

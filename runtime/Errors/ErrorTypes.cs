@@ -36,6 +36,7 @@ public static class ErrorTypes
     public const string CharParsing = "string_char";
     public const string Enum = "enum";
     public const string ValueError = "value_error";
+    public const string TooManyErrors = "too_many_errors";
 
 #pragma warning restore CS1591
 
@@ -68,6 +69,10 @@ public static class ErrorTypes
         CharParsing => "Input should be a single character",
         _ => "Value error, input is not valid",
     };
+
+    /// <summary>The final entry of a response that reports only the first errors it found.</summary>
+    public static string TooManyErrorsMessage(int more) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Too many errors: {more} more were found and not reported");
 
     /// <summary>The message for an enum value that is not one of <paramref name="expected"/>.</summary>
     public static string EnumMessage(string expected) => $"Input should be {expected}";

@@ -13,16 +13,44 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestErrors
 {
+    /// <summary>The default of <see cref="FastEndpointsGenOptions.MaxValidationErrors"/>.</summary>
+    public const int DefaultLimit = 100;
+
     private readonly List<FieldError> _errors = [];
 
-    /// <summary>The errors in the order they were found.</summary>
+    /// <summary>The errors in the order they were found, at most <see cref="Limit"/> of them.</summary>
     public IReadOnlyList<FieldError> Items => _errors;
 
-    /// <summary>How many errors were collected.</summary>
+    /// <summary>How many errors were kept.</summary>
     public int Count => _errors.Count;
 
-    /// <summary>Adds an error.</summary>
-    public void Add(FieldError error) => _errors.Add(error);
+    /// <summary>
+    /// How many errors are kept; later ones are only counted in <see cref="Dropped"/>, so a body with a
+    /// million mistakes costs no more memory than one with a hundred.
+    /// </summary>
+    public int Limit { get; set; } = DefaultLimit;
+
+    /// <summary>How many errors were found after <see cref="Limit"/> was reached.</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>True once <see cref="Limit"/> errors are kept: readers may stop capturing inputs.</summary>
+    public bool IsFull => _errors.Count >= Limit;
+
+    /// <summary>Counts an error found after <see cref="Limit"/> was reached, without building it.</summary>
+    public void CountDropped() => Dropped++;
+
+    /// <summary>Adds an error, or counts it when <see cref="Limit"/> errors are already kept.</summary>
+    public void Add(FieldError error)
+    {
+        if (_errors.Count < Limit)
+        {
+            _errors.Add(error);
+        }
+        else
+        {
+            Dropped++;
+        }
+    }
 
     /// <summary>Adds an error to <paramref name="errors"/>, creating the collection on first use.</summary>
     public static RequestErrors Add(RequestErrors? errors, FieldError error)
@@ -35,6 +63,17 @@ public sealed class RequestErrors
     /// <summary>A required route, query, header or body value is absent.</summary>
     public static RequestErrors Missing(RequestErrors? errors, string source, string? name) =>
         Add(errors, new FieldError(Location(source, name), ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing)));
+
+    /// <summary>
+    /// A route, query or header value did not parse as an integer type: <c>int_parsing_size</c> when it is a
+    /// whole number out of the type's range, <c>int_parsing</c> otherwise. <paramref name="echo"/> is false for secrets.
+    /// </summary>
+    public static RequestErrors InvalidInteger(RequestErrors? errors, string source, string name, string? input, bool echo = true) =>
+        Invalid(errors, source, name, IsWholeNumber(input) ? ErrorTypes.IntParsingSize : ErrorTypes.IntParsing, echo ? input : null);
+
+    /// <summary>An item of a multi-valued integer parameter did not parse; see <see cref="InvalidInteger"/>.</summary>
+    public static RequestErrors InvalidIntegerItem(RequestErrors? errors, string source, string name, int index, string? input, bool echo = true) =>
+        InvalidItem(errors, source, name, index, IsWholeNumber(input) ? ErrorTypes.IntParsingSize : ErrorTypes.IntParsing, echo ? input : null);
 
     /// <summary>A route, query or header value did not parse as the parameter's type.</summary>
     public static RequestErrors Invalid(RequestErrors? errors, string source, string name, string type, string? input) =>
@@ -59,8 +98,22 @@ public sealed class RequestErrors
         Add(errors, new FieldError([source, name, index], ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), StringInput(input),
             [new("expected", JsonString(expected))]));
 
-    /// <summary>Encodes a raw string as a JSON string literal, for the <c>input</c> of an error.</summary>
-    public static string? StringInput(string? input) => input is null ? null : JsonString(input);
+    /// <summary>
+    /// The most characters of an input an error echoes (FastAPI format); a longer input is cut to this
+    /// length and ends with an ellipsis, so a client cannot make an error response larger than its request.
+    /// </summary>
+    public const int MaxEchoedLength = 256;
+
+    /// <summary>Encodes a raw string as a JSON string literal for the <c>input</c> of an error, cut short when long.</summary>
+    public static string? StringInput(string? input) => input switch
+    {
+        null => null,
+        { Length: > MaxEchoedLength } => CutInput(input.AsSpan(0, MaxEchoedLength)),
+        _ => JsonString(input),
+    };
+
+    /// <summary>The first characters of an input too long to echo, as a JSON string that ends with an ellipsis.</summary>
+    internal static string CutInput(ReadOnlySpan<char> head) => JsonString(string.Concat(head, "…"));
 
     // Quotes stay quotes ('Low'), as FastAPI writes them; the response is JSON, never HTML.
     // Printable ASCII other than '"' and '\' needs no escaping: one string, no encoder round trip.
@@ -68,6 +121,18 @@ public sealed class RequestErrors
         value.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && value.AsSpan().IndexOfAny('"', '\\') < 0
             ? string.Concat("\"", value, "\"")
             : "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+
+    // An optional sign then ASCII digits: what int.TryParse refuses only because it does not fit.
+    private static bool IsWholeNumber(string? text)
+    {
+        var digits = text.AsSpan().Trim();
+        if (digits.Length > 0 && digits[0] is '-' or '+')
+        {
+            digits = digits[1..];
+        }
+
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
 
     private static object[] Location(string source, string? name) => name is null ? [source] : [source, name];
 }

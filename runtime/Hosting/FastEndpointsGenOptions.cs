@@ -1,3 +1,6 @@
+using System;
+using FastEndpointsGen.Runtime;
+
 namespace FastEndpointsGen;
 
 /// <summary>How error responses are shaped on the wire.</summary>
@@ -31,8 +34,33 @@ public sealed class FastEndpointsGenOptions
     /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 1 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 
-    /// <summary>The deepest nesting of JSON objects and arrays accepted in a request body. Default 64.</summary>
-    public int MaxJsonDepth { get; set; } = 64;
+    /// <summary>The deepest JSON nesting a request body may have, at most <see cref="MaxJsonDepthLimit"/>.</summary>
+    public const int MaxJsonDepthLimit = 256;
+
+    /// <summary>
+    /// The deepest nesting of JSON objects and arrays accepted in a request body. Default 64, at most
+    /// <see cref="MaxJsonDepthLimit"/>: generated readers recurse once per level, so an unbounded depth would let
+    /// a client exhaust the thread's stack (docs/reliability.md).
+    /// </summary>
+    public int MaxJsonDepth
+    {
+        get;
+        set => field = value is >= 1 and <= MaxJsonDepthLimit
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxJsonDepth must be between 1 and {MaxJsonDepthLimit}.");
+    } = 64;
+
+    /// <summary>
+    /// The most errors one request collects and reports; the rest are counted and reported as one final entry
+    /// (<c>too_many_errors</c>). Default 100, at least 1. Bounds the work and the response size of a hostile body.
+    /// </summary>
+    public int MaxValidationErrors
+    {
+        get;
+        set => field = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxValidationErrors must be at least 1.");
+    } = RequestErrors.DefaultLimit;
 
     /// <summary>When true, a JSON member the model does not declare is a validation error (<c>extra_forbidden</c>).</summary>
     public bool RejectUnknownProperties { get; set; }

@@ -126,24 +126,34 @@ public static class JsonRead
                 return true;
             }
 
+            // Not a plain integer of this width. Decimal holds 28 significant digits exactly, so 1.0, 1e3 and
+            // 9223372036854775808 are judged by their exact value: a whole number in range is accepted (FastAPI
+            // accepts 1.0 too), one out of range is never saturated, and a fraction is never rounded away.
             string type;
-            if (!TryParseValue<double>(ref reader, NumberStyles.Float, out var number) || !double.IsFinite(number))
+            if (TryParseValue<decimal>(ref reader, NumberStyles.Float, out var exact))
             {
-                type = reader.TokenType == JsonTokenType.String ? ErrorTypes.IntParsing : ErrorTypes.IntParsingSize;
+                if (exact != decimal.Truncate(exact))
+                {
+                    type = ErrorTypes.IntFromFloat;
+                }
+                else if (exact >= decimal.CreateSaturating(T.MinValue) && exact <= decimal.CreateSaturating(T.MaxValue))
+                {
+                    value = T.CreateChecked(exact);
+                    return true;
+                }
+                else
+                {
+                    type = ErrorTypes.IntParsingSize;
+                }
             }
-            else if (number != Math.Floor(number))
+            else if (TryParseValue<double>(ref reader, NumberStyles.Float, out var number))
             {
-                type = ErrorTypes.IntFromFloat;
-            }
-            else if (number >= double.CreateTruncating(T.MinValue) && number <= double.CreateTruncating(T.MaxValue))
-            {
-                // 1.0 or 1e3 is an integer written as a float, which FastAPI accepts too.
-                value = T.CreateTruncating(number);
-                return true;
+                // Beyond decimal's range (1e40, or digits past its precision): never a value of any integer type we accept exactly.
+                type = double.IsFinite(number) && number != Math.Floor(number) ? ErrorTypes.IntFromFloat : ErrorTypes.IntParsingSize;
             }
             else
             {
-                type = ErrorTypes.IntParsingSize;
+                type = reader.TokenType == JsonTokenType.String ? ErrorTypes.IntParsing : ErrorTypes.IntParsingSize;
             }
 
             context.AddInvalidValue(ref reader, type);
@@ -197,11 +207,19 @@ public static class JsonRead
         return false;
     }
 
-    /// <summary>Reads an ISO 8601 <see cref="System.DateTime"/>.</summary>
+    /// <summary>
+    /// Reads an ISO 8601 <see cref="System.DateTime"/>. A value with an offset becomes UTC rather than the server's
+    /// local time (System.Text.Json's choice), so the result does not depend on where the server runs.
+    /// </summary>
     public static bool DateTime(ref Utf8JsonReader reader, JsonReadContext context, out DateTime value)
     {
         if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value))
         {
+            if (value.Kind == DateTimeKind.Local && reader.TryGetDateTimeOffset(out var withOffset))
+            {
+                value = withOffset.UtcDateTime;
+            }
+
             return true;
         }
 
@@ -210,12 +228,22 @@ public static class JsonRead
         return false;
     }
 
-    /// <summary>Reads an ISO 8601 <see cref="System.DateTimeOffset"/>.</summary>
+    /// <summary>Reads an ISO 8601 <see cref="System.DateTimeOffset"/>; one written without an offset is UTC, not the server's local time.</summary>
     public static bool DateTimeOffset(ref Utf8JsonReader reader, JsonReadContext context, out DateTimeOffset value)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value))
+        // TryGetDateTime says whether the text had an offset (Local) or not (Unspecified, or Utc for Z).
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out var dateTime))
         {
-            return true;
+            if (dateTime.Kind != DateTimeKind.Local)
+            {
+                value = new DateTimeOffset(System.DateTime.SpecifyKind(dateTime, DateTimeKind.Unspecified), System.TimeSpan.Zero);
+                return true;
+            }
+
+            if (reader.TryGetDateTimeOffset(out value))
+            {
+                return true;
+            }
         }
 
         value = default;

@@ -21,6 +21,12 @@ public sealed class JsonReadContext
     private object[] _path = new object[16];
     private bool[] _secret = new bool[16];
     private int _depth;
+    private int _errorLimit = RequestErrors.DefaultLimit;
+
+    // The enclosing object echoed by the last missing-member error, so an object missing fifteen members
+    // is captured once, not fifteen times.
+    private long _missingObjectStart = -1;
+    private string? _missingObjectInput;
 
     private JsonReadContext()
     {
@@ -35,6 +41,12 @@ public sealed class JsonReadContext
     /// <summary>Whether a member the model does not declare is an error.</summary>
     public bool RejectUnknownProperties { get; private set; }
 
+    /// <summary>
+    /// Whether errors carry the offending input. Only FastAPI's error format shows it, so the problem-details
+    /// format never spends time or memory capturing it.
+    /// </summary>
+    public bool EchoInputs { get; private set; }
+
     /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
     public JsonReaderOptions ReaderOptions { get; private set; }
 
@@ -42,17 +54,31 @@ public sealed class JsonReadContext
     public ReadOnlySequence<byte> Document { get; set; }
 
     /// <summary>Takes the thread's context for one read whose errors are located under <paramref name="source"/>.</summary>
-    public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body") =>
-        Rent(runtime.Options.RejectUnknownProperties, source, runtime.Options.MaxJsonDepth, errors);
+    public static JsonReadContext Rent(EndpointRuntime runtime, RequestErrors? errors, string source = "body")
+    {
+        var options = runtime.Options;
+        var context = Rent(options.RejectUnknownProperties, source, options.MaxJsonDepth, errors,
+            echoInputs: options.ErrorFormat == ErrorFormat.FastApi);
+        context._errorLimit = options.MaxValidationErrors;
+        if (errors is not null)
+        {
+            errors.Limit = options.MaxValidationErrors;
+        }
+
+        return context;
+    }
 
     /// <summary>Takes the thread's context for a read outside an endpoint (tests, user code, <c>JsonSerializer</c>).</summary>
-    public static JsonReadContext Rent(bool rejectUnknownProperties, string source, int maxDepth = 64, RequestErrors? errors = null)
+    public static JsonReadContext Rent(bool rejectUnknownProperties, string source, int maxDepth = 64, RequestErrors? errors = null,
+        bool echoInputs = true)
     {
         var context = t_cached ?? new JsonReadContext();
         t_cached = null;
         context.Errors = errors;
+        context.EchoInputs = echoInputs;
+        context._errorLimit = RequestErrors.DefaultLimit;
         context.RejectUnknownProperties = rejectUnknownProperties;
-        context.ReaderOptions = new JsonReaderOptions { MaxDepth = maxDepth };
+        context.ReaderOptions = new JsonReaderOptions { MaxDepth = Math.Clamp(maxDepth, 1, FastEndpointsGenOptions.MaxJsonDepthLimit) };
         context._path[0] = source;
         context._depth = 1;
         return context;
@@ -64,6 +90,8 @@ public sealed class JsonReadContext
         var errors = Errors;
         Errors = null;
         Document = default;
+        _missingObjectStart = -1;
+        _missingObjectInput = null;
         Array.Clear(_path, 0, _depth);
         _depth = 0;
         t_cached = this;
@@ -87,8 +115,16 @@ public sealed class JsonReadContext
     public void Pop() => _depth--;
 
     /// <summary>Records an error at the current location.</summary>
-    public void AddError(string type, string message, string? rawInput = null, IReadOnlyList<KeyValuePair<string, string>>? context = null) =>
-        Add(new FieldError(Location(), type, message, IsSecret() ? null : rawInput, context));
+    public void AddError(string type, string message, string? rawInput = null, IReadOnlyList<KeyValuePair<string, string>>? context = null)
+    {
+        if (Errors is { IsFull: true } full)
+        {
+            full.CountDropped(); // no location array for an error nobody will see
+            return;
+        }
+
+        Add(new FieldError(Location(), type, message, EchoInputs && !IsSecret() ? rawInput : null, context));
+    }
 
     /// <summary>
     /// Records that the current value has the wrong type or form, echoing it as the error's input,
@@ -112,12 +148,25 @@ public sealed class JsonReadContext
 
     /// <summary>
     /// Records a required member that the object did not have, with the object itself as the input
-    /// (as FastAPI reports it). The reader is on the object's closing brace.
+    /// (as FastAPI reports it; captured once per object, and cut short when long). The reader is on
+    /// the object's closing brace. Objects with a secret member use <see cref="AddMissing(string)"/>.
     /// </summary>
     public void AddMissing(string member, ref Utf8JsonReader reader, long objectStart)
     {
+        string? input = null;
+        if (EchoInputs && Errors is not { IsFull: true })
+        {
+            if (_missingObjectStart != objectStart)
+            {
+                _missingObjectStart = objectStart;
+                _missingObjectInput = RawText(objectStart, reader.TokenStartIndex + 1, isString: false);
+            }
+
+            input = _missingObjectInput;
+        }
+
         PushSegment(member);
-        AddError(ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing), RawText(objectStart, reader.TokenStartIndex + 1));
+        AddError(ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing), input);
         _depth--;
     }
 
@@ -153,17 +202,29 @@ public sealed class JsonReadContext
         });
     }
 
-    private string? RawText(long start, long end)
+    // The JSON text of a value, or a JSON string of its first characters when it is longer than an error should echo.
+    private string? RawText(long start, long end, bool isString)
     {
         if (Document.IsEmpty || start < 0 || end > Document.Length || end <= start)
         {
             return null;
         }
 
-        return Encoding.UTF8.GetString(Document.Slice(start, end - start));
+        if (end - start <= RequestErrors.MaxEchoedLength)
+        {
+            return Encoding.UTF8.GetString(Document.Slice(start, end - start));
+        }
+
+        // A cut may split a UTF-8 sequence; the decoder turns that tail into U+FFFD, which is still valid JSON text.
+        var head = Encoding.UTF8.GetString(Document.Slice(isString ? start + 1 : start, RequestErrors.MaxEchoedLength));
+        return RequestErrors.CutInput(head);
     }
 
-    private void Add(FieldError error) => Errors = RequestErrors.Add(Errors, error);
+    private void Add(FieldError error)
+    {
+        Errors ??= new RequestErrors { Limit = _errorLimit };
+        Errors.Add(error);
+    }
 
     private object[] Location() => _path.AsSpan(0, _depth).ToArray();
 
@@ -181,6 +242,26 @@ public sealed class JsonReadContext
 
     private bool IsSecret() => Array.IndexOf(_secret, true, 0, _depth) >= 0;
 
-    // Leaves the reader on the value's last token, as Skip() would.
-    private static string CaptureInput(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader).GetRawText();
+    // Leaves the reader on the value's last token, as Skip() would. Only FastAPI's format shows the input,
+    // and only its first characters: a 1 MB value costs an error nothing more than a short one.
+    private string? CaptureInput(ref Utf8JsonReader reader)
+    {
+        if (!EchoInputs || IsSecret() || Errors is { IsFull: true })
+        {
+            reader.Skip();
+            return null;
+        }
+
+        if (Document.IsEmpty)
+        {
+            // A reader over a caller's own buffer (GeneratedJson used directly): positions do not map to a document.
+            var text = JsonElement.ParseValue(ref reader).GetRawText();
+            return text.Length <= RequestErrors.MaxEchoedLength ? text : RequestErrors.CutInput(text.AsSpan(0, RequestErrors.MaxEchoedLength));
+        }
+
+        var start = reader.TokenStartIndex;
+        var isString = reader.TokenType == JsonTokenType.String;
+        reader.Skip();
+        return RawText(start, reader.BytesConsumed, isString);
+    }
 }

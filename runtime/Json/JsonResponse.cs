@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -47,11 +48,40 @@ public static class JsonResponse
         return Task.CompletedTask;
     }
 
-    /// <summary>Ends a handler that returns nothing: 204, or the endpoint's declared status.</summary>
+    /// <summary>
+    /// Ends a handler that returns nothing: 204, or the endpoint's declared status. A handler that wrote the
+    /// response itself, or chose its own status, keeps it: a started response is never touched.
+    /// </summary>
     public static Task WriteEmptyAsync(HttpContext httpContext, int statusCode)
     {
-        httpContext.Response.StatusCode = statusCode;
-        httpContext.Response.ContentLength = 0;
+        var response = httpContext.Response;
+        if (!response.HasStarted && response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.StatusCode = statusCode;
+            response.ContentLength = 0;
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Executes an <see cref="IResult"/> a handler returned. An exception it throws, even after an await, gets the same
+    /// handling as one thrown by the handler.
+    /// </summary>
+    public static async Task ExecuteResultAsync(HttpContext httpContext, EndpointRuntime runtime, IResult? result)
+    {
+        try
+        {
+            if (result is null)
+            {
+                throw new InvalidOperationException("The IResult returned by the handler must not be null.");
+            }
+
+            await result.ExecuteAsync(httpContext);
+        }
+        catch (Exception exception)
+        {
+            await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+        }
     }
 }

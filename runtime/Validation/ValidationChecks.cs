@@ -5,6 +5,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace FastEndpointsGen.Runtime;
 
@@ -59,6 +60,42 @@ public static class ValidationChecks
         || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Builds the regex of a <c>[RegularExpression]</c> check once: anchored <c>\A(?:…)\z</c> (.NET's <c>$</c> also
+    /// matches before a final newline), run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine when
+    /// the pattern allows it (no backreferences or lookarounds), and bounded by <paramref name="matchTimeoutMilliseconds"/>
+    /// either way (docs/reliability.md).
+    /// </summary>
+    public static Regex Pattern(string pattern, int matchTimeoutMilliseconds)
+    {
+        var anchored = $@"\A(?:{pattern})\z";
+        var timeout = TimeSpan.FromMilliseconds(matchTimeoutMilliseconds);
+        try
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant, timeout);
+        }
+    }
+
+    /// <summary>
+    /// <c>[RegularExpression]</c>: whether the whole value matches. A match that runs past its timeout counts as no
+    /// match, so a hostile value is a 422 at its location, never a stuck thread or a 500.
+    /// </summary>
+    public static bool Matches(Regex regex, string value)
+    {
+        try
+        {
+            return regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary><c>[Base64String]</c>.</summary>
     public static bool IsBase64(string value) => Base64.IsValid(value);
 
@@ -66,7 +103,7 @@ public static class ValidationChecks
     public static string Input<T>(T value) => value switch
     {
         null => "null",
-        string text => RequestErrors.JsonString(text),
+        string text => RequestErrors.StringInput(text)!,
         bool flag => flag ? "true" : "false",
         DateOnly date => RequestErrors.JsonString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         DateTime or DateTimeOffset or TimeOnly or TimeSpan or Guid => RequestErrors.JsonString(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)),

@@ -79,6 +79,47 @@ public class EndpointSnapshotTests
     }
 
     [Test]
+    public void HostileInputDefences()
+    {
+        // Disposable handler classes, secrets that are never echoed, integer and date parsing, a self-written response.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Guarded;
+
+            public sealed class Session : IDisposable
+            {
+                public void Dispose() { }
+            }
+
+            public sealed class Vault(Session session) : IAsyncDisposable
+            {
+                [Get("/vault/{id}")]
+                public string Open(long id, [DataType(DataType.Password), RegularExpression("[0-9]{4}")] string pin,
+                    [FromHeader(Name = "X-Token"), DataType(DataType.Password)] int token, DateTime since, DateTimeOffset? until = null) =>
+                    $"{id} {session}";
+
+                [Get("/vault/raw")]
+                public async Task Raw(HttpResponse response) => await response.WriteAsync("raw");
+
+                public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+            }
+
+            public sealed record Credentials([DataType(DataType.Password)] string Password, [property: Compare(nameof(Credentials.Password))] string Confirm, string User);
+
+            public static class Accounts
+            {
+                [Post("/accounts")]
+                public static IResult Create(Credentials credentials) => TypedResults.Created("/accounts/1");
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+    }
+
+    [Test]
     public void InstanceHandler()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

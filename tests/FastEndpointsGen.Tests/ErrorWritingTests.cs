@@ -55,7 +55,7 @@ public sealed class ErrorWritingTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ErrorResponses.WriteValidationProblem(writer, 422, errors);
+            ErrorResponses.WriteValidationProblem(writer, 422, errors.Items);
         }
 
         using var document = JsonDocument.Parse(buffer.WrittenMemory);

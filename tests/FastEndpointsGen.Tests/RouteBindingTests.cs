@@ -47,7 +47,8 @@ public sealed class RouteBindingTests : AppTests
 
     [TestCase("/route/int/abc", "path.id", Messages.Int)]
     [TestCase("/route/int/1.5", "path.id", Messages.Int)]
-    [TestCase("/route/int/99999999999", "path.id", Messages.Int)]
+    [TestCase("/route/int/99999999999", "path.id", Messages.IntTooBig)]
+    [TestCase("/route/int/-2147483649", "path.id", Messages.IntTooBig)]
     [TestCase("/route/date/2026-13-45", "path.day", Messages.Date)]
     [TestCase("/route/date/tomorrow", "path.day", Messages.Date)]
     [TestCase("/route/decimal/abc", "path.amount", Messages.Decimal)]

@@ -55,14 +55,14 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(request_Id_raw, CultureInfo.InvariantCulture, out var parsed)) request_Id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, request_Id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", request_Id_raw);
             }
             string? request_Page_raw = httpContext.Request.Query["page"];
             int request_Page_local = 1;
             if (!string.IsNullOrEmpty(request_Page_raw))
             {
                 if (int.TryParse(request_Page_raw, CultureInfo.InvariantCulture, out var parsed)) request_Page_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "page", ErrorTypes.IntParsing, request_Page_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "query", "page", request_Page_raw);
             }
             string? request_Trace_raw = httpContext.Request.Headers["X-Trace"];
             string? request_Trace_local = null;
@@ -83,7 +83,7 @@ namespace FastEndpointsGen.Generated
             if (!string.IsNullOrEmpty(filter_Limit_raw))
             {
                 if (int.TryParse(filter_Limit_raw, CultureInfo.InvariantCulture, out var parsed)) filter_Limit_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "limit", ErrorTypes.IntParsing, filter_Limit_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "query", "limit", filter_Limit_raw);
             }
             string? filter_Sort_raw = httpContext.Request.Query["sort"];
             string filter_Sort_local = default!;
@@ -104,17 +104,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Paging.Pages.List(request_local, filter_local);
+                string result = global::Paging.Pages.List(request_local, filter_local);
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
     }
 }

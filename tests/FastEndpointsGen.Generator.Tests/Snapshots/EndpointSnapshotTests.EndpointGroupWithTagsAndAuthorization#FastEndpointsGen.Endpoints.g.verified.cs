@@ -75,13 +75,12 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Admin.AdminEndpoints.ClearCache();
+                return JsonResponse.WriteEmptyAsync(httpContext, 204);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
         /// <summary>GET /admin/health → <c>Admin.AdminEndpoints.Health</c></summary>
@@ -94,17 +93,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Admin.AdminEndpoints.Health();
+                string result = global::Admin.AdminEndpoints.Health();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /admin/stats → <c>Admin.AdminEndpoints.Stats</c></summary>
@@ -117,17 +114,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Admin.AdminEndpoints.Stats();
+                string result = global::Admin.AdminEndpoints.Stats();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /public → <c>Admin.PublicEndpoints.Index</c></summary>
@@ -140,17 +135,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Admin.PublicEndpoints.Index();
+                string result = global::Admin.PublicEndpoints.Index();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /public/about → <c>Admin.PublicEndpoints.About</c></summary>
@@ -163,17 +156,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Admin.PublicEndpoints.About();
+                string result = global::Admin.PublicEndpoints.About();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /ping → <c>Admin.Ungrouped.Ping</c></summary>
@@ -186,17 +177,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Admin.Ungrouped.Ping();
+                string result = global::Admin.Ungrouped.Ping();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
     }
 }

@@ -84,13 +84,12 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Responses.Accepted();
+                return JsonResponse.WriteEmptyAsync(httpContext, 202);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteEmptyAsync(httpContext, 202);
         }
 
         /// <summary>POST /created → <c>Kinds.Responses.Created</c></summary>
@@ -103,17 +102,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Kinds.Item result;
             try
             {
-                result = global::Kinds.Responses.Created();
+                global::Kinds.Item result = global::Kinds.Responses.Created();
+                return JsonResponse.WriteAsync(httpContext, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
         /// <summary>GET /list → <c>Kinds.Responses.List</c></summary>
@@ -126,17 +123,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item> result;
             try
             {
-                result = global::Kinds.Responses.List();
+                global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item> result = global::Kinds.Responses.List();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
         }
 
         /// <summary>GET /maybe → <c>Kinds.Responses.Maybe</c></summary>
@@ -149,17 +144,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Kinds.Item? result;
             try
             {
-                result = global::Kinds.Responses.Maybe();
+                global::Kinds.Item? result = global::Kinds.Responses.Maybe();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
         /// <summary>GET /number → <c>Kinds.Responses.Number</c></summary>
@@ -172,17 +165,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            int result;
             try
             {
-                result = global::Kinds.Responses.Number();
+                int result = global::Kinds.Responses.Number();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
         }
 
         /// <summary>GET /result → <c>Kinds.Responses.Result</c></summary>
@@ -195,17 +186,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Microsoft.AspNetCore.Http.IResult result;
             try
             {
-                result = global::Kinds.Responses.Result();
+                global::Microsoft.AspNetCore.Http.IResult result = global::Kinds.Responses.Result();
+                return JsonResponse.ExecuteResultAsync(httpContext, runtime, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return ((IResult)result).ExecuteAsync(httpContext);
         }
 
         /// <summary>GET /task → <c>Kinds.Responses.TaskOfValue</c></summary>
@@ -219,18 +208,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Kinds.Item result;
             try
             {
-                result = await global::Kinds.Responses.TaskOfValue();
+                global::Kinds.Item result = await global::Kinds.Responses.TaskOfValue();
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
         /// <summary>POST /task → <c>Kinds.Responses.NothingAsync</c></summary>
@@ -247,14 +233,12 @@ namespace FastEndpointsGen.Generated
             try
             {
                 await global::Kinds.Responses.NothingAsync();
+                await JsonResponse.WriteEmptyAsync(httpContext, 204);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
         /// <summary>GET /text → <c>Kinds.Responses.Text</c></summary>
@@ -267,17 +251,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Kinds.Responses.Text();
+                string result = global::Kinds.Responses.Text();
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /text-async → <c>Kinds.Responses.TextAsync</c></summary>
@@ -291,18 +273,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            string result;
             try
             {
-                result = await global::Kinds.Responses.TextAsync();
+                string result = await global::Kinds.Responses.TextAsync();
+                await JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>GET /typed-async/{id} → <c>Kinds.Responses.TypedAsync</c></summary>
@@ -318,7 +297,7 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
             }
 
             if (errors is not null)
@@ -327,18 +306,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result;
             try
             {
-                result = await global::Kinds.Responses.TypedAsync(id_local);
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result = await global::Kinds.Responses.TypedAsync(id_local);
+                await JsonResponse.ExecuteResultAsync(httpContext, runtime, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await ((IResult)result).ExecuteAsync(httpContext);
         }
 
         /// <summary>GET /typed/{id} → <c>Kinds.Responses.Typed</c></summary>
@@ -354,7 +330,7 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
             }
 
             if (errors is not null)
@@ -362,17 +338,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result;
             try
             {
-                result = global::Kinds.Responses.Typed(id_local);
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result = global::Kinds.Responses.Typed(id_local);
+                return JsonResponse.ExecuteResultAsync(httpContext, runtime, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return ((IResult)result).ExecuteAsync(httpContext);
         }
 
         /// <summary>GET /value → <c>Kinds.Responses.Value</c></summary>
@@ -385,17 +359,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Kinds.Item result;
             try
             {
-                result = global::Kinds.Responses.Value();
+                global::Kinds.Item result = global::Kinds.Responses.Value();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
         /// <summary>GET /value-task → <c>Kinds.Responses.ValueTaskOfValue</c></summary>
@@ -409,18 +381,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Kinds.Item result;
             try
             {
-                result = await global::Kinds.Responses.ValueTaskOfValue();
+                global::Kinds.Item result = await global::Kinds.Responses.ValueTaskOfValue();
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
         }
 
         /// <summary>POST /value-task → <c>Kinds.Responses.NothingValueTask</c></summary>
@@ -437,14 +406,12 @@ namespace FastEndpointsGen.Generated
             try
             {
                 await global::Kinds.Responses.NothingValueTask();
+                await JsonResponse.WriteEmptyAsync(httpContext, 204);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
 
         /// <summary>POST /void → <c>Kinds.Responses.Nothing</c></summary>
@@ -460,13 +427,12 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Responses.Nothing();
+                return JsonResponse.WriteEmptyAsync(httpContext, 204);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteEmptyAsync(httpContext, 204);
         }
     }
 }

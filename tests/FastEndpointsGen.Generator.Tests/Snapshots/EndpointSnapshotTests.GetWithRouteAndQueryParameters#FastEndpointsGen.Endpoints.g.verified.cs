@@ -56,7 +56,7 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
             }
 
             if (errors is not null)
@@ -64,17 +64,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Shop.Product result;
             try
             {
-                result = global::Shop.Products.Get(id_local);
+                global::Shop.Product result = global::Shop.Products.Get(id_local);
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Product);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Product);
         }
 
         /// <summary>GET /shops/{shop}/products → <c>Shop.Products.Search</c></summary>
@@ -102,14 +100,14 @@ namespace FastEndpointsGen.Generated
             if (!string.IsNullOrEmpty(page_raw))
             {
                 if (int.TryParse(page_raw, CultureInfo.InvariantCulture, out var parsed)) page_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "page", ErrorTypes.IntParsing, page_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "query", "page", page_raw);
             }
             string? size_raw = httpContext.Request.Query["size"];
             int? size_local = null;
             if (!string.IsNullOrEmpty(size_raw))
             {
                 if (int.TryParse(size_raw, CultureInfo.InvariantCulture, out var parsed)) size_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "size", ErrorTypes.IntParsing, size_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "query", "size", size_raw);
             }
             string? inStock_raw = httpContext.Request.Query["inStock"];
             bool inStock_local = false;
@@ -138,17 +136,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Shop.Product[] result;
             try
             {
-                result = global::Shop.Products.Search(shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
+                global::Shop.Product[] result = global::Shop.Products.Search(shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShop_Product);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShop_Product);
         }
     }
 }

@@ -101,18 +101,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            string result;
             try
             {
-                result = global::Uploads.UploadEndpoints.Upload(file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
+                string result = global::Uploads.UploadEndpoints.Upload(file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
+                await JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>POST /upload/many → <c>Uploads.UploadEndpoints.UploadMany</c></summary>
@@ -134,18 +131,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            int result;
             try
             {
-                result = global::Uploads.UploadEndpoints.UploadMany(files_local, fields_local);
+                int result = global::Uploads.UploadEndpoints.UploadMany(files_local, fields_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
         }
     }
 }

@@ -61,18 +61,16 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
                 var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
-                result = handler.Hello(name_local);
+                string result = handler.Hello(name_local);
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
     }
 }

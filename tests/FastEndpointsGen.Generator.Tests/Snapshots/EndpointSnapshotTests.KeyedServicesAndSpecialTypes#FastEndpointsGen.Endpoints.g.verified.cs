@@ -56,7 +56,7 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
             }
             var context_local = httpContext;
             var request_local = httpContext.Request;
@@ -75,18 +75,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            string result;
             try
             {
-                result = await global::Special.SpecialEndpoints.Everything(id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
+                string result = await global::Special.SpecialEndpoints.Everything(id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
+                await JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>POST /upload/raw → <c>Special.SpecialEndpoints.Raw</c></summary>
@@ -103,18 +100,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            long result;
             try
             {
-                result = await global::Special.SpecialEndpoints.Raw(body_local, reader_local, cancellationToken_local);
+                long result = await global::Special.SpecialEndpoints.Raw(body_local, reader_local, cancellationToken_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt64);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt64);
         }
     }
 }

@@ -74,18 +74,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shop.Order result;
             try
             {
-                result = global::Shop.Orders.Create(order_local);
+                global::Shop.Order result = global::Shop.Orders.Create(order_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
         }
 
         /// <summary>PUT /orders/{id} → <c>Shop.Orders.Replace</c></summary>
@@ -101,7 +98,7 @@ namespace FastEndpointsGen.Generated
             else
             {
                 if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
             }
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
@@ -130,18 +127,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shop.Order result;
             try
             {
-                result = global::Shop.Orders.Replace(id_local, order_local);
+                global::Shop.Order result = global::Shop.Orders.Replace(id_local, order_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
         }
     }
 }

@@ -52,7 +52,7 @@ namespace FastEndpointsGen.Generated
                 for (var i = 0; i < ids_raw.Count; i++)
                 {
                     if (int.TryParse(ids_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidItem(errors, "query", "ids", i, ErrorTypes.IntParsing, ids_raw[i]);
+                    else errors = RequestErrors.InvalidIntegerItem(errors, "query", "ids", i, ids_raw[i]);
                 }
                 ids_local = items.ToArray();
             }
@@ -111,7 +111,7 @@ namespace FastEndpointsGen.Generated
                 for (var i = 0; i < pages_raw.Count; i++)
                 {
                     if (long.TryParse(pages_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidItem(errors, "query", "pages", i, ErrorTypes.IntParsing, pages_raw[i]);
+                    else errors = RequestErrors.InvalidIntegerItem(errors, "query", "pages", i, pages_raw[i]);
                 }
                 pages_local = items.ToArray();
             }
@@ -121,17 +121,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Shop.Catalog.Browse(ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
+                string result = global::Shop.Catalog.Browse(ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
     }
 }

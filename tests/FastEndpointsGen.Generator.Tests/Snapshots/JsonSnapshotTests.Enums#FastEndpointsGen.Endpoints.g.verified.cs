@@ -84,18 +84,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Workflow.Status result;
             try
             {
-                result = global::Workflow.Jobs.Update(name_local, job_local);
+                global::Workflow.Status result = global::Workflow.Jobs.Update(name_local, job_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
         }
 
         /// <summary>GET /jobs/{status} → <c>Workflow.Jobs.ByStatus</c></summary>
@@ -126,17 +123,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Workflow.Job[] result;
             try
             {
-                result = global::Workflow.Jobs.ByStatus(status_local, level_local);
+                global::Workflow.Job[] result = global::Workflow.Jobs.ByStatus(status_local, level_local);
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job);
         }
     }
 }

@@ -74,18 +74,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Shapes.Envelope result;
             try
             {
-                result = global::Shapes.EnvelopeEndpoints.Echo(envelope_local);
+                global::Shapes.Envelope result = global::Shapes.EnvelopeEndpoints.Echo(envelope_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope);
         }
 
         /// <summary>GET /shapes → <c>Shapes.EnvelopeEndpoints.Shapes</c></summary>
@@ -98,17 +95,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Shapes.IShape[] result;
             try
             {
-                result = global::Shapes.EnvelopeEndpoints.Shapes();
+                global::Shapes.IShape[] result = global::Shapes.EnvelopeEndpoints.Shapes();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShapes_IShape);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShapes_IShape);
         }
     }
 }

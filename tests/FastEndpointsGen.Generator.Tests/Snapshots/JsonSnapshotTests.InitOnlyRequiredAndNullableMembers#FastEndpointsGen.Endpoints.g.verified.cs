@@ -74,18 +74,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Settings.AppSettings result;
             try
             {
-                result = global::Settings.SettingsEndpoints.Save(settings_local);
+                global::Settings.AppSettings result = global::Settings.SettingsEndpoints.Save(settings_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
         }
 
         /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
@@ -119,18 +116,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Settings.Shape result;
             try
             {
-                result = global::Settings.SettingsEndpoints.Draw(shape_local);
+                global::Settings.Shape result = global::Settings.SettingsEndpoints.Draw(shape_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape);
         }
     }
 }

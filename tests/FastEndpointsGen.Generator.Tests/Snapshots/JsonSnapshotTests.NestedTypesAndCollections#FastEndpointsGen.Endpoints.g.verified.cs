@@ -74,18 +74,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Books.Library result;
             try
             {
-                result = global::Books.LibraryEndpoints.Create(library_local);
+                global::Books.Library result = global::Books.LibraryEndpoints.Create(library_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
         }
 
         /// <summary>GET /libraries/labels → <c>Books.LibraryEndpoints.Labels</c></summary>
@@ -98,17 +95,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::System.Collections.Generic.List<global::Books.Shelf.Label> result;
             try
             {
-                result = global::Books.LibraryEndpoints.Labels();
+                global::System.Collections.Generic.List<global::Books.Shelf.Label> result = global::Books.LibraryEndpoints.Labels();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label);
         }
     }
 }

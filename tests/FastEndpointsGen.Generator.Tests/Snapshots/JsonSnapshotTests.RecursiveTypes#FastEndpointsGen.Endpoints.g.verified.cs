@@ -53,17 +53,15 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            global::Trees.Category result;
             try
             {
-                result = global::Trees.TreeEndpoints.Root();
+                global::Trees.Category result = global::Trees.TreeEndpoints.Root();
+                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
         }
 
         /// <summary>POST /trees → <c>Trees.TreeEndpoints.Plant</c></summary>
@@ -97,18 +95,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Trees.TreeNode result;
             try
             {
-                result = global::Trees.TreeEndpoints.Plant(root_local);
+                global::Trees.TreeNode result = global::Trees.TreeEndpoints.Plant(root_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode);
         }
     }
 }

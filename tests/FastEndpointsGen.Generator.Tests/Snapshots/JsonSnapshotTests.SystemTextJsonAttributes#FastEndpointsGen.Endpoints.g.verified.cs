@@ -72,18 +72,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            global::Tickets.Ticket result;
             try
             {
-                result = global::Tickets.TicketEndpoints.Create(ticket_local);
+                global::Tickets.Ticket result = global::Tickets.TicketEndpoints.Create(ticket_local);
+                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket);
         }
     }
 }

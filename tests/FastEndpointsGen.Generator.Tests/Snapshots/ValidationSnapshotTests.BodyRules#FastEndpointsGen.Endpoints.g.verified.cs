@@ -74,18 +74,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            string result;
             try
             {
-                result = global::Accounts.AccountEndpoints.Add(address_local);
+                string result = global::Accounts.AccountEndpoints.Add(address_local);
+                await JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         /// <summary>POST /signup → <c>Accounts.AccountEndpoints.Create</c></summary>
@@ -119,18 +116,15 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
-            string result;
             try
             {
-                result = global::Accounts.AccountEndpoints.Create(signup_local);
+                string result = global::Accounts.AccountEndpoints.Create(signup_local);
+                await JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                return;
             }
-
-            await JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
     }
 }

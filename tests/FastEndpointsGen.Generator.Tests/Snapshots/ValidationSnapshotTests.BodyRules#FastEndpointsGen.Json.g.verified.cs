@@ -306,7 +306,7 @@ namespace FastEndpointsGen
                         if (JsonRead.String(ref reader, context, out var value)) codeValue = value;
                         if (context.ErrorCount == before && codeValue is { } checkedValue)
                         {
-                            if (!Accounts_Signup_Code_Pattern.IsMatch(checkedValue))
+                            if (!ValidationChecks.Matches(Accounts_Signup_Code_Pattern, checkedValue))
                             {
                                 context.AddError("string_pattern_mismatch", "String should match pattern '[A-Z]{3}-\\d{2}'", ValidationChecks.Input(checkedValue), ValidationChecks.Context("pattern", "\"[A-Z]{3}-\\\\d{2}\""));
                             }
@@ -444,7 +444,7 @@ namespace FastEndpointsGen
                     case 13:
                     {
                         hasConfirm = true;
-                        context.Push("confirm");
+                        context.PushSecret("confirm"); // [DataType(DataType.Password)]: errors never echo it
                         if (JsonRead.String(ref reader, context, out var value)) confirmValue = value;
                         context.Pop();
                         break;
@@ -455,17 +455,17 @@ namespace FastEndpointsGen
                 }
             }
 
-            if (!hasUsername) context.AddMissing("username", ref reader, objectStart);
-            if (!hasEmail) context.AddMissing("email", ref reader, objectStart);
-            if (!hasAge) context.AddMissing("age", ref reader, objectStart);
-            if (!hasScore) context.AddMissing("score", ref reader, objectStart);
-            if (!hasStart) context.AddMissing("start", ref reader, objectStart);
-            if (!hasCode) context.AddMissing("code", ref reader, objectStart);
-            if (!hasColor) context.AddMissing("color", ref reader, objectStart);
-            if (!hasNickname) context.AddMissing("nickname", ref reader, objectStart);
-            if (!hasTags) context.AddMissing("tags", ref reader, objectStart);
-            if (!hasPassword) context.AddMissing("password", ref reader, objectStart);
-            if (!hasConfirm) context.AddMissing("confirm", ref reader, objectStart);
+            if (!hasUsername) context.AddMissing("username");
+            if (!hasEmail) context.AddMissing("email");
+            if (!hasAge) context.AddMissing("age");
+            if (!hasScore) context.AddMissing("score");
+            if (!hasStart) context.AddMissing("start");
+            if (!hasCode) context.AddMissing("code");
+            if (!hasColor) context.AddMissing("color");
+            if (!hasNickname) context.AddMissing("nickname");
+            if (!hasTags) context.AddMissing("tags");
+            if (!hasPassword) context.AddMissing("password");
+            if (!hasConfirm) context.AddMissing("confirm");
             if (!global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(confirmValue, passwordValue))
             {
                 context.Push("confirm");
@@ -571,6 +571,6 @@ namespace FastEndpointsGen
         // Values the validation checks need, built once.
         private static readonly global::System.DateOnly Accounts_Signup_Start_Minimum = global::System.DateOnly.Parse("2020-01-01", global::System.Globalization.CultureInfo.InvariantCulture);
         private static readonly global::System.DateOnly Accounts_Signup_Start_Maximum = global::System.DateOnly.Parse("2030-12-31", global::System.Globalization.CultureInfo.InvariantCulture);
-        private static readonly global::System.Text.RegularExpressions.Regex Accounts_Signup_Code_Pattern = new(@"^(?:[A-Z]{3}-\d{2})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::System.Text.RegularExpressions.Regex Accounts_Signup_Code_Pattern = ValidationChecks.Pattern("[A-Z]{3}-\\d{2}", 2000);
     }
 }

@@ -67,7 +67,7 @@ namespace FastEndpointsGen.Generated
                 }
                 else
                 {
-                    errors = RequestErrors.Invalid(errors, "path", "id", ErrorTypes.IntParsing, id_raw);
+                    errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
                 }
             }
             string? limit_raw = httpContext.Request.Query["limit"];
@@ -88,7 +88,7 @@ namespace FastEndpointsGen.Generated
                 }
                 else
                 {
-                    errors = RequestErrors.Invalid(errors, "query", "limit", ErrorTypes.IntParsing, limit_raw);
+                    errors = RequestErrors.InvalidInteger(errors, "query", "limit", limit_raw);
                 }
             }
             string? q_raw = httpContext.Request.Query["q"];
@@ -110,7 +110,7 @@ namespace FastEndpointsGen.Generated
             if (requestId_raw is not null)
             {
                 requestId_local = requestId_raw;
-                if (!RequestId_Pattern.IsMatch(requestId_raw))
+                if (!ValidationChecks.Matches(RequestId_Pattern, requestId_raw))
                 {
                     errors = RequestErrors.Rule(errors, "header", "x-request-id", "string_pattern_mismatch", "String should match pattern '[a-z0-9-]+'", RequestErrors.StringInput(requestId_raw), ValidationChecks.Context("pattern", "\"[a-z0-9-]+\""));
                 }
@@ -121,20 +121,18 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
-            string result;
             try
             {
-                result = global::Search.SearchEndpoints.Find(id_local, limit_local, q_local, requestId_local);
+                string result = global::Search.SearchEndpoints.Find(id_local, limit_local, q_local, requestId_local);
+                return JsonResponse.WriteTextAsync(httpContext, 200, result);
             }
             catch (global::System.Exception exception)
             {
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
-
-            return JsonResponse.WriteTextAsync(httpContext, 200, result);
         }
 
         // Values the validation checks need, built once.
-        private static readonly global::System.Text.RegularExpressions.Regex RequestId_Pattern = new(@"^(?:[a-z0-9-]+)$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::System.Text.RegularExpressions.Regex RequestId_Pattern = ValidationChecks.Pattern("[a-z0-9-]+", 2000);
     }
 }

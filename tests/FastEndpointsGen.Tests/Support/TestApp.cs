@@ -14,7 +14,7 @@ namespace FastEndpointsGen.Tests.Support;
 /// The feature test app hosted in memory. Development by default (as <see cref="WebApplicationFactory{T}"/> is);
 /// another environment or option overrides make a separate host.
 /// </summary>
-public sealed class TestAppFactory(string environment = "Development", Action<FastEndpointsGenOptions>? configure = null)
+public class TestAppFactory(string environment = "Development", Action<FastEndpointsGenOptions>? configure = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
