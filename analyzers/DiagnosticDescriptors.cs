@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.FEG3002InvalidRegularExpression,
         "Invalid regular expression",
         "The pattern '{0}' is not a valid regular expression: {1}",
-        "[RegularExpression] patterns are compiled at build time into a [GeneratedRegex]; the pattern must parse.",
+        "[RegularExpression] patterns are compiled into the generated validation code and built when the app starts; the pattern must parse.",
         ValidationCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MinimumAboveMaximum = Create(
@@ -113,6 +113,13 @@ internal static class DiagnosticDescriptors
         "[Compare] names '{0}', but '{1}' has no such member",
         "[Compare(\"Other\")] checks that two members are equal; the named member must exist on the same type (or a base type). Use nameof to keep the name correct.",
         ValidationCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PatternCanBacktrackCatastrophically = Create(
+        DiagnosticIds.FEG3005PatternCanBacktrackCatastrophically,
+        "Pattern can backtrack catastrophically",
+        "The pattern '{0}' repeats a group that is itself an unbounded repetition: a backtracking engine can take exponential time on an input that almost matches",
+        "FastEndpointsGen runs patterns with the linear-time engine where it can and always under a match timeout, but the same pattern reaches clients through the OpenAPI document and other validators of the model, which may backtrack. Make the repetitions unambiguous, e.g. (\\w+\\s?)* as \\w+(\\s\\w+)*.",
+        ValidationCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor JsonFallback = Create(
         DiagnosticIds.FEG4001JsonFallback,

@@ -22,7 +22,8 @@ public sealed class ValidationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ValidationAttributeOnWrongType,
         DiagnosticDescriptors.InvalidRegularExpression,
         DiagnosticDescriptors.MinimumAboveMaximum,
-        DiagnosticDescriptors.CompareNamesNoMember);
+        DiagnosticDescriptors.CompareNamesNoMember,
+        DiagnosticDescriptors.PatternCanBacktrackCatastrophically);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -109,7 +110,7 @@ public sealed class ValidationAnalyzer : DiagnosticAnalyzer
         _ => "it applies to strings and collections only",
     };
 
-    /// <summary>FEG3002: the pattern is compiled into a [GeneratedRegex], so it must parse now.</summary>
+    /// <summary>FEG3002: the pattern is compiled into the generated checks, so it must parse now; FEG3005: it should not backtrack catastrophically.</summary>
     private static void CheckPattern(SymbolAnalysisContext context, AttributeData attribute)
     {
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string pattern)
@@ -125,6 +126,13 @@ public sealed class ValidationAnalyzer : DiagnosticAnalyzer
         {
             var location = Locations.ArgumentOrAttribute(attribute, 0, null, context.CancellationToken) ?? Location.None;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidRegularExpression, location, pattern, exception.Message));
+            return;
+        }
+
+        if (PatternRisk.CanBacktrackCatastrophically(pattern))
+        {
+            var location = Locations.ArgumentOrAttribute(attribute, 0, null, context.CancellationToken) ?? Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PatternCanBacktrackCatastrophically, location, pattern));
         }
     }
 

@@ -68,6 +68,22 @@ public class ValidationAnalyzerTests
         """);
 
     [Test]
+    public Task FEG3005_PatternCanBacktrackCatastrophically() => Verify<ValidationAnalyzer>.AnalyzerAsync("""
+        using System.ComponentModel.DataAnnotations;
+
+        public sealed record Model(
+            [RegularExpression({|FEG3005:@"^(\w+\s?)*$"|})] string Words,
+            [RegularExpression({|FEG3005:"(a+)+b"|})] string Nested,
+            [RegularExpression({|FEG3005:@"^((\d*)|x)*$"|})] string Alternative,
+            [RegularExpression({|FEG3005:@"^(?:[a-z]{1,}\.?)+$"|})] string Braces,
+            [RegularExpression(@"^\w+(\s\w+)*$")] string Separated,
+            [RegularExpression(@"^([a-z0-9]+\.)*[a-z]+$")] string Domain,
+            [RegularExpression(@"^(?>\w+\s?)*$")] string Atomic,
+            [RegularExpression(@"^[(+*]+(a|b)+$")] string Literals,
+            [RegularExpression(@"^(\w+){2,3}$")] string Bounded);
+        """);
+
+    [Test]
     public Task FEG3003_MinimumAboveMaximum() => Verify<ValidationAnalyzer>.AnalyzerAsync("""
         using System.ComponentModel.DataAnnotations;
 

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FastEndpointsGen.TestApp;
 
+// Deliberately hostile patterns: the tests prove the server is safe from them anyway (docs/reliability.md).
+#pragma warning disable FEG3005
+
 /// <summary>A pattern that backtracks catastrophically in a backtracking engine, and one that needs that engine.</summary>
 /// <param name="Words">Words separated by single spaces.</param>
 /// <param name="Twice">A word written twice (a backreference).</param>
 public sealed record Patterned(
     [RegularExpression(@"^(\w+\s?)*$")] string Words,
     [RegularExpression(@"(\w+\s?)*-\1", MatchTimeoutInMilliseconds = 200)] string? Twice = null);
+#pragma warning restore FEG3005
 
 /// <summary>A model with many required members, to see what a missing-member flood costs.</summary>
 public sealed record Wide(
