@@ -89,6 +89,17 @@ internal static class ValidationEmitter
                     Check(writer, $"!({string.Join(" || ", rule.Values.Select(v => $"{value} == {v}"))})", rule, name, report, "literal_error",
                         $"Input should be {expected}", value, Ctx("expected", JsonEmitter.Literal(expected)));
                     break;
+                case RuleKind.Custom:
+                    // A ValidationAttribute the generator does not compile: built once, run as DataAnnotations would.
+                    var attribute = fields.Add($"{fieldPrefix}_{ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                    var message = char.ToLowerInvariant(attribute[0]) + attribute.Substring(1) + "Error";
+                    writer.WriteLine($"if (ValidationChecks.Custom({attribute}, {value}, {JsonEmitter.Literal(name)}) is {{ }} {message})");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine(report("value_error", message, $"ValidationChecks.Input({value})", null));
+                    }
+
+                    break;
                 case RuleKind.DeniedValues:
                     Check(writer, string.Join(" || ", rule.Values.Select(v => $"{value} == {v}")), rule, name, report, "value_error",
                         "Value error, input is not allowed", value, null);
@@ -158,6 +169,13 @@ internal static class ValidationEmitter
         {
             writer.WriteLine(report(type, text, $"ValidationChecks.Input({value})", context));
         }
+    }
+
+    // DivisibleByAttribute for global::Demo.DivisibleByAttribute.
+    private static string ShortName(string type)
+    {
+        var name = type.Substring(type.LastIndexOf('.') + 1);
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     private static string Ctx(string key, string rawJson) => $"ValidationChecks.Context(\"{key}\", {JsonEmitter.Literal(rawJson)})";

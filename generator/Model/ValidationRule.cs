@@ -20,6 +20,12 @@ internal enum RuleKind
     DeniedValues,
     Base64String,
     Compare,
+
+    /// <summary>
+    /// Any other <c>ValidationAttribute</c> (a user's own, or a DataAnnotations one not compiled inline): constructed
+    /// once in generated code with the attribute's own arguments, and its <c>GetValidationResult</c> run.
+    /// </summary>
+    Custom,
 }
 
 /// <summary>What a rule compares: decided from the member's type.</summary>
@@ -79,6 +85,11 @@ internal sealed record ValidationRule
 
     /// <summary>For <c>[Compare]</c>: the C# name of the other member.</summary>
     public string? OtherMember { get; init; }
+
+    /// <summary>For <see cref="RuleKind.Custom"/>: the attribute's type and the C# expression that constructs it as written.</summary>
+    public string? AttributeType { get; init; }
+
+    public string? Construction { get; init; }
 
     /// <summary>The attribute's <c>ErrorMessage</c>, which replaces the default message when set.</summary>
     public string? ErrorMessage { get; init; }

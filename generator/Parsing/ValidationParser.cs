@@ -23,15 +23,17 @@ internal static class ValidationParser
         foreach (var attribute in attributes)
         {
             var name = attribute.AttributeClass is null ? "" : TypeClassifier.FullName(attribute.AttributeClass);
-            if (!name.StartsWith(Namespace, System.StringComparison.Ordinal))
+            if (name.StartsWith(Namespace, System.StringComparison.Ordinal) && Compiled.Contains(name.Substring(Namespace.Length)))
             {
-                continue;
+                var rule = Parse(attribute, name.Substring(Namespace.Length), target, valueType);
+                if (rule is not null)
+                {
+                    rules.Add(rule with { ErrorMessage = Named<string>(attribute, "ErrorMessage") });
+                }
             }
-
-            var rule = Parse(attribute, name.Substring(Namespace.Length), target, valueType);
-            if (rule is not null)
+            else if (CustomRule(attribute) is { } custom)
             {
-                rules.Add(rule with { ErrorMessage = Named<string>(attribute, "ErrorMessage") });
+                rules.Add(custom);
             }
         }
 
@@ -99,6 +101,60 @@ internal static class ValidationParser
 
         return null;
     }
+
+    // The DataAnnotations attributes compiled into plain checks; every other ValidationAttribute runs as itself.
+    private static readonly HashSet<string> Compiled =
+    [
+        "RequiredAttribute", "RangeAttribute", "StringLengthAttribute", "MinLengthAttribute", "MaxLengthAttribute", "LengthAttribute",
+        "RegularExpressionAttribute", "EmailAddressAttribute", "UrlAttribute", "PhoneAttribute", "AllowedValuesAttribute",
+        "DeniedValuesAttribute", "Base64StringAttribute", "CompareAttribute",
+    ];
+
+    /// <summary>
+    /// A <c>ValidationAttribute</c> not compiled inline (<c>[DivisibleBy(5, AllowZero = true)]</c>, <c>[CreditCard]</c>) is
+    /// constructed as written and run at its location (docs/validation.md). <c>[DataType]</c> only describes.
+    /// </summary>
+    private static ValidationRule? CustomRule(AttributeData attribute)
+    {
+        if (attribute.AttributeClass is not { } type || !DerivesFrom(type, Namespace + "ValidationAttribute")
+            || TypeClassifier.FullName(type) == Namespace + "DataTypeAttribute")
+        {
+            return null;
+        }
+
+        var typeName = Names.Type(type);
+        var arguments = string.Join(", ", attribute.ConstructorArguments.Select(Constant));
+        var named = attribute.NamedArguments.Select(a => $"{a.Key} = {Constant(a.Value)}").ToList();
+        return new ValidationRule
+        {
+            Kind = RuleKind.Custom,
+            Target = RuleTarget.Other,
+            AttributeType = typeName,
+            Construction = $"new {typeName}({arguments})" + (named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }"),
+        };
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (TypeClassifier.FullName(current) == baseName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An attribute argument as C#: literals, enums, <c>typeof</c> and arrays of them.</summary>
+    private static string Constant(TypedConstant constant) => constant.Kind switch
+    {
+        _ when constant.IsNull => constant.Type is { IsValueType: true } ? "default" : "null",
+        TypedConstantKind.Array => $"new {Names.Type(constant.Type!)} {{ {string.Join(", ", constant.Values.Select(Constant))} }}",
+        TypedConstantKind.Type => $"typeof({Names.TypeWithoutAnnotation((ITypeSymbol)constant.Value!)})",
+        _ => Names.Literal(constant.Value, constant.Type!),
+    };
 
     /// <summary><c>[DataType(DataType.Password)]</c>: the value must never be echoed in an error.</summary>
     public static bool IsPassword(IEnumerable<AttributeData> attributes) =>

@@ -96,6 +96,21 @@ public static class ValidationChecks
         }
     }
 
+    /// <summary>
+    /// Runs a <see cref="ValidationAttribute"/> the generator does not compile inline (a user's own, or one such as
+    /// <c>[CreditCard]</c>) against a value, named <paramref name="name"/> in its messages. Returns the error message,
+    /// or null when the value passes. The validation context's object is the value itself: generated readers check
+    /// members as they read them, before the containing object exists (docs/validation.md).
+    /// </summary>
+    public static string? Custom(ValidationAttribute attribute, object value, string name)
+    {
+        var context = new ValidationContext(value, name, null, null) { MemberName = name };
+        var result = attribute.GetValidationResult(value, context);
+        return result is null || result == ValidationResult.Success
+            ? null
+            : "Value error, " + (result.ErrorMessage ?? "input is not valid");
+    }
+
     /// <summary><c>[Base64String]</c>.</summary>
     public static bool IsBase64(string value) => Base64.IsValid(value);
 

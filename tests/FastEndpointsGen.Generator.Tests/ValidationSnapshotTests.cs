@@ -78,6 +78,42 @@ public class ValidationSnapshotTests
     }
 
     [Test]
+    public void CustomValidationAttributes()
+    {
+        // Constructed once as written (arguments, named properties, typeof, arrays, enums) and run at the value's location.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Rules;
+
+            public enum Mode { Strict, Lenient }
+
+            public sealed class DivisibleByAttribute(int divisor) : ValidationAttribute
+            {
+                public bool AllowZero { get; set; }
+                public Mode Mode { get; set; }
+                public Type? Hint { get; set; }
+                public string[] Tags { get; set; } = [];
+                public override bool IsValid(object? value) => value is not int n || n % divisor == 0 && (AllowZero || n != 0);
+            }
+
+            public sealed record Order([property: DivisibleBy(5, AllowZero = true, Mode = Mode.Lenient, Hint = typeof(int), Tags = new[] { "a", "b" })] int Quantity,
+                [property: CreditCard] string? Card = null);
+
+            public static class Orders
+            {
+                [Post("/orders")]
+                public static int Create(Order order, [DivisibleBy(2)] int batch = 2) => order.Quantity;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        Assert.That(result.Sources["FastEndpointsGen.Json.g.cs"],
+            Does.Contain("new global::Rules.DivisibleByAttribute(5) { AllowZero = true, Mode = (global::Rules.Mode)(1), Hint = typeof(int), Tags = new string[] { \"a\", \"b\" } }"));
+    }
+
+    [Test]
     public void NoAttributeIsReadAtRuntime()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

@@ -283,3 +283,40 @@ public sealed class FastApiValidationTests : AppTests
         });
     }
 }
+
+/// <summary>A user's own <c>ValidationAttribute</c> subclasses, and DataAnnotations ones not compiled inline (docs/validation.md).</summary>
+public sealed class CustomValidationAttributeTests : AppTests
+{
+    [Test]
+    public async Task A_custom_rule_on_a_query_parameter_answers_422_with_its_message()
+    {
+        using var response = await GetAsync("/custom-rules?n=3&m=4");
+        await response.ShouldHaveErrors(
+            ("query.n", "Value error, The field n must be even."),
+            ("query.m", "Value error, m must be divisible by 3."));
+    }
+
+    [Test]
+    public async Task A_custom_rule_passes_what_it_allows()
+    {
+        using var response = await GetAsync("/custom-rules?n=4&m=6");
+        await response.ShouldBeJson("10");
+    }
+
+    [Test]
+    public async Task Custom_rules_on_body_members_use_their_constructor_arguments_and_named_properties()
+    {
+        using var response = await PostJsonAsync("/custom-rules", """{"first":7,"second":3,"card":"1234"}""");
+        await response.ShouldHaveErrors(
+            ("body.first", "Value error, first must be divisible by 5."),
+            ("body.second", "Value error, The field second must be even."),
+            ("body.card", "Value error, The card field is not a valid credit card number."));
+    }
+
+    [Test]
+    public async Task A_named_property_of_a_custom_rule_takes_effect()
+    {
+        using var response = await PostJsonAsync("/custom-rules", """{"first":0,"second":2}""");
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await response.BodyAsync());
+    }
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FastEndpointsGen.TestApp;
+
+/// <summary>A user's own rule with no arguments.</summary>
+public sealed class EvenAttribute : ValidationAttribute
+{
+    public EvenAttribute()
+        : base("The field {0} must be even.")
+    {
+    }
+
+    public override bool IsValid(object? value) => value is not int number || number % 2 == 0;
+}
+
+/// <summary>A user's own rule with a constructor argument and a named property.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class DivisibleByAttribute(int divisor) : ValidationAttribute
+{
+    public int Divisor { get; } = divisor;
+
+    public bool AllowZero { get; set; }
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) => value switch
+    {
+        0 when !AllowZero => new ValidationResult($"{validationContext.DisplayName} must not be zero."),
+        int number when number % Divisor != 0 => new ValidationResult($"{validationContext.DisplayName} must be divisible by {Divisor}."),
+        _ => ValidationResult.Success,
+    };
+}
+
+/// <summary>Numbers checked by the user's own rules.</summary>
+public sealed record Counts([property: DivisibleBy(5, AllowZero = true)] int First, [property: Even] int Second, [property: CreditCard] string? Card = null);
+
+/// <summary>Custom <c>ValidationAttribute</c>s run as DataAnnotations would, on every source.</summary>
+[EndpointGroup("/custom-rules", Tags = ["Validation"])]
+public static class CustomValidationEndpoints
+{
+    [Get("/")]
+    public static int Query([Even] int n, [DivisibleBy(3)] int m = 3) => n + m;
+
+    [Post("/")]
+    public static Counts Body(Counts counts) => counts;
+}
