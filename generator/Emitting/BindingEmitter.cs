@@ -363,11 +363,28 @@ internal static class BindingEmitter
         using (writer.Block())
         {
             writer.WriteLine("var json = JsonReadContext.Rent(runtime, errors);");
-            writer.WriteLine(parameter.IsOptional
-                ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
-                : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
-            writer.WriteLine("errors = json.Return();");
-            writer.WriteLine("body.Release();");
+            writer.WriteLine("try");
+            using (writer.Block())
+            {
+                writer.WriteLine(parameter.IsOptional
+                    ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
+                    : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
+            }
+
+            writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
+            using (writer.Block())
+            {
+                writer.WriteLine("// A model's own code failed while it was built: a server error, handled like one from the handler.");
+                writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+                writer.WriteLine("return;");
+            }
+
+            writer.WriteLine("finally");
+            using (writer.Block())
+            {
+                writer.WriteLine("errors = json.Return();");
+                writer.WriteLine("body.Release();");
+            }
         }
 
         if (!parameter.IsOptional)

@@ -429,31 +429,43 @@ internal static class JsonEmitter
         writer.WriteLine();
         var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => Local(m.Name)));
         var initializers = readable.Where(m => m.Assignment == MemberAssignment.Initializer).ToList();
-        if (initializers.Count == 0)
+        writer.WriteLine($"{type.TypeName} result;");
+        writer.WriteLine("try");
+        using (writer.Block())
         {
-            writer.WriteLine($"var result = new {type.TypeName}({arguments});");
-        }
-        else
-        {
-            writer.WriteLine($"var result = new {type.TypeName}({arguments})");
-            using (writer.Block("};"))
+            if (initializers.Count == 0)
             {
-                foreach (var member in initializers)
+                writer.WriteLine($"result = new {type.TypeName}({arguments});");
+            }
+            else
+            {
+                writer.WriteLine($"result = new {type.TypeName}({arguments})");
+                using (writer.Block("};"))
                 {
-                    writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {Local(member.Name)},");
+                    foreach (var member in initializers)
+                    {
+                        writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {Local(member.Name)},");
+                    }
                 }
+            }
+
+            foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
+            {
+                writer.WriteLine($"if (has{member.Name}) result.{SourceHeader.Identifier(member.Name)} = {Local(member.Name)};");
+            }
+
+            foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
+            {
+                var target = type.IsValueType ? "ref result" : "result";
+                writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
             }
         }
 
-        foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
+        writer.WriteLine($"catch ({KnownTypes.Exception} exception) when (context.AddModelError(exception))");
+        using (writer.Block())
         {
-            writer.WriteLine($"if (has{member.Name}) result.{SourceHeader.Identifier(member.Name)} = {Local(member.Name)};");
-        }
-
-        foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
-        {
-            var target = type.IsValueType ? "ref result" : "result";
-            writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
+            writer.WriteLine("// The model refused the values (ArgumentException, ValidationException): a value_error at this object.");
+            writer.WriteLine("return default!;");
         }
 
         if (type.IsValidatable)

@@ -33,13 +33,13 @@ public static class JsonRead
             reader.Read();
             return value;
         }
-        catch (JsonException exception)
+        catch (JsonException exception) when (!context.IsModelFailure(exception))
         {
             var position = exception.LineNumber is 0 or null ? exception.BytePositionInLine ?? reader.BytesConsumed : reader.BytesConsumed;
             context.AddJsonInvalid(exception.Message, position);
             return default;
         }
-        catch (InvalidOperationException exception)
+        catch (InvalidOperationException exception) when (!context.IsModelFailure(exception))
         {
             // Utf8JsonReader reports invalid UTF-8 and lone surrogates while unescaping strings this way.
             context.AddJsonInvalid(exception.Message, reader.TokenStartIndex);

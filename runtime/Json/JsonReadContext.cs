@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 
@@ -27,6 +28,9 @@ public sealed class JsonReadContext
     // is captured once, not fifteen times.
     private long _missingObjectStart = -1;
     private string? _missingObjectInput;
+
+    // The exception a model's constructor or setter threw that is not a client error (see AddModelError).
+    private Exception? _modelFailure;
 
     private JsonReadContext()
     {
@@ -92,6 +96,7 @@ public sealed class JsonReadContext
         Document = default;
         _missingObjectStart = -1;
         _missingObjectInput = null;
+        _modelFailure = null;
         Array.Clear(_path, 0, _depth);
         _depth = 0;
         t_cached = this;
@@ -168,6 +173,47 @@ public sealed class JsonReadContext
         PushSegment(member);
         AddError(ErrorTypes.Missing, ErrorTypes.Message(ErrorTypes.Missing), input);
         _depth--;
+    }
+
+    /// <summary>
+    /// Called by a generated reader when a model's constructor or setter throws. An <see cref="ArgumentException"/> or
+    /// <see cref="ValidationException"/> is the model refusing the client's values (pydantic's <c>ValueError</c>): it is
+    /// recorded as a <c>value_error</c> at the object with the exception's message, and true is returned. Any other
+    /// exception is the server's failure: false lets it propagate to the endpoint's exception handling, never
+    /// mistaken for a JSON error (docs/validation.md).
+    /// </summary>
+    public bool AddModelError(Exception exception)
+    {
+        if (exception is not (ArgumentException or ValidationException))
+        {
+            _modelFailure = exception;
+            return false;
+        }
+
+        AddError(ErrorTypes.ValueError, "Value error, " + ModelMessage(exception));
+        return true;
+    }
+
+    /// <summary>True for the exception a model's own code threw, which is not a problem with the JSON.</summary>
+    internal bool IsModelFailure(Exception exception) => ReferenceEquals(exception, _modelFailure);
+
+    // ArgumentException appends " (Parameter 'name')" and ArgumentOutOfRangeException the actual value: the first
+    // line without them is what the model's author wrote.
+    private static string ModelMessage(Exception exception)
+    {
+        var message = exception.Message;
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        if (end >= 0)
+        {
+            message = message[..end];
+        }
+
+        if (exception is ArgumentException { ParamName: { } name } && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{name}')".Length];
+        }
+
+        return message;
     }
 
     /// <summary>Handles a member the model does not declare: skipped, or an error when unknown members are refused.</summary>

@@ -33,7 +33,7 @@ public sealed class DivisibleByAttribute(int divisor) : ValidationAttribute
 public sealed record Counts([property: DivisibleBy(5, AllowZero = true)] int First, [property: Even] int Second, [property: CreditCard] string? Card = null);
 
 /// <summary>Custom <c>ValidationAttribute</c>s run as DataAnnotations would, on every source.</summary>
-[EndpointGroup("/custom-rules", Tags = ["Validation"])]
+[EndpointGroup("/custom-rules", Tags = ["Custom rules"])]
 public static class CustomValidationEndpoints
 {
     [Get("/")]
@@ -41,4 +41,47 @@ public static class CustomValidationEndpoints
 
     [Post("/")]
     public static Counts Body(Counts counts) => counts;
+}
+
+/// <summary>A model that checks its own values in its constructor, as a value object does.</summary>
+public sealed class Percentage
+{
+    public Percentage(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 100);
+        if (value == 42)
+        {
+            throw new ValidationException("42 is reserved");
+        }
+
+        Value = value;
+    }
+
+    public int Value { get; }
+}
+
+/// <summary>A model whose setter fails for a reason that is not the client's.</summary>
+public sealed class Broken
+{
+    private string _name = "";
+
+    public string Name
+    {
+        get => _name;
+        set => _name = value == "boom" ? throw new InvalidOperationException("internal state exposed") : value;
+    }
+}
+
+/// <summary>Models that refuse values while they are built.</summary>
+[EndpointGroup("/model-errors", Tags = ["Model errors"])]
+public static class ModelErrorEndpoints
+{
+    [Post("/percentage")]
+    public static int Percentage(Percentage percentage) => percentage.Value;
+
+    [Post("/percentages")]
+    public static int Percentages(List<Percentage> percentages) => percentages.Count;
+
+    [Post("/broken")]
+    public static string Broken(Broken broken) => broken.Name;
 }

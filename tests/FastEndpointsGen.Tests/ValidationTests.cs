@@ -320,3 +320,45 @@ public sealed class CustomValidationAttributeTests : AppTests
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await response.BodyAsync());
     }
 }
+
+/// <summary>Exceptions thrown by a model's own constructor or setters while the body is read (docs/validation.md).</summary>
+public sealed class ModelConstructionErrorTests : AppTests
+{
+    [Test]
+    public async Task An_argument_exception_is_a_422_value_error_at_the_object()
+    {
+        using var response = await PostJsonAsync("/model-errors/percentage", """{"value":150}""");
+        await response.ShouldHaveSingleError("body", "Value error, value ('150') must be less than or equal to '100'.");
+    }
+
+    [Test]
+    public async Task A_validation_exception_is_a_422_value_error_at_the_object_inside_a_list()
+    {
+        using var response = await PostJsonAsync("/model-errors/percentages", """[{"value":1},{"value":42},{"value":101}]""");
+        await response.ShouldHaveErrors(
+            ("body[1]", "Value error, 42 is reserved"),
+            ("body[2]", "Value error, value ('101') must be less than or equal to '100'."));
+    }
+
+    [Test]
+    public async Task A_valid_value_object_binds()
+    {
+        using var response = await PostJsonAsync("/model-errors/percentage", """{"value":99}""");
+        await response.ShouldBeJson("99");
+    }
+
+    [Test]
+    public async Task Any_other_exception_is_a_500_without_its_message()
+    {
+        using var factory = new TestAppFactory("Production");
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync(new Uri("/model-errors/broken", UriKind.Relative), Http.Json("""{"name":"boom"}"""));
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500), body);
+            Assert.That(body, Does.Not.Contain("internal state"));
+            Assert.That(body, Does.Not.Contain("json_invalid"));
+        });
+    }
+}

@@ -126,7 +126,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Kinds.Item(idValue);
+            global::Kinds.Item result;
+            try
+            {
+                result = new global::Kinds.Item(idValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

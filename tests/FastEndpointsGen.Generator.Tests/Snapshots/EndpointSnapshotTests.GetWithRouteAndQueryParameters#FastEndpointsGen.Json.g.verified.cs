@@ -139,7 +139,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Shop.Product(idValue, nameValue, priceValue);
+            global::Shop.Product result;
+            try
+            {
+                result = new global::Shop.Product(idValue, nameValue, priceValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

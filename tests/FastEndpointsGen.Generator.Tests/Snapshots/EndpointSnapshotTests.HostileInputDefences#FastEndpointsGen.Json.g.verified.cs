@@ -106,7 +106,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Guarded.Credentials(passwordValue, confirmValue, userValue);
+            global::Guarded.Credentials result;
+            try
+            {
+                result = new global::Guarded.Credentials(passwordValue, confirmValue, userValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

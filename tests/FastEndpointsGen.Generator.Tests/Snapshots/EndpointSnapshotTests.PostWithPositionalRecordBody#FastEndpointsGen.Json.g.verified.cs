@@ -114,7 +114,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Shop.NewOrder(customerValue, quantityValue, noteValue, expressValue);
+            global::Shop.NewOrder result;
+            try
+            {
+                result = new global::Shop.NewOrder(customerValue, quantityValue, noteValue, expressValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -217,7 +226,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Shop.Order(idValue, customerValue, quantityValue);
+            global::Shop.Order result;
+            try
+            {
+                result = new global::Shop.Order(idValue, customerValue, quantityValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

@@ -69,9 +69,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                job_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    job_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

@@ -187,7 +187,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Workflow.Job(nameValue, statusValue, levelValue, previousValue);
+            global::Workflow.Job result;
+            try
+            {
+                result = new global::Workflow.Job(nameValue, statusValue, levelValue, previousValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

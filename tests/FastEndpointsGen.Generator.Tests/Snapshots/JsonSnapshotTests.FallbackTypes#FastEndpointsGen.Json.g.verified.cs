@@ -190,7 +190,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Shapes.Envelope(payloadValue, shapeValue, petValue, extraValue);
+            global::Shapes.Envelope result;
+            try
+            {
+                result = new global::Shapes.Envelope(payloadValue, shapeValue, petValue, extraValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

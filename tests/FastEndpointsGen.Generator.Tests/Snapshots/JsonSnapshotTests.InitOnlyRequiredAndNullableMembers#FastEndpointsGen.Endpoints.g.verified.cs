@@ -59,9 +59,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                settings_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    settings_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {
@@ -101,9 +113,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                shape_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    shape_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

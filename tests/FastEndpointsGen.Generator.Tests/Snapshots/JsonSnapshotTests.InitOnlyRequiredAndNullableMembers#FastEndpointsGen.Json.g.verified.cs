@@ -255,16 +255,25 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Settings.AppSettings()
+            global::Settings.AppSettings result;
+            try
             {
-                Name = nameValue,
-                Comment = commentValue,
-                Until = untilValue,
-            };
-            if (hasTimeout) result.Timeout = timeoutValue;
-            if (hasOwner) result.Owner = ownerValue;
-            if (hasRetries) SetSettings_AppSettings_Retries(result, retriesValue);
-            if (hasMode) SetSettings_AppSettings_Mode(result, modeValue);
+                result = new global::Settings.AppSettings()
+                {
+                    Name = nameValue,
+                    Comment = commentValue,
+                    Until = untilValue,
+                };
+                if (hasTimeout) result.Timeout = timeoutValue;
+                if (hasOwner) result.Owner = ownerValue;
+                if (hasRetries) SetSettings_AppSettings_Retries(result, retriesValue);
+                if (hasMode) SetSettings_AppSettings_Mode(result, modeValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -376,8 +385,17 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Settings.Point(xValue, yValue);
-            if (hasWeight) SetSettings_Point_Weight(ref result, weightValue);
+            global::Settings.Point result;
+            try
+            {
+                result = new global::Settings.Point(xValue, yValue);
+                if (hasWeight) SetSettings_Point_Weight(ref result, weightValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -502,7 +520,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Settings.Shape(nameValue, originValue, centerValue, cornersValue);
+            global::Settings.Shape result;
+            try
+            {
+                result = new global::Settings.Shape(nameValue, originValue, centerValue, cornersValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

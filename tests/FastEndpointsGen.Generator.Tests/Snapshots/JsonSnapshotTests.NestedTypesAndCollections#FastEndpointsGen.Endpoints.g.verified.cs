@@ -59,9 +59,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                library_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBooks_Library)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    library_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBooks_Library)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

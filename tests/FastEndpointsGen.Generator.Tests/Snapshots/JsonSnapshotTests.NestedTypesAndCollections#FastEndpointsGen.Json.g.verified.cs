@@ -113,7 +113,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Books.Author(nameValue);
+            global::Books.Author result;
+            try
+            {
+                result = new global::Books.Author(nameValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -216,7 +225,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Books.Book(titleValue, authorValue, yearValue);
+            global::Books.Book result;
+            try
+            {
+                result = new global::Books.Book(titleValue, authorValue, yearValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -421,7 +439,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Books.Library(nameValue, booksValue, tagsValue, authorsValue, ratingsValue, genresValue, byIsbnValue, countsValue, notesValue, labelValue);
+            global::Books.Library result;
+            try
+            {
+                result = new global::Books.Library(nameValue, booksValue, tagsValue, authorsValue, ratingsValue, genresValue, byIsbnValue, countsValue, notesValue, labelValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -527,7 +554,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Books.Shelf.Label(textValue, colorValue);
+            global::Books.Shelf.Label result;
+            try
+            {
+                result = new global::Books.Shelf.Label(textValue, colorValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

@@ -80,9 +80,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                root_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTrees_TreeNode)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    root_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTrees_TreeNode)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

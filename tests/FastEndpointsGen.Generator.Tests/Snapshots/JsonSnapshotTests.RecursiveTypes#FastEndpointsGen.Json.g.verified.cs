@@ -184,7 +184,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Trees.Category(nameValue, parentValue, childrenValue);
+            global::Trees.Category result;
+            try
+            {
+                result = new global::Trees.Category(nameValue, parentValue, childrenValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
@@ -292,12 +301,21 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Trees.TreeNode()
+            global::Trees.TreeNode result;
+            try
             {
-                Name = nameValue,
-            };
-            if (hasParent) result.Parent = parentValue;
-            if (hasChildren) SetTrees_TreeNode_Children(result, childrenValue);
+                result = new global::Trees.TreeNode()
+                {
+                    Name = nameValue,
+                };
+                if (hasParent) result.Parent = parentValue;
+                if (hasChildren) SetTrees_TreeNode_Children(result, childrenValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

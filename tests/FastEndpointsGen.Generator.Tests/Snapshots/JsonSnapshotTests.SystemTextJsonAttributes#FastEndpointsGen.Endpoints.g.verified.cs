@@ -57,9 +57,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                ticket_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    ticket_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

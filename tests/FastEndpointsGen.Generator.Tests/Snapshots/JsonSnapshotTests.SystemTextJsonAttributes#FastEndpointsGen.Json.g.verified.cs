@@ -188,13 +188,22 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Tickets.Ticket();
-            if (hasId) result.Id = idValue;
-            if (hasTitle) result.Title = titleValue;
-            if (hasNote) result.Note = noteValue;
-            if (hasViews) result.Views = viewsValue;
-            if (hasArchived) result.Archived = archivedValue;
-            if (hasPriority) result.Priority = priorityValue;
+            global::Tickets.Ticket result;
+            try
+            {
+                result = new global::Tickets.Ticket();
+                if (hasId) result.Id = idValue;
+                if (hasTitle) result.Title = titleValue;
+                if (hasNote) result.Note = noteValue;
+                if (hasViews) result.Views = viewsValue;
+                if (hasArchived) result.Archived = archivedValue;
+                if (hasPriority) result.Priority = priorityValue;
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

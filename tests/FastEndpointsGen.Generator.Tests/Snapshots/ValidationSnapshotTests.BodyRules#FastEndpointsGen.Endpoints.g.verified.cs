@@ -59,9 +59,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                address_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadAccounts_Address)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    address_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadAccounts_Address)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {
@@ -101,9 +113,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                signup_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadAccounts_Signup)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    signup_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadAccounts_Signup)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

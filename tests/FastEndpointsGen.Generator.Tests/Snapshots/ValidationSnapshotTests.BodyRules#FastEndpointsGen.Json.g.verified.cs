@@ -82,7 +82,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Accounts.Address(streetValue);
+            global::Accounts.Address result;
+            try
+            {
+                result = new global::Accounts.Address(streetValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
 
             // IValidatableObject runs once every member rule has passed.
             ValidationChecks.Validate(result, context, JsonNameOfAccounts_Address);
@@ -477,7 +486,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Accounts.Signup(usernameValue, emailValue, ageValue, scoreValue, startValue, codeValue, homepageValue, phoneValue, colorValue, nicknameValue, avatarValue, tagsValue, passwordValue, confirmValue);
+            global::Accounts.Signup result;
+            try
+            {
+                result = new global::Accounts.Signup(usernameValue, emailValue, ageValue, scoreValue, startValue, codeValue, homepageValue, phoneValue, colorValue, nicknameValue, avatarValue, tagsValue, passwordValue, confirmValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 

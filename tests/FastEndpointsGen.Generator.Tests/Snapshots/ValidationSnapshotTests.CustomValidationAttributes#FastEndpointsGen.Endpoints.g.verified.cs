@@ -74,9 +74,21 @@ namespace FastEndpointsGen.Generated
             if (body.Status == JsonBodyStatus.Read)
             {
                 var json = JsonReadContext.Rent(runtime, errors);
-                order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadRules_Order)!;
-                errors = json.Return();
-                body.Release();
+                try
+                {
+                    order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadRules_Order)!;
+                }
+                catch (global::System.Exception exception)
+                {
+                    // A model's own code failed while it was built: a server error, handled like one from the handler.
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+                finally
+                {
+                    errors = json.Return();
+                    body.Release();
+                }
             }
             else
             {

@@ -120,7 +120,16 @@ namespace FastEndpointsGen
                 return default!;
             }
 
-            var result = new global::Rules.Order(quantityValue, cardValue);
+            global::Rules.Order result;
+            try
+            {
+                result = new global::Rules.Order(quantityValue, cardValue);
+            }
+            catch (global::System.Exception exception) when (context.AddModelError(exception))
+            {
+                // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
+                return default!;
+            }
             return result;
         }
 
