@@ -47,11 +47,10 @@ namespace FastEndpointsGen.Generated
         public async Task UploadEndpoints_Upload(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
             if (form is null)
             {
-                await RequestValues.WriteNotFormAsync(httpContext, runtime);
-                return;
+                return; // already answered: 400, 413 or 415
             }
             var file_raw = form.Files.GetFile("file");
             if (file_raw is null) errors = RequestErrors.Missing(errors, "body", "file");
@@ -119,11 +118,10 @@ namespace FastEndpointsGen.Generated
         public async Task UploadEndpoints_UploadMany(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
             if (form is null)
             {
-                await RequestValues.WriteNotFormAsync(httpContext, runtime);
-                return;
+                return; // already answered: 400, 413 or 415
             }
             var files_local = form.Files;
             var fields_local = form;
