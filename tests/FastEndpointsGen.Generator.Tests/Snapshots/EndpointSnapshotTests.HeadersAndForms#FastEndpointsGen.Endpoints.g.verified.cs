@@ -22,9 +22,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/upload", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_Upload))
-                .WithName("Upload");
+                .WithName("Upload")
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
             root.MapPost("/upload/many", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_UploadMany))
-                .WithName("UploadMany");
+                .WithName("UploadMany")
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
             return root;
         }
