@@ -48,6 +48,7 @@ public static partial class RequestValues
         var limit = runtime.Options.MaxRequestBodySize;
         if (request.ContentLength > limit)
         {
+            LogRejected(runtime.Logger, request, "its Content-Length is over MaxRequestBodySize", null);
             await WriteTooLargeAsync(httpContext, runtime);
             return null;
         }
@@ -70,8 +71,9 @@ public static partial class RequestValues
         {
             return await request.ReadFormAsync(httpContext.RequestAborted);
         }
-        catch (LengthLimitedStream.TooLargeException)
+        catch (LengthLimitedStream.TooLargeException exception)
         {
+            LogRejected(runtime.Logger, request, "the body grew over MaxRequestBodySize", exception);
             await WriteTooLargeAsync(httpContext, runtime);
         }
         catch (BadHttpRequestException exception)
