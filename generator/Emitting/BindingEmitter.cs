@@ -60,7 +60,7 @@ internal static class BindingEmitter
         var handler = endpoint.Handler;
         var parameters = handler.Parameters;
         var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
-        var usesForm = AllParameters(parameters).Any(p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+        var usesForm = ReadsForm(endpoint);
         var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
@@ -71,12 +71,11 @@ internal static class BindingEmitter
             writer.WriteLine("RequestErrors? errors = null;");
             if (usesForm)
             {
-                writer.WriteLine("var form = await RequestValues.ReadFormAsync(httpContext);");
+                writer.WriteLine("var form = await RequestValues.ReadFormAsync(httpContext, runtime);");
                 writer.WriteLine("if (form is null)");
                 using (writer.Block())
                 {
-                    writer.WriteLine("await RequestValues.WriteNotFormAsync(httpContext, runtime);");
-                    writer.WriteLine("return;");
+                    writer.WriteLine("return; // already answered: 400, 413 or 415");
                 }
             }
 
@@ -107,6 +106,10 @@ internal static class BindingEmitter
             EmitInvocation(writer, endpoint, isAsync);
         }
     }
+
+    /// <summary>Whether the endpoint binds anything from a form (and so reads it, and needs anti-forgery metadata).</summary>
+    internal static bool ReadsForm(EndpointModel endpoint) =>
+        AllParameters(endpoint.Handler.Parameters).Any(p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
 
     private static IEnumerable<ParameterModel> AllParameters(IEnumerable<ParameterModel> parameters) =>
         parameters.SelectMany(p => p.Source == BindingSource.AsParameters ? AllParameters(p.Members) : [p]);

@@ -103,6 +103,13 @@ internal static class RoutingEmitter
                 conventions.Add(".AllowAnonymous()");
             }
 
+            if (BindingEmitter.ReadsForm(endpoint))
+            {
+                // As minimal APIs do for form parameters: UseAntiforgery() validates the token; a later
+                // DisableAntiforgery() on the group (a Finally convention) still wins.
+                conventions.Add($".WithMetadata(new {KnownTypes.RequireAntiforgeryTokenAttribute}())");
+            }
+
             for (var i = 0; i < conventions.Count; i++)
             {
                 writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));

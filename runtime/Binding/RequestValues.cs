@@ -1,14 +1,18 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.IO;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace FastEndpointsGen.Runtime;
 
 /// <summary>Helpers for binding route, query, header and form values that are not one-liners in generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class RequestValues
+public static partial class RequestValues
 {
     /// <summary>Parses any <see cref="IParsable{TSelf}"/> with the invariant culture.</summary>
     public static bool TryParse<T>(string? text, out T value)
@@ -26,19 +30,109 @@ public static class RequestValues
     public static bool TryParseDateTimeOffset(string? text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
-    /// <summary>Reads the request's form, or null when the request does not carry one (answered 415).</summary>
-    public static async ValueTask<IFormCollection?> ReadFormAsync(HttpContext httpContext)
+    /// <summary>
+    /// Reads the request's form under the app's limits. Returns null when the request has been answered
+    /// instead: 400 for an invalid anti-forgery token or a malformed form, 413 for a body over
+    /// <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/>, 415 for a body that is not a form; nothing
+    /// when the client went away. The statuses are those minimal APIs answer (docs/reliability.md).
+    /// </summary>
+    public static async ValueTask<IFormCollection?> ReadFormAsync(HttpContext httpContext, EndpointRuntime runtime)
     {
-        if (!httpContext.Request.HasFormContentType)
+        var request = httpContext.Request;
+
+        // The anti-forgery middleware validated the token but leaves the answer to the endpoint; reading a
+        // form behind an invalid token would throw, so it is refused first.
+        if (httpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
         {
+            LogRejected(runtime.Logger, request, "the anti-forgery token is invalid", antiforgery.Error);
+            await ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status400BadRequest,
+                "The anti-forgery token is missing or invalid.");
             return null;
         }
 
-        return await httpContext.Request.ReadFormAsync(httpContext.RequestAborted);
+        if (!request.HasFormContentType)
+        {
+            await ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status415UnsupportedMediaType,
+                "The request body must be a form (Content-Type: multipart/form-data or application/x-www-form-urlencoded).");
+            return null;
+        }
+
+        var limit = runtime.Options.MaxRequestBodySize;
+        if (request.ContentLength > limit)
+        {
+            LogRejected(runtime.Logger, request, "its Content-Length is over MaxRequestBodySize", null);
+            await WriteTooLargeAsync(httpContext, runtime);
+            return null;
+        }
+
+        // A form nobody has read yet is read with the app's FormOptions capped at MaxRequestBodySize. A body
+        // without Content-Length (chunked) is counted as it arrives; one with it cannot outgrow it.
+        var formFeature = httpContext.Features.Get<IFormFeature>();
+        if (formFeature?.Form is null)
+        {
+            httpContext.Features.Set<IFormFeature>(new FormFeature(request, runtime.FormOptions));
+        }
+
+        var body = request.Body;
+        if (request.ContentLength is null && formFeature?.Form is null)
+        {
+            request.Body = new LengthLimitedStream(body, limit);
+        }
+
+        try
+        {
+            return await request.ReadFormAsync(httpContext.RequestAborted);
+        }
+        catch (LengthLimitedStream.TooLargeException exception)
+        {
+            LogRejected(runtime.Logger, request, "the body grew over MaxRequestBodySize", exception);
+            await WriteTooLargeAsync(httpContext, runtime);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // The server's own limits and framing errors (e.g. Kestrel's MaxRequestBodySize: 413).
+            LogRejected(runtime.Logger, request, "the form could not be read", exception);
+            await ErrorResponses.WriteProblemAsync(httpContext, runtime, exception.StatusCode, exception.Message);
+        }
+        catch (InvalidDataException exception)
+        {
+            // Malformed form or one of FormOptions' limits: "Missing content-type boundary.", "Form value count limit 1024 exceeded."
+            LogRejected(runtime.Logger, request, "the form could not be read", exception);
+            await ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status400BadRequest,
+                "The form could not be read: " + exception.Message);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            LogRejected(runtime.Logger, request, "the form could not be read", exception);
+            if (!httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // A body that ended early; a client that went away gets no answer.
+                await ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status400BadRequest,
+                    "The form could not be read: the request body ended early or could not be read.");
+            }
+        }
+        finally
+        {
+            request.Body = body;
+        }
+
+        return null;
     }
 
-    /// <summary>Answers a request whose form-bound parameters arrived without a form.</summary>
-    public static Task WriteNotFormAsync(HttpContext httpContext, EndpointRuntime runtime) =>
-        ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status415UnsupportedMediaType,
-            "The request body must be a form (Content-Type: multipart/form-data or application/x-www-form-urlencoded).");
+    private static Task WriteTooLargeAsync(HttpContext httpContext, EndpointRuntime runtime) =>
+        ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
+            $"The request body is larger than the limit of {runtime.Options.MaxRequestBodySize} bytes.");
+
+    // Debug, as minimal APIs log it: a client's mistake is not the server's error, and no stack trace is kept.
+    private static void LogRejected(ILogger logger, HttpRequest request, string why, Exception? exception)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var path = request.Path.ToString();
+            LogFormRejected(logger, request.Method, path, why, exception?.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Refused the form of {Method} {Path}: {Why} ({Reason})")]
+    private static partial void LogFormRejected(ILogger logger, string method, string path, string why, string? reason);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,12 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EndpointRuntime
 {
-    private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment)
+    private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment, FormOptions formOptions)
     {
         Options = options;
         Logger = logger;
         IsDevelopment = isDevelopment;
+        FormOptions = formOptions;
     }
 
     /// <summary>The options the app configured with <c>AddFastEndpointsGen</c>, or the defaults.</summary>
@@ -32,12 +34,33 @@ public sealed class EndpointRuntime
     /// <summary>True in the Development environment, where 500 responses carry the exception text.</summary>
     public bool IsDevelopment { get; }
 
+    /// <summary>
+    /// The app's <see cref="Microsoft.AspNetCore.Http.Features.FormOptions"/> with no part or buffered body
+    /// allowed past <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/>; form-bound endpoints read with these.
+    /// </summary>
+    internal FormOptions FormOptions { get; }
+
     /// <summary>Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too.</summary>
     public static EndpointRuntime Create(IServiceProvider services)
     {
         var options = services.GetService<IOptions<FastEndpointsGenOptions>>()?.Value ?? new FastEndpointsGenOptions();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("FastEndpointsGen") ?? NullLogger.Instance;
         var environment = services.GetService<IWebHostEnvironment>();
-        return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false);
+        var formOptions = services.GetService<IOptions<FormOptions>>()?.Value ?? new FormOptions();
+        return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false, LimitForm(formOptions, options.MaxRequestBodySize));
     }
+
+    private static FormOptions LimitForm(FormOptions app, long maxBody) => new()
+    {
+        BufferBody = app.BufferBody,
+        MemoryBufferThreshold = app.MemoryBufferThreshold,
+        BufferBodyLengthLimit = Math.Min(app.BufferBodyLengthLimit, maxBody),
+        ValueCountLimit = app.ValueCountLimit,
+        KeyLengthLimit = app.KeyLengthLimit,
+        ValueLengthLimit = app.ValueLengthLimit,
+        MultipartBoundaryLengthLimit = app.MultipartBoundaryLengthLimit,
+        MultipartHeadersCountLimit = app.MultipartHeadersCountLimit,
+        MultipartHeadersLengthLimit = app.MultipartHeadersLengthLimit,
+        MultipartBodyLengthLimit = Math.Min(app.MultipartBodyLengthLimit, maxBody),
+    };
 }

@@ -31,7 +31,7 @@ public sealed class FastEndpointsGenOptions
     /// <summary>The status code of a request that fails binding or validation. FastAPI's 422 by default.</summary>
     public int ValidationStatusCode { get; set; } = 422;
 
-    /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 1 MiB.</summary>
+    /// <summary>The largest JSON or form request body accepted, in bytes; larger bodies get 413. Default 1 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 
     /// <summary>The deepest JSON nesting a request body may have, at most <see cref="MaxJsonDepthLimit"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -113,6 +114,10 @@ public static class ContextEndpoints
 
     [Post("/form")]
     public static string Form([FromForm] string title, IFormFile? file) => $"{title}|{file?.FileName ?? "none"}|{file?.Length ?? 0}";
+
+    /// <summary>Issues an anti-forgery token (and its cookie) for the form endpoints, as a page with a form would.</summary>
+    [Get("/antiforgery-token")]
+    public static string AntiforgeryToken(HttpContext context, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(context).RequestToken!;
 }
 
 /// <summary>JSON bodies of every shape.</summary>

@@ -20,11 +20,20 @@ builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o 
     return Task.CompletedTask;
 }));
 builder.Services.AddAuthorizationBuilder().AddPolicy("admins", p => p.RequireRole("admin"));
+// Form endpoints require an anti-forgery token, as minimal APIs' do; UseAntiforgery() below validates it.
+builder.Services.AddAntiforgery();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGeneratedEndpoints();
+app.UseAntiforgery();
+var generated = app.MapGeneratedEndpoints();
+if (app.Configuration["DisableAntiforgery"] == "true")
+{
+    // How an API that serves no browser forms turns the tokens off for every generated endpoint.
+    generated.DisableAntiforgery();
+}
+
 app.MapApiDocs();
 app.MapOpenApi();
 app.Run();

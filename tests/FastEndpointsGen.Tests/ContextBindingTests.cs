@@ -108,7 +108,7 @@ public sealed class ContextBindingTests : AppTests
         file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         form.Add(file, "file", "notes.txt");
 
-        using var response = await SendAsync(HttpMethod.Post, "/context/form", form);
+        using var response = await PostFormAsync("/context/form", form);
         await response.ShouldBeText("Report|notes.txt|5");
     }
 
@@ -116,7 +116,7 @@ public sealed class ContextBindingTests : AppTests
     public async Task Form_without_the_optional_file_binds_null()
     {
         using var form = new MultipartFormDataContent { { new StringContent("Only title"), "title" } };
-        using var response = await SendAsync(HttpMethod.Post, "/context/form", form);
+        using var response = await PostFormAsync("/context/form", form);
         await response.ShouldBeText("Only title|none|0");
     }
 
@@ -124,7 +124,7 @@ public sealed class ContextBindingTests : AppTests
     public async Task Url_encoded_form_is_accepted()
     {
         using var form = new FormUrlEncodedContent([new("title", "a & b")]);
-        using var response = await SendAsync(HttpMethod.Post, "/context/form", form);
+        using var response = await PostFormAsync("/context/form", form);
         await response.ShouldBeText("a & b|none|0");
     }
 
@@ -132,14 +132,14 @@ public sealed class ContextBindingTests : AppTests
     public async Task Form_missing_a_required_field_is_a_422_in_the_body()
     {
         using var form = new FormUrlEncodedContent([new("other", "x")]);
-        using var response = await SendAsync(HttpMethod.Post, "/context/form", form);
+        using var response = await PostFormAsync("/context/form", form);
         await response.ShouldHaveSingleError("body.title", Messages.Required);
     }
 
     [Test]
     public async Task Form_endpoint_called_with_json_is_a_415()
     {
-        using var response = await PostJsonAsync("/context/form", """{"title":"x"}""");
+        using var response = await PostFormAsync("/context/form", Http.Json("""{"title":"x"}"""));
         await response.ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "Unsupported Media Type");
     }
 

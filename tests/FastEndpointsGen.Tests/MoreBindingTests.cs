@@ -74,7 +74,7 @@ public sealed class MoreBindingTests : AppTests
             { new ByteArrayContent([1, 2, 3]), "one", "one.bin" },
             { new ByteArrayContent([1]), "two", "two.bin" },
         };
-        using var response = await Client.PostAsync(new Uri("/more/files", UriKind.Relative), form);
+        using var response = await PostFormAsync("/more/files", form);
         await response.ShouldBeText("one.bin:3,two.bin:1");
     }
 

@@ -22,9 +22,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/upload", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_Upload))
-                .WithName("Upload");
+                .WithName("Upload")
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
             root.MapPost("/upload/many", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_UploadMany))
-                .WithName("UploadMany");
+                .WithName("UploadMany")
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
             return root;
         }
@@ -47,11 +49,10 @@ namespace FastEndpointsGen.Generated
         public async Task UploadEndpoints_Upload(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
             if (form is null)
             {
-                await RequestValues.WriteNotFormAsync(httpContext, runtime);
-                return;
+                return; // already answered: 400, 413 or 415
             }
             var file_raw = form.Files.GetFile("file");
             if (file_raw is null) errors = RequestErrors.Missing(errors, "body", "file");
@@ -116,11 +117,10 @@ namespace FastEndpointsGen.Generated
         public async Task UploadEndpoints_UploadMany(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
             if (form is null)
             {
-                await RequestValues.WriteNotFormAsync(httpContext, runtime);
-                return;
+                return; // already answered: 400, 413 or 415
             }
             var files_local = form.Files;
             var fields_local = form;

@@ -34,6 +34,7 @@ public class TestAppFactory(string environment = "Development", Action<FastEndpo
 public abstract class AppTests
 {
     private TestAppFactory? _factory;
+    private string? _antiforgeryToken;
 
     /// <summary>A client of this fixture's app.</summary>
     protected HttpClient Client { get; private set; } = null!;
@@ -64,6 +65,29 @@ public abstract class AppTests
 
     protected Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string url, string json) =>
         SendAsync(method, url, Http.Json(json));
+
+    /// <summary>
+    /// Posts a form with a valid anti-forgery token in the <c>RequestVerificationToken</c> header; the token is
+    /// fetched once per fixture and the client keeps its cookie, as a browser would.
+    /// </summary>
+    protected async Task<HttpResponseMessage> PostFormAsync(string url, HttpContent content) =>
+        await SendAsync(HttpMethod.Post, url, content, (AntiforgeryHeader, await AntiforgeryTokenAsync()));
+
+    /// <summary>The header ASP.NET's anti-forgery reads the request token from by default.</summary>
+    protected const string AntiforgeryHeader = "RequestVerificationToken";
+
+    /// <summary>A request token issued by the app to this fixture's client (whose cookie jar holds the matching cookie).</summary>
+    protected async Task<string> AntiforgeryTokenAsync()
+    {
+        if (_antiforgeryToken is null)
+        {
+            using var response = await GetAsync("/context/antiforgery-token");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            _antiforgeryToken = await response.BodyAsync();
+        }
+
+        return _antiforgeryToken;
+    }
 
     protected async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null, params (string Name, string Value)[] headers)
     {
