@@ -199,7 +199,8 @@ internal sealed class Mutator
                 var slot = _slots[target % _slots.Count];
                 JsonNode?[] values = ["abc", 12, 1.5, true, null, new JsonArray(), new JsonObject()];
                 var value = values[variant % values.Length];
-                return WithJson(kind, slot, value?.ToJsonString() ?? "null", _rules.RejectsValue(slot.Schema, value));
+                var optionalBodyLeftNull = slot.Path.Length == 0 && !slot.Required && value is null;
+                return WithJson(kind, slot, value?.ToJsonString() ?? "null", !optionalBodyLeftNull && _rules.RejectsValue(slot.Schema, value));
             }
 
             case MutationKind.JsonNumberEdge:
@@ -627,7 +628,8 @@ internal sealed class Mutator
 
     private static (string Name, string Value) HostileHeader(int target, int size, int variant)
     {
-        var hostile = HostileStrings.Pick(variant, size);
+        var picked = HostileStrings.Pick(variant, size);
+        var hostile = (picked.Name, Text: Encoding.Latin1.GetString(picked.Bytes));
         (string, string)[] headers =
         [
             ("Accept", "application/xml;q=garbage"), ("Accept", hostile.Text), ("X-User", hostile.Text), ("X-User", "admin"),
@@ -675,8 +677,9 @@ internal sealed class Mutator
             {
                 case "path": _path[parameter.Name] = bytes; break;
                 case "query": Query.Add((parameter.Name, bytes)); break;
-                case "header": Headers.Add((parameter.Name, text)); break;
-                case "cookie": Headers.Add(("Cookie", $"{parameter.Name}={text}")); break;
+                // Kestrel reads header bytes as Latin-1, so a header value never holds a lone surrogate: send what it would see.
+                case "header": Headers.Add((parameter.Name, Encoding.Latin1.GetString(bytes))); break;
+                case "cookie": Headers.Add(("Cookie", $"{parameter.Name}={Encoding.Latin1.GetString(bytes)}")); break;
             }
         }
 
