@@ -9,7 +9,7 @@ namespace FastEndpointsGen.Fuzz.Tests;
 internal static class FuzzSettings
 {
     /// <summary>Requests generated per operation and error format. CI uses the default; raise it locally.</summary>
-    public static long Iterations { get; } = ReadLong("FEG_FUZZ_ITERATIONS", 500);
+    public static long Iterations { get; } = ReadLong("FEG_FUZZ_ITERATIONS", 1000);
 
     /// <summary>A CsCheck seed printed by a failure: the first request generated is that exact request again.</summary>
     public static string? Seed { get; } = Environment.GetEnvironmentVariable("FEG_FUZZ_SEED") is { Length: > 0 } seed ? seed : null;

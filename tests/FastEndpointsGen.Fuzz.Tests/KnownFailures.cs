@@ -30,6 +30,13 @@ internal static class KnownFailures
         new("POST /context/form", MutationKind.MultipartWrongBoundary, "boundary mismatch/empty/over 128 chars: IOException/InvalidDataException → 500"),
         new("POST /more/files", MutationKind.MultipartWrongBoundary, "boundary mismatch/empty/over 128 chars: IOException/InvalidDataException → 500"),
         new("POST /context/form", MutationKind.FormUrlEncoded, "urlencoded form with invalid characters: InvalidDataException → 500"),
+        new("POST /more/files", MutationKind.FormUrlEncoded, "urlencoded form with invalid characters: InvalidDataException → 500"),
+        new("POST /context/form", MutationKind.MultipartManyParts, "over 1,024 form values: InvalidDataException → 500"),
+        new("POST /more/files", MutationKind.MultipartManyParts, "over 1,024 form values: InvalidDataException → 500"),
+        new("POST /context/form", MutationKind.OddContentType, "multipart/form-data without a (matching) boundary: → 500"),
+        new("POST /more/files", MutationKind.OddContentType, "multipart/form-data without a (matching) boundary: → 500"),
+        new("POST /context/form", MutationKind.MultipartHostileNames, "CR LF in a part's name: invalid Content-Disposition → 500"),
+        new("POST /more/files", MutationKind.MultipartHostileNames, "CR LF in a part's name: invalid Content-Disposition → 500"),
 
         // Required collections: the document says required, the binder accepts their absence as empty.
         new("GET /query/array", MutationKind.ParameterMissing, "required query array missing → 200 []"),
