@@ -71,337 +71,337 @@ internal sealed class Mutator
         switch (kind)
         {
             case MutationKind.WrongMethod:
-            {
-                var others = Methods.Where(m => m != _operation.Method).ToArray();
-                var draft = Draft(kind, "method");
-                draft.Method = others[variant % others.Length];
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var others = Methods.Where(m => m != _operation.Method).ToArray();
+                    var draft = Draft(kind, "method");
+                    draft.Method = others[variant % others.Length];
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.HostileHeaders:
-            {
-                var draft = Draft(kind, "headers");
-                var count = 1 + (variant % 3);
-                for (var i = 0; i < count; i++)
                 {
-                    draft.Headers.Add(HostileHeader(target + (i * 7), size, variant + i));
-                }
+                    var draft = Draft(kind, "headers");
+                    var count = 1 + (variant % 3);
+                    for (var i = 0; i < count; i++)
+                    {
+                        draft.Headers.Add(HostileHeader(target + (i * 7), size, variant + i));
+                    }
 
-                return draft.Build(Expectation.NoServerError);
-            }
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.OddContentType:
-            {
-                var contentType = ContentTypes[variant % ContentTypes.Length];
-                var draft = Draft(kind, "Content-Type " + (contentType ?? "(none)"));
-                draft.Body ??= "{}"u8.ToArray();
-                draft.ContentType = contentType;
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var contentType = ContentTypes[variant % ContentTypes.Length];
+                    var draft = Draft(kind, "Content-Type " + (contentType ?? "(none)"));
+                    draft.Body ??= "{}"u8.ToArray();
+                    draft.ContentType = contentType;
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.ExtraQuery:
-            {
-                var draft = Draft(kind, "extra query parameters");
-                for (var i = 0; i <= size / 4; i++)
                 {
-                    var name = HostileStrings.Pick(target + i, 8);
-                    draft.Query.Add((name.Text.Length == 0 ? "x" : name.Text, HostileStrings.Pick(variant + i, size).Bytes));
-                }
+                    var draft = Draft(kind, "extra query parameters");
+                    for (var i = 0; i <= size / 4; i++)
+                    {
+                        var name = HostileStrings.Pick(target + i, 8);
+                        draft.Query.Add((name.Text.Length == 0 ? "x" : name.Text, HostileStrings.Pick(variant + i, size).Bytes));
+                    }
 
-                return draft.Build(Expectation.NoServerError);
-            }
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.ParameterWrongType:
-            {
-                var parameter = parameters[target % parameters.Count];
-                string[] values = ["abc", "true", "1.5", "{}", "[1]", "null", "0x10", "1,2"];
-                var value = values[variant % values.Length];
-                return WithParameter(kind, parameter, value, _rules.RejectsText(parameter.Schema, value));
-            }
+                {
+                    var parameter = parameters[target % parameters.Count];
+                    string[] values = ["abc", "true", "1.5", "{}", "[1]", "null", "0x10", "1,2"];
+                    var value = values[variant % values.Length];
+                    return WithParameter(kind, parameter, value, _rules.RejectsText(parameter.Schema, value));
+                }
 
             case MutationKind.ParameterNumberEdge:
-            {
-                var numeric = parameters.Where(IsNumeric).ToList();
-                var parameter = numeric[target % numeric.Count];
-                var literal = NumberLiterals[variant % NumberLiterals.Length];
-                return WithParameter(kind, parameter, literal, _rules.RejectsText(parameter.Schema, literal));
-            }
+                {
+                    var numeric = parameters.Where(IsNumeric).ToList();
+                    var parameter = numeric[target % numeric.Count];
+                    var literal = NumberLiterals[variant % NumberLiterals.Length];
+                    return WithParameter(kind, parameter, literal, _rules.RejectsText(parameter.Schema, literal));
+                }
 
             case MutationKind.ParameterOutOfRange:
-            {
-                var constrained = parameters.Select(p => (p, Violations: _rules.Violations(p.Schema, JsonValue.Create(_validValues[p.Name]))))
-                    .Where(c => c.Violations.Count > 0).ToList();
-                var (parameter, violations) = constrained[target % constrained.Count];
-                var (rule, value) = violations[variant % violations.Count];
-                return WithParameter(kind, parameter, Examples.Text(value), expectation: true, rule);
-            }
+                {
+                    var constrained = parameters.Select(p => (p, Violations: _rules.Violations(p.Schema, JsonValue.Create(_validValues[p.Name]))))
+                        .Where(c => c.Violations.Count > 0).ToList();
+                    var (parameter, violations) = constrained[target % constrained.Count];
+                    var (rule, value) = violations[variant % violations.Count];
+                    return WithParameter(kind, parameter, Examples.Text(value), expectation: true, rule);
+                }
 
             case MutationKind.ParameterPatternTrailingNewline:
-            {
-                var patterned = parameters.Where(HasPattern).ToList();
-                var parameter = patterned[target % patterned.Count];
-                return WithParameter(kind, parameter, _validValues[parameter.Name] + "\n", expectation: true);
-            }
+                {
+                    var patterned = parameters.Where(HasPattern).ToList();
+                    var parameter = patterned[target % patterned.Count];
+                    return WithParameter(kind, parameter, _validValues[parameter.Name] + "\n", expectation: true);
+                }
 
             case MutationKind.ParameterPatternBacktracking:
-            {
-                var patterned = parameters.Where(HasPattern).ToList();
-                var parameter = patterned[target % patterned.Count];
-                var value = new string('a', 20 + (size * 4 / 10)) + "!";
-                var pattern = (string)_document.Unwrap(parameter.Schema)["pattern"]!;
-                return WithParameter(kind, parameter, value, !Examples.Matches(pattern, value));
-            }
+                {
+                    var patterned = parameters.Where(HasPattern).ToList();
+                    var parameter = patterned[target % patterned.Count];
+                    var value = new string('a', 20 + (size * 4 / 10)) + "!";
+                    var pattern = (string)_document.Unwrap(parameter.Schema)["pattern"]!;
+                    return WithParameter(kind, parameter, value, !Examples.Matches(pattern, value));
+                }
 
             case MutationKind.ParameterHostileString:
-            {
-                var parameter = parameters[target % parameters.Count];
-                var hostile = HostileStrings.Pick(variant, size);
-                var draft = Draft(kind, $"{parameter.In}.{parameter.Name} = {hostile.Name}");
-                draft.Set(parameter, hostile.Text, hostile.Bytes);
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var parameter = parameters[target % parameters.Count];
+                    var hostile = HostileStrings.Pick(variant, size);
+                    var draft = Draft(kind, $"{parameter.In}.{parameter.Name} = {hostile.Name}");
+                    draft.Set(parameter, hostile.Text, hostile.Bytes);
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.ParameterMissing:
-            {
-                var required = parameters.Where(p => p.Required && p.In != "path").ToList();
-                var parameter = required[target % required.Count];
-                var draft = Draft(kind, $"{parameter.In}.{parameter.Name} left out");
-                draft.Remove(parameter);
-                return draft.Build(Expectation.Rejected);
-            }
+                {
+                    var required = parameters.Where(p => p.Required && p.In != "path").ToList();
+                    var parameter = required[target % required.Count];
+                    var draft = Draft(kind, $"{parameter.In}.{parameter.Name} left out");
+                    draft.Remove(parameter);
+                    return draft.Build(Expectation.Rejected);
+                }
 
             case MutationKind.ParameterDuplicated:
-            {
-                var repeatable = parameters.Where(p => p.In != "path").ToList();
-                var parameter = repeatable[target % repeatable.Count];
-                var hostile = HostileStrings.Pick(variant, size);
-                var draft = Draft(kind, $"{parameter.In}.{parameter.Name} repeated with {hostile.Name}");
-                draft.Add(parameter, hostile.Text, hostile.Bytes);
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var repeatable = parameters.Where(p => p.In != "path").ToList();
+                    var parameter = repeatable[target % repeatable.Count];
+                    var hostile = HostileStrings.Pick(variant, size);
+                    var draft = Draft(kind, $"{parameter.In}.{parameter.Name} repeated with {hostile.Name}");
+                    draft.Add(parameter, hostile.Text, hostile.Bytes);
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.ParameterHugeArray:
-            {
-                var arrays = parameters.Where(p => _document.MainType(p.Schema) == "array").ToList();
-                var parameter = arrays[target % arrays.Count];
-                var count = 2 + (size * size / 2);
-                var draft = Draft(kind, $"{parameter.In}.{parameter.Name} × {count}");
-                for (var i = 1; i < count; i++)
                 {
-                    draft.Add(parameter, _validValues[parameter.Name], Encoding.UTF8.GetBytes(_validValues[parameter.Name]));
-                }
+                    var arrays = parameters.Where(p => _document.MainType(p.Schema) == "array").ToList();
+                    var parameter = arrays[target % arrays.Count];
+                    var count = 2 + (size * size / 2);
+                    var draft = Draft(kind, $"{parameter.In}.{parameter.Name} × {count}");
+                    for (var i = 1; i < count; i++)
+                    {
+                        draft.Add(parameter, _validValues[parameter.Name], Encoding.UTF8.GetBytes(_validValues[parameter.Name]));
+                    }
 
-                return draft.Build(Expectation.NoServerError);
-            }
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.JsonWrongType:
-            {
-                var slot = _slots[target % _slots.Count];
-                JsonNode?[] values = ["abc", 12, 1.5, true, null, new JsonArray(), new JsonObject()];
-                var value = values[variant % values.Length];
-                var optionalBodyLeftNull = slot.Path.Length == 0 && !slot.Required && value is null;
-                return WithJson(kind, slot, value?.ToJsonString() ?? "null", !optionalBodyLeftNull && _rules.RejectsValue(slot.Schema, value));
-            }
+                {
+                    var slot = _slots[target % _slots.Count];
+                    JsonNode?[] values = ["abc", 12, 1.5, true, null, new JsonArray(), new JsonObject()];
+                    var value = values[variant % values.Length];
+                    var optionalBodyLeftNull = slot.Path.Length == 0 && !slot.Required && value is null;
+                    return WithJson(kind, slot, value?.ToJsonString() ?? "null", !optionalBodyLeftNull && _rules.RejectsValue(slot.Schema, value));
+                }
 
             case MutationKind.JsonNumberEdge:
-            {
-                var numeric = _slots.Where(s => _document.MainType(s.Schema) is "integer" or "number").ToList();
-                var slot = numeric[target % numeric.Count];
-                var literal = NumberLiterals[variant % NumberLiterals.Length];
-                var isNumber = literal is not ("NaN" or "Infinity");
-                return WithJson(kind, slot, isNumber ? literal : $"\"{literal}\"", !isNumber || _rules.RejectsNumber(slot.Schema, literal));
-            }
+                {
+                    var numeric = _slots.Where(s => _document.MainType(s.Schema) is "integer" or "number").ToList();
+                    var slot = numeric[target % numeric.Count];
+                    var literal = NumberLiterals[variant % NumberLiterals.Length];
+                    var isNumber = literal is not ("NaN" or "Infinity");
+                    return WithJson(kind, slot, isNumber ? literal : $"\"{literal}\"", !isNumber || _rules.RejectsNumber(slot.Schema, literal));
+                }
 
             case MutationKind.JsonConstraintViolation:
-            {
-                var constrained = _slots.Select(s => (s, Violations: _rules.Violations(s.Schema, Get(s))))
-                    .Where(c => c.Violations.Count > 0).ToList();
-                var (slot, violations) = constrained[target % constrained.Count];
-                var (rule, value) = violations[variant % violations.Count];
-                return WithJson(kind, slot, value?.ToJsonString() ?? "null", expectation: true, rule);
-            }
+                {
+                    var constrained = _slots.Select(s => (s, Violations: _rules.Violations(s.Schema, Get(s))))
+                        .Where(c => c.Violations.Count > 0).ToList();
+                    var (slot, violations) = constrained[target % constrained.Count];
+                    var (rule, value) = violations[variant % violations.Count];
+                    return WithJson(kind, slot, value?.ToJsonString() ?? "null", expectation: true, rule);
+                }
 
             case MutationKind.JsonMissingMember:
-            {
-                var members = _slots.Where(s => s.IsMember).ToList();
-                var slot = members[target % members.Count];
-                var body = _validJson!.DeepClone();
-                Parent(body, slot.Path).AsObject().Remove((string)slot.Path[^1]);
-                return JsonRequest(kind, $"{slot.Location} left out", Encoding.UTF8.GetBytes(body.ToJsonString()), slot.Required);
-            }
+                {
+                    var members = _slots.Where(s => s.IsMember).ToList();
+                    var slot = members[target % members.Count];
+                    var body = _validJson!.DeepClone();
+                    Parent(body, slot.Path).AsObject().Remove((string)slot.Path[^1]);
+                    return JsonRequest(kind, $"{slot.Location} left out", Encoding.UTF8.GetBytes(body.ToJsonString()), slot.Required);
+                }
 
             case MutationKind.JsonExtraMember:
-            {
-                var objects = _slots.Where(s => Get(s) is JsonObject).ToList();
-                var slot = objects[target % objects.Count];
-                var name = HostileStrings.Pick(variant, 8);
-                return WithExtraMember(kind, slot, JsonString(name.Text), AnyJson(size, variant), $"extra member {name.Name} in {slot.Location}");
-            }
+                {
+                    var objects = _slots.Where(s => Get(s) is JsonObject).ToList();
+                    var slot = objects[target % objects.Count];
+                    var name = HostileStrings.Pick(variant, 8);
+                    return WithExtraMember(kind, slot, JsonString(name.Text), AnyJson(size, variant), $"extra member {name.Name} in {slot.Location}");
+                }
 
             case MutationKind.JsonDuplicateKey:
-            {
-                var members = _slots.Where(s => s.IsMember).ToList();
-                var slot = members[target % members.Count];
-                var key = JsonString((string)slot.Path[^1]);
-                return WithExtraMember(kind, slot with { Path = slot.Path[..^1] }, key, AnyJson(size, variant), $"{slot.Location} given twice");
-            }
+                {
+                    var members = _slots.Where(s => s.IsMember).ToList();
+                    var slot = members[target % members.Count];
+                    var key = JsonString((string)slot.Path[^1]);
+                    return WithExtraMember(kind, slot with { Path = slot.Path[..^1] }, key, AnyJson(size, variant), $"{slot.Location} given twice");
+                }
 
             case MutationKind.JsonHostileString:
-            {
-                var strings = _slots.Where(s => _document.MainType(s.Schema) == "string").ToList();
-                var slot = strings[target % strings.Count];
-                var hostile = HostileStrings.Pick(variant, size * size / 10);
-                var literal = hostile.Name == "lone surrogate escape" ? "\"\\ud800\"" : JsonString(hostile.Text);
-                return WithJson(kind, slot, literal, expectation: false, hostile.Name);
-            }
+                {
+                    var strings = _slots.Where(s => _document.MainType(s.Schema) == "string").ToList();
+                    var slot = strings[target % strings.Count];
+                    var hostile = HostileStrings.Pick(variant, size * size / 10);
+                    var literal = hostile.Name == "lone surrogate escape" ? "\"\\ud800\"" : JsonString(hostile.Text);
+                    return WithJson(kind, slot, literal, expectation: false, hostile.Name);
+                }
 
             case MutationKind.JsonDeepNesting:
-            {
-                var slot = _slots[target % _slots.Count];
-                var depth = 1 + (size * 50);
-                var asArrays = variant % 2 == 0;
-                var literal = asArrays
-                    ? new string('[', depth) + new string(']', depth)
-                    : string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
-                return WithJson(kind, slot, literal, _rules.RejectsValue(slot.Schema, asArrays ? new JsonArray() : new JsonObject()), $"depth {depth}");
-            }
+                {
+                    var slot = _slots[target % _slots.Count];
+                    var depth = 1 + (size * 50);
+                    var asArrays = variant % 2 == 0;
+                    var literal = asArrays
+                        ? new string('[', depth) + new string(']', depth)
+                        : string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+                    return WithJson(kind, slot, literal, _rules.RejectsValue(slot.Schema, asArrays ? new JsonArray() : new JsonObject()), $"depth {depth}");
+                }
 
             case MutationKind.JsonHugeArray:
-            {
-                var arrays = _slots.Where(s => _document.MainType(s.Schema) == "array").ToList();
-                var slot = arrays[target % arrays.Count];
-                var count = size * size * 2;
-                string[] items = [Get(slot) is JsonArray { Count: > 0 } valid ? valid[0]!.ToJsonString() : "1", "{}", "1", "null", "\"x\""];
-                var item = items[variant % items.Length];
-                var literal = "[" + string.Join(",", Enumerable.Repeat(item, count)) + "]";
-                var tooMany = (int?)_document.Unwrap(slot.Schema)["maxItems"] is { } max && count > max;
-                return WithJson(kind, slot, literal, tooMany, $"{count} × {item}");
-            }
+                {
+                    var arrays = _slots.Where(s => _document.MainType(s.Schema) == "array").ToList();
+                    var slot = arrays[target % arrays.Count];
+                    var count = size * size * 2;
+                    string[] items = [Get(slot) is JsonArray { Count: > 0 } valid ? valid[0]!.ToJsonString() : "1", "{}", "1", "null", "\"x\""];
+                    var item = items[variant % items.Length];
+                    var literal = "[" + string.Join(",", Enumerable.Repeat(item, count)) + "]";
+                    var tooMany = (int?)_document.Unwrap(slot.Schema)["maxItems"] is { } max && count > max;
+                    return WithJson(kind, slot, literal, tooMany, $"{count} × {item}");
+                }
 
             case MutationKind.JsonTruncated:
-            {
-                var valid = ValidJsonBytes();
-                var length = (int)((long)target * valid.Length / 1001);
-                return JsonRequest(kind, $"cut after {length} of {valid.Length} bytes", valid[..length], _operation.Body!.Required || length > 0);
-            }
+                {
+                    var valid = ValidJsonBytes();
+                    var length = (int)((long)target * valid.Length / 1001);
+                    return JsonRequest(kind, $"cut after {length} of {valid.Length} bytes", valid[..length], _operation.Body!.Required || length > 0);
+                }
 
             case MutationKind.JsonTrailingGarbage:
-            {
-                string[] garbage = ["}", "x", "{}", "\u0000", " 1", ",", "]", "\"", "/*", "\u00ff"];
-                var tail = garbage[variant % garbage.Length];
-                return JsonRequest(kind, $"followed by {tail}", [.. ValidJsonBytes(), .. Encoding.UTF8.GetBytes(tail)], expectation: true);
-            }
+                {
+                    string[] garbage = ["}", "x", "{}", "\u0000", " 1", ",", "]", "\"", "/*", "\u00ff"];
+                    var tail = garbage[variant % garbage.Length];
+                    return JsonRequest(kind, $"followed by {tail}", [.. ValidJsonBytes(), .. Encoding.UTF8.GetBytes(tail)], expectation: true);
+                }
 
             case MutationKind.JsonInvalidUtf8:
-            {
-                byte[][] sequences = [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82], [0xFE, 0xFF]];
-                if (variant % 7 == 6)
                 {
-                    return JsonRequest(kind, "byte order mark first", [0xEF, 0xBB, 0xBF, .. ValidJsonBytes()], expectation: false);
-                }
+                    byte[][] sequences = [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82], [0xFE, 0xFF]];
+                    if (variant % 7 == 6)
+                    {
+                        return JsonRequest(kind, "byte order mark first", [0xEF, 0xBB, 0xBF, .. ValidJsonBytes()], expectation: false);
+                    }
 
-                var strings = _slots.Where(s => _document.MainType(s.Schema) == "string").ToList();
-                var slot = strings[target % strings.Count];
-                var bad = sequences[variant % sequences.Length];
-                var bytes = Substitute(Replace(slot, Placeholder), Placeholder, [(byte)'"', (byte)'a', .. bad, (byte)'b', (byte)'"']);
-                return JsonRequest(kind, $"{slot.Location} holds bytes {Convert.ToHexString(bad)}", bytes, expectation: true);
-            }
+                    var strings = _slots.Where(s => _document.MainType(s.Schema) == "string").ToList();
+                    var slot = strings[target % strings.Count];
+                    var bad = sequences[variant % sequences.Length];
+                    var bytes = Substitute(Replace(slot, Placeholder), Placeholder, [(byte)'"', (byte)'a', .. bad, (byte)'b', (byte)'"']);
+                    return JsonRequest(kind, $"{slot.Location} holds bytes {Convert.ToHexString(bad)}", bytes, expectation: true);
+                }
 
             case MutationKind.MultipartNoBoundary:
-            {
-                var draft = Draft(kind, "multipart without a boundary");
-                draft.ContentType = "multipart/form-data";
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var draft = Draft(kind, "multipart without a boundary");
+                    draft.ContentType = "multipart/form-data";
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.MultipartTruncated:
-            {
-                var draft = Draft(kind, "multipart cut");
-                var length = (int)((long)target * draft.Body!.Length / 1001);
-                draft.Note = $"multipart cut after {length} of {draft.Body.Length} bytes";
-                draft.Body = draft.Body[..length];
-                return draft.Build(Expectation.NoServerError);
-            }
+                {
+                    var draft = Draft(kind, "multipart cut");
+                    var length = (int)((long)target * draft.Body!.Length / 1001);
+                    draft.Note = $"multipart cut after {length} of {draft.Body.Length} bytes";
+                    draft.Body = draft.Body[..length];
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.MultipartWrongBoundary:
-            {
-                var draft = Draft(kind, "boundary");
-                var longBoundary = new string('b', 71 + size);
-                string[] headers = [$"multipart/form-data; boundary=other", $"multipart/form-data; boundary={longBoundary}", "multipart/form-data; boundary=",
-                    "multipart/form-data; boundary=\"\"", "multipart/form-data; boundary=a\r\nb", $"multipart/form-data; boundary={Boundary}; boundary=x"];
-                draft.ContentType = headers[variant % headers.Length];
-                if (variant % headers.Length == 1)
                 {
-                    draft.Body = Multipart(Form(), longBoundary);
-                }
+                    var draft = Draft(kind, "boundary");
+                    var longBoundary = new string('b', 71 + size);
+                    string[] headers = [$"multipart/form-data; boundary=other", $"multipart/form-data; boundary={longBoundary}", "multipart/form-data; boundary=",
+                    "multipart/form-data; boundary=\"\"", "multipart/form-data; boundary=a\r\nb", $"multipart/form-data; boundary={Boundary}; boundary=x"];
+                    draft.ContentType = headers[variant % headers.Length];
+                    if (variant % headers.Length == 1)
+                    {
+                        draft.Body = Multipart(Form(), longBoundary);
+                    }
 
-                draft.Note = "Content-Type " + draft.ContentType;
-                return draft.Build(Expectation.NoServerError);
-            }
+                    draft.Note = "Content-Type " + draft.ContentType;
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             case MutationKind.MultipartManyParts:
-            {
-                var count = 2 + (size * size / 2);
-                var parts = Form();
-                var template = parts[target % parts.Count];
-                parts.AddRange(Enumerable.Repeat(template, count));
-                var draft = Draft(kind, $"{count} more parts named {template.Name}");
-                draft.Body = Multipart(parts, Boundary);
-                return draft.Build(Expectation.NoServerError);
-            }
-
-            case MutationKind.MultipartHostileNames:
-            {
-                var parts = Form();
-                var index = target % parts.Count;
-                var hostile = HostileStrings.Pick(variant, size);
-                var part = parts[index];
-                parts[index] = (variant % 3) switch
                 {
-                    0 => part with { FileName = hostile.Text },
-                    1 => part with { Name = hostile.Text },
-                    _ => part with { ExtraHeader = "Content-Type: " + hostile.Text },
-                };
-                var draft = Draft(kind, $"part {part.Name}: {(variant % 3 == 0 ? "file name" : variant % 3 == 1 ? "name" : "content type")} {hostile.Name}");
-                draft.Body = Multipart(parts, Boundary);
-                return draft.Build(Expectation.NoServerError);
-            }
-
-            case MutationKind.MultipartMissingField:
-            {
-                var required = RequiredFormFields();
-                var name = required[target % required.Count];
-                var draft = Draft(kind, $"form field {name} left out");
-                draft.Body = Multipart([.. Form().Where(p => p.Name != name)], Boundary);
-                return draft.Build(Expectation.Rejected);
-            }
-
-            case MutationKind.FormUrlEncoded:
-            {
-                string[] bodies = ["title=abc", "title=%ZZ", "=&&=", "title=" + new string('a', size * 100), "title=a%00b", "title=%ED%A0%80",
-                    string.Join("&", Enumerable.Range(0, size * 20).Select(i => FormattableString.Invariant($"f{i}={i}"))), "title=a&title=b", "%"];
-                var draft = Draft(kind, "urlencoded form");
-                draft.Body = Encoding.UTF8.GetBytes(bodies[variant % bodies.Length]);
-                draft.ContentType = "application/x-www-form-urlencoded";
-                return draft.Build(Expectation.NoServerError);
-            }
-
-            case MutationKind.RawBytes:
-            {
-                var draft = Draft(kind, "raw bytes");
-                var bytes = new byte[size * size * 6];
-                var state = (uint)variant * 2654435761u + 1;
-                for (var i = 0; i < bytes.Length; i++)
-                {
-                    state = (state * 1664525) + 1013904223;
-                    bytes[i] = (byte)(state >> 24);
+                    var count = 2 + (size * size / 2);
+                    var parts = Form();
+                    var template = parts[target % parts.Count];
+                    parts.AddRange(Enumerable.Repeat(template, count));
+                    var draft = Draft(kind, $"{count} more parts named {template.Name}");
+                    draft.Body = Multipart(parts, Boundary);
+                    return draft.Build(Expectation.NoServerError);
                 }
 
-                draft.Body = bytes;
-                draft.ContentType = ContentTypes[target % ContentTypes.Length];
-                draft.Note = FormattableString.Invariant($"{bytes.Length} random bytes, Content-Type {draft.ContentType ?? "(none)"}");
-                return draft.Build(Expectation.NoServerError);
-            }
+            case MutationKind.MultipartHostileNames:
+                {
+                    var parts = Form();
+                    var index = target % parts.Count;
+                    var hostile = HostileStrings.Pick(variant, size);
+                    var part = parts[index];
+                    parts[index] = (variant % 3) switch
+                    {
+                        0 => part with { FileName = hostile.Text },
+                        1 => part with { Name = hostile.Text },
+                        _ => part with { ExtraHeader = "Content-Type: " + hostile.Text },
+                    };
+                    var draft = Draft(kind, $"part {part.Name}: {(variant % 3 == 0 ? "file name" : variant % 3 == 1 ? "name" : "content type")} {hostile.Name}");
+                    draft.Body = Multipart(parts, Boundary);
+                    return draft.Build(Expectation.NoServerError);
+                }
+
+            case MutationKind.MultipartMissingField:
+                {
+                    var required = RequiredFormFields();
+                    var name = required[target % required.Count];
+                    var draft = Draft(kind, $"form field {name} left out");
+                    draft.Body = Multipart([.. Form().Where(p => p.Name != name)], Boundary);
+                    return draft.Build(Expectation.Rejected);
+                }
+
+            case MutationKind.FormUrlEncoded:
+                {
+                    string[] bodies = ["title=abc", "title=%ZZ", "=&&=", "title=" + new string('a', size * 100), "title=a%00b", "title=%ED%A0%80",
+                    string.Join("&", Enumerable.Range(0, size * 20).Select(i => FormattableString.Invariant($"f{i}={i}"))), "title=a&title=b", "%"];
+                    var draft = Draft(kind, "urlencoded form");
+                    draft.Body = Encoding.UTF8.GetBytes(bodies[variant % bodies.Length]);
+                    draft.ContentType = "application/x-www-form-urlencoded";
+                    return draft.Build(Expectation.NoServerError);
+                }
+
+            case MutationKind.RawBytes:
+                {
+                    var draft = Draft(kind, "raw bytes");
+                    var bytes = new byte[size * size * 6];
+                    var state = (uint)variant * 2654435761u + 1;
+                    for (var i = 0; i < bytes.Length; i++)
+                    {
+                        state = (state * 1664525) + 1013904223;
+                        bytes[i] = (byte)(state >> 24);
+                    }
+
+                    draft.Body = bytes;
+                    draft.ContentType = ContentTypes[target % ContentTypes.Length];
+                    draft.Note = FormattableString.Invariant($"{bytes.Length} random bytes, Content-Type {draft.ContentType ?? "(none)"}");
+                    return draft.Build(Expectation.NoServerError);
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
