@@ -299,6 +299,11 @@ internal static class BindingEmitter
         SimpleKind.Parsable => $"RequestValues.TryParse<{value.ScalarType}>({raw}, out var {output})",
         SimpleKind.DateOnly => $"global::System.DateOnly.TryParseExact({raw}, \"yyyy-MM-dd\", CultureInfo.InvariantCulture, DateTimeStyles.None, out var {output})",
         SimpleKind.DateTime => $"RequestValues.TryParseDateTime({raw}, out var {output})",
+        // Plain numbers only: no thousands separators ("1,2" is not 12), and a float must be finite ("1e400", "NaN").
+        SimpleKind.Single or SimpleKind.Double => $"RequestValues.TryParseFinite({raw}, out {value.ScalarType} {output})",
+        SimpleKind.Decimal => $"decimal.TryParse({raw}, NumberStyles.Float, CultureInfo.InvariantCulture, out var {output})",
+        // The constant format, as in JSON: no surrounding whitespace, no culture-specific forms.
+        SimpleKind.TimeSpan => $"global::System.TimeSpan.TryParseExact({raw}, \"c\", CultureInfo.InvariantCulture, out var {output})",
         SimpleKind.DateTimeOffset => $"RequestValues.TryParseDateTimeOffset({raw}, out var {output})",
         _ => $"{value.ScalarType}.TryParse({raw}, CultureInfo.InvariantCulture, out var {output})",
     };
@@ -313,6 +318,11 @@ internal static class BindingEmitter
             return index is null
                 ? $"RequestErrors.InvalidEnum(errors, {Literal(source)}, {Literal(location)}, {expected}, {input})"
                 : $"RequestErrors.InvalidEnumItem(errors, {Literal(source)}, {Literal(location)}, {index}, {expected}, {input})";
+        }
+
+        if (value.Kind is SimpleKind.Single or SimpleKind.Double && index is null)
+        {
+            return $"RequestErrors.InvalidFloat(errors, {Literal(source)}, {Literal(location)}, {raw}{(parameter.IsSecret ? ", echo: false" : "")})";
         }
 
         if (IsInteger(value.Kind))

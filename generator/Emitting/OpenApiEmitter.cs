@@ -233,8 +233,9 @@ internal static class OpenApiEmitter
                     ["name"] = parameter.WireName,
                     ["in"] = location,
                     ["description"] = ParameterDoc(docs, parameter.Name),
-                    // Path parameters are always required in OpenAPI, even optional route segments.
-                    ["required"] = location == "path" || !parameter.IsOptional,
+                    // Path parameters are always required in OpenAPI, even optional route segments. A collection from
+                    // the query or headers is never missing (no values is an empty collection), so it is never required.
+                    ["required"] = location == "path" || !parameter.IsOptional && parameter.Value.Collection == CollectionKind.None,
                     ["schema"] = ValueSchema(parameter),
                 });
             }

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Numerics;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Antiforgery;
@@ -17,6 +18,14 @@ public static partial class RequestValues
     /// <summary>Parses any <see cref="IParsable{TSelf}"/> with the invariant culture.</summary>
     public static bool TryParse<T>(string? text, out T value)
         where T : IParsable<T> => T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+
+    /// <summary>
+    /// Parses a route, query or header <see cref="float"/> or <see cref="double"/>: a plain number (no thousands
+    /// separators) that is finite, since <c>1e400</c> and <c>NaN</c> parse but no JSON can carry them back.
+    /// </summary>
+    public static bool TryParseFinite<T>(string? text, out T value)
+        where T : IFloatingPointIeee754<T> =>
+        T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value!) && T.IsFinite(value);
 
     /// <summary>
     /// Parses a route, query or header <see cref="DateTime"/> the same on every server: a value with <c>Z</c> or an

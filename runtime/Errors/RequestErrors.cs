@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -74,6 +75,15 @@ public sealed class RequestErrors
     /// <summary>An item of a multi-valued integer parameter did not parse; see <see cref="InvalidInteger"/>.</summary>
     public static RequestErrors InvalidIntegerItem(RequestErrors? errors, string source, string name, int index, string? input, bool echo = true) =>
         InvalidItem(errors, source, name, index, IsWholeNumber(input) ? ErrorTypes.IntParsingSize : ErrorTypes.IntParsing, echo ? input : null);
+
+    /// <summary>
+    /// A route, query or header value did not parse as a <see cref="float"/> or <see cref="double"/>: <c>finite_number</c>
+    /// for a number no JSON can carry (<c>1e400</c>, <c>NaN</c>), <c>float_parsing</c> otherwise.
+    /// </summary>
+    public static RequestErrors InvalidFloat(RequestErrors? errors, string source, string name, string? input, bool echo = true) =>
+        Invalid(errors, source, name,
+            double.TryParse(input, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? ErrorTypes.FiniteNumber : ErrorTypes.FloatParsing,
+            echo ? input : null);
 
     /// <summary>A route, query or header value did not parse as the parameter's type.</summary>
     public static RequestErrors Invalid(RequestErrors? errors, string source, string name, string type, string? input) =>

@@ -132,7 +132,9 @@ public static class JsonRead
             string type;
             if (TryParseValue<decimal>(ref reader, NumberStyles.Float, out var exact))
             {
-                if (exact != decimal.Truncate(exact))
+                // Decimal rounds what is below its precision to zero (4.9e-324): a fraction all the same.
+                if (exact != decimal.Truncate(exact)
+                    || exact == 0 && TryParseValue<double>(ref reader, NumberStyles.Float, out var tiny) && tiny != 0)
                 {
                     type = ErrorTypes.IntFromFloat;
                 }

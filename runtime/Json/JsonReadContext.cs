@@ -39,8 +39,11 @@ public sealed class JsonReadContext
     /// <summary>The errors found so far, or null while there are none.</summary>
     public RequestErrors? Errors { get; private set; }
 
-    /// <summary>How many errors were found so far; generated readers compare it before and after a member.</summary>
-    public int ErrorCount => Errors?.Count ?? 0;
+    /// <summary>
+    /// How many errors were found so far, counted or kept; generated readers compare it before and after a member
+    /// or object, so it must keep growing past the error cap.
+    /// </summary>
+    public int ErrorCount => Errors is { } errors ? errors.Count + errors.Dropped : 0;
 
     /// <summary>Whether a member the model does not declare is an error.</summary>
     public bool RejectUnknownProperties { get; private set; }

@@ -15,7 +15,7 @@ internal sealed class Examples(ApiDocument document)
     public const string Password = "Pa55-word-never-echoed";
 
     // Candidates tried against a `pattern`; a new endpoint whose pattern none matches fails loudly here.
-    private static readonly string[] PatternCandidates = ["abc", "req-1", "ABC-12", "01:02:03", "fixedquery", "hello world", "a"];
+    private static readonly string[] PatternCandidates = ["abc", "req-1", "ABC-12", "01:02:03", "fixedquery", "hello world", "a", "ab-ab"];
 
     public JsonNode? For(JsonObject schema, int depth = 0)
     {
@@ -128,9 +128,51 @@ internal sealed class Examples(ApiDocument document)
         return denied.Contains(text) ? text + "x" : text;
     }
 
-    /// <summary>Whether a value matches a schema pattern, decided without backtracking so the check itself never hangs.</summary>
-    public static bool Matches(string pattern, string value) =>
-        Regex.IsMatch(value, pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Whether a value matches a schema pattern, decided without backtracking where the pattern allows it, and under a
+    /// timeout otherwise (a backreference needs the backtracking engine), so the check itself never hangs.
+    /// </summary>
+    public static bool Matches(string pattern, string value)
+    {
+        pattern = EcmaDollar(pattern);
+        try
+        {
+            return Regex.IsMatch(value, pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (NotSupportedException)
+        {
+            try
+            {
+                return Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+    }
+
+    // JSON Schema patterns are ECMA-262, where `$` (without the multiline flag) is the end of input; in .NET it also
+    // matches before a final newline. Every unescaped `$` outside a character class becomes `\z`.
+    private static string EcmaDollar(string pattern)
+    {
+        var result = new StringBuilder(pattern.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var ch = pattern[i];
+            if (ch == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(ch).Append(pattern[++i]);
+                continue;
+            }
+
+            inClass = ch switch { '[' => true, ']' => false, _ => inClass };
+            result.Append(ch == '$' && !inClass ? "\\z" : ch.ToString());
+        }
+
+        return result.ToString();
+    }
 
     public static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -133,7 +133,9 @@ internal sealed partial class SchemaRules(ApiDocument document)
             found.Add(("maxLength", new string('s', maxLength + 1)));
         }
 
-        if ((string?)schema["pattern"] is not null)
+        // A trailing newline breaks most patterns (and slips through .NET's `$`); where the pattern itself allows
+        // whitespace at the end it is a valid value, not a violation.
+        if ((string?)schema["pattern"] is { } trailing && !Examples.Matches(trailing, Examples.Text(valid) + "\n"))
         {
             found.Add(("pattern, trailing newline", Examples.Text(valid) + "\n"));
         }
@@ -207,9 +209,27 @@ internal sealed partial class SchemaRules(ApiDocument document)
         || (schema["exclusiveMinimum"] is JsonValue exclusiveMin && value <= (double)exclusiveMin!)
         || (schema["exclusiveMaximum"] is JsonValue exclusiveMax && value >= (double)exclusiveMax!);
 
-    private static BigInteger MinOf(JsonObject schema) => (string?)schema["format"] == "int32" ? int.MinValue : long.MinValue;
+    // The range each integer format names (the document writes the C# width: int8 … uint64).
+    private static BigInteger MinOf(JsonObject schema) => (string?)schema["format"] switch
+    {
+        "int8" => sbyte.MinValue,
+        "int16" => short.MinValue,
+        "int32" => int.MinValue,
+        "uint8" or "uint16" or "uint32" or "uint64" => 0,
+        _ => long.MinValue,
+    };
 
-    private static BigInteger MaxOf(JsonObject schema) => (string?)schema["format"] == "int32" ? int.MaxValue : long.MaxValue;
+    private static BigInteger MaxOf(JsonObject schema) => (string?)schema["format"] switch
+    {
+        "int8" => sbyte.MaxValue,
+        "uint8" => byte.MaxValue,
+        "int16" => short.MaxValue,
+        "uint16" => ushort.MaxValue,
+        "int32" => int.MaxValue,
+        "uint32" => uint.MaxValue,
+        "uint64" => ulong.MaxValue,
+        _ => long.MaxValue,
+    };
 
     // Pydantic's lax boolean words; anything else is no boolean to any reader.
     private static readonly HashSet<string> BooleanWords = new(["true", "false", "1", "0", "yes", "no", "on", "off", "t", "f", "y", "n"], StringComparer.OrdinalIgnoreCase);

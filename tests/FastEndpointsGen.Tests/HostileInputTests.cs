@@ -156,6 +156,31 @@ public sealed class HostileInputTests : AppTests
         await response.ShouldHaveSingleError(key, message);
     }
 
+    [TestCase("1e400", "query.b", "Input should be a finite number")]
+    [TestCase("NaN", "query.b", "Input should be a finite number")]
+    [TestCase("-Infinity", "query.b", "Input should be a finite number")]
+    [TestCase("1,2", "query.b", "Input should be a valid number, unable to parse string as a number")]
+    public async Task Query_floats_are_plain_finite_numbers(string b, string key, string message)
+    {
+        using var response = await GetAsync($"/query/many?a=1&b={Uri.EscapeDataString(b)}&c=true&d=3f2504e0-4f89-11d3-9a0c-0305e82c3301&e=2026-01-02&f=Low");
+        await response.ShouldHaveSingleError(key, message);
+    }
+
+    [Test]
+    public async Task A_route_decimal_takes_no_thousands_separator()
+    {
+        using var response = await GetAsync("/route/decimal/1%2C2");
+        await response.ShouldHaveSingleError("path.amount", Messages.Decimal);
+    }
+
+    [TestCase("01:02:03%0A")]
+    [TestCase("1:2:3:4:5")]
+    public async Task A_route_time_span_is_read_exactly(string span)
+    {
+        using var response = await GetAsync("/route/timespan/" + span);
+        await response.ShouldHaveSingleError("path.span", "Input should be a valid timedelta");
+    }
+
     private static string Widths(string member, string value)
     {
         var members = new Dictionary<string, string> { ["u8"] = "1", ["i16"] = "1", ["i32"] = "1", ["i64"] = "1", ["u64"] = "1", ["u32"] = "1" };
@@ -358,5 +383,21 @@ public sealed class HostileLogTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             lines.Enqueue(formatter(state, exception));
+    }
+}
+
+/// <summary>Past the error cap, readers must still see every error: no model is built from a failed object.</summary>
+public sealed class ErrorCapTests : AppTests
+{
+    protected override TestAppFactory CreateFactory() => new("Production", o => o.MaxValidationErrors = 2);
+
+    [Test]
+    public async Task Objects_failing_after_the_cap_are_never_built_or_validated()
+    {
+        // Address implements IValidatableObject and would throw on a null street if it were built from `{}`.
+        var json = """{"username":"abc","email":"a@b","age":20,"score":1.0,"fee":1.0,"start":"2021-01-01","code":"ABC-12","color":"red","nickname":"x","tags":["a"],"roles":["a"],"password":"pw","confirm":"pw","address":{"street":"s","zip":1},"previous":[{},{},{}]}""";
+        using var response = await PostJsonAsync("/validation/signup", json);
+        var errors = await Problem.ErrorsAsync(response);
+        Assert.That(errors.Keys, Is.EqualTo(new[] { "body.previous[0].street", "body.previous[0].zip", "body" }));
     }
 }
