@@ -60,6 +60,7 @@ internal static class BindingEmitter
         var handler = endpoint.Handler;
         var parameters = handler.Parameters;
         var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
+        var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
         var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
@@ -81,7 +82,7 @@ internal static class BindingEmitter
 
             foreach (var parameter in parameters.Where(p => p.Source != BindingSource.Body))
             {
-                EmitParameter(writer, parameter, Local(parameter.Name), fields);
+                EmitParameter(writer, parameter, Local(parameter.Name), fields, stems);
             }
 
             if (body is not null)
@@ -116,7 +117,7 @@ internal static class BindingEmitter
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems)
     {
         switch (parameter.Source)
         {
@@ -159,7 +160,7 @@ internal static class BindingEmitter
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
             case BindingSource.AsParameters:
-                EmitAsParameters(writer, parameter, local, fields);
+                EmitAsParameters(writer, parameter, local, fields, stems);
                 break;
         }
     }
@@ -247,9 +248,9 @@ internal static class BindingEmitter
         }
     }
 
-    private static string FieldPrefix(string local) => char.ToUpperInvariant(local[0]) + local.Substring(1).Replace("_local", "");
+    private static string FieldPrefix(string local) => char.ToUpperInvariant(local[0]) + Stem(local).Substring(1);
 
-    private static string Raw(string local) => local.Replace("_local", "_raw");
+    private static string Raw(string local) => Stem(local) + "_raw";
 
     private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string local, string source, string location, string read)
     {
@@ -410,27 +411,42 @@ internal static class BindingEmitter
         }
     }
 
-    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields)
+    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems)
     {
+        // Member locals are parent_Member_local, unless a handler parameter already has that stem.
+        var locals = new Dictionary<string, string>();
+        foreach (var member in parameter.Members)
+        {
+            var stem = Stem(local) + "_" + member.Name;
+            while (!stems.Add(stem))
+            {
+                stem += "_";
+            }
+
+            locals[member.Name] = Local(stem);
+        }
+
+        string MemberLocal(ParameterModel member) => locals[member.Name];
+
         writer.WriteLine($"// [AsParameters] {parameter.Type}");
         var arguments = new List<string>();
         foreach (var member in parameter.Members)
         {
-            EmitParameter(writer, member, MemberLocal(local, member), fields);
+            EmitParameter(writer, member, MemberLocal(member), fields, stems);
             if (!member.IsProperty)
             {
-                arguments.Add(MemberLocal(local, member));
+                arguments.Add(MemberLocal(member));
             }
         }
 
         var initializers = parameter.Members.Where(m => m.IsProperty && m.IsInitOnly)
-            .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(local, m)}").ToList();
+            .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(m)}").ToList();
         var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
         writer.WriteLine($"var {local} = new {NonNullable(parameter.Type)}({string.Join(", ", arguments)}){initializer};");
         foreach (var member in parameter.Members.Where(m => m.IsProperty && !m.IsInitOnly))
         {
             // A property keeps its own initializer unless the request supplies a value.
-            var memberLocal = MemberLocal(local, member);
+            var memberLocal = MemberLocal(member);
             var present = member.Value switch
             {
                 null => null,
@@ -444,7 +460,6 @@ internal static class BindingEmitter
         }
     }
 
-    private static string MemberLocal(string local, ParameterModel member) => local.Replace("_local", "_" + member.Name + "_local");
 
     // ---- invocation and response ---------------------------------------------------------------
 
@@ -511,7 +526,13 @@ internal static class BindingEmitter
     private static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
 
     // Parameter locals carry a suffix so a parameter named errors, body or result never meets the delegate's own variables.
-    private static string Local(string name) => name + "_local";
+    // Every name is the parameter's name plus a suffix, and only the final suffix is ever swapped: a parameter named
+    // x_local or x_raw gets x_local_local and x_raw_raw, never a name another parameter already has.
+    private static string Local(string name) => name + LocalSuffix;
+
+    private static string Stem(string local) => local.Substring(0, local.Length - LocalSuffix.Length);
+
+    private const string LocalSuffix = "_local";
 
     private static string Literal(string value) => JsonEmitter.Literal(value);
 

@@ -35,6 +35,31 @@ public class EdgeCaseTests
             """);
     }
 
+    [Test]
+    public void ParametersNamedLikeEachOthersGeneratedLocals_Compile()
+    {
+        // x's locals are x_local and x_raw; parameters with those very names must not take them.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Demo;
+
+            public sealed record Page(int Size, int Size_raw);
+
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Get(int x_local, int x, int x_raw, string? x_raw_raw = null) => $"{x_local}{x}{x_raw}{x_raw_raw}";
+
+                [Get("/pages")]
+                public static string Pages([AsParameters] Page page, int page_Size = 0) => $"{page.Size}{page.Size_raw}{page_Size}";
+            }
+            """);
+
+        Assert.That(result.Endpoints, Does.Contain("x_local_local"));
+    }
+
     [TestCase("body")]
     [TestCase("json")]
     [TestCase("errors")]

@@ -41,6 +41,10 @@ public static class CustomValidationEndpoints
 
     [Post("/")]
     public static Counts Body(Counts counts) => counts;
+
+    /// <summary>Parameters named like each other's generated locals (x_local, x_raw).</summary>
+    [Get("/names")]
+    public static string Names(int x_local, int x, int x_raw) => $"{x_local}/{x}/{x_raw}";
 }
 
 /// <summary>A model that checks its own values in its constructor, as a value object does.</summary>

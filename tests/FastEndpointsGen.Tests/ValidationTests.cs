@@ -314,6 +314,13 @@ public sealed class CustomValidationAttributeTests : AppTests
     }
 
     [Test]
+    public async Task Parameters_named_like_generated_locals_each_bind_their_own_value()
+    {
+        using var response = await GetAsync("/custom-rules/names?x_local=1&x=2&x_raw=3");
+        await response.ShouldBeText("1/2/3");
+    }
+
+    [Test]
     public async Task A_named_property_of_a_custom_rule_takes_effect()
     {
         using var response = await PostJsonAsync("/custom-rules", """{"first":0,"second":2}""");
