@@ -496,7 +496,7 @@ internal static class BindingEmitter
 
             var write = response.Kind switch
             {
-                ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+                ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
                 ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
                 ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
                 _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",

@@ -98,8 +98,12 @@ internal static class JsonEmitter
 
     private static void EmitPublicSerialize(SourceWriter writer, JsonTypeModel type)
     {
-        writer.WriteLine($"/// <summary>Writes <paramref name=\"value\"/> as JSON, exactly as the endpoints do.</summary>");
-        writer.WriteLine($"public static void Serialize(Utf8JsonWriter writer, {ParameterType(type)} value) => Write{type.Id}(writer, value);");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Writes <paramref name=\"value\"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json");
+        writer.WriteLine("/// (FEG4001) is written with <paramref name=\"options\"/>, else with the web defaults.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"public static void Serialize(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions? options = null) =>");
+        writer.WriteLine($"    Write{type.Id}(writer, value, options ?? FallbackJson.DefaultOptions);");
         writer.WriteLine();
     }
 
@@ -119,7 +123,7 @@ internal static class JsonEmitter
 
     private static void EmitObjectWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             WriteNullGuard(writer, type);
@@ -210,7 +214,7 @@ internal static class JsonEmitter
             return;
         }
 
-        writer.WriteLine($"Write{type.Id}(writer, {access});");
+        writer.WriteLine($"Write{type.Id}(writer, {access}, options);");
     }
 
     private static string? CombinedWriter(SimpleKind kind) => kind switch
@@ -236,7 +240,7 @@ internal static class JsonEmitter
 
     private static void EmitCollectionWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             WriteNullGuard(writer, type);
@@ -268,7 +272,7 @@ internal static class JsonEmitter
 
     private static void EmitDictionaryWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value)");
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             WriteNullGuard(writer, type);
@@ -676,7 +680,7 @@ internal static class JsonEmitter
         writer.WriteLine("/// <summary>The accepted values, as error messages quote them.</summary>");
         writer.WriteLine($"internal const string {type.Id}Expected = {Literal(ExpectedValues(type))};");
         writer.WriteLine();
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {type.TypeName} value)");
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {type.TypeName} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             writer.WriteLine("switch (value)");
@@ -738,14 +742,14 @@ internal static class JsonEmitter
     private static void EmitLeaf(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
         var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName + "?" : ParameterType(type);
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {parameter} value)");
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {parameter} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             switch (type.Kind)
             {
                 case JsonTypeKind.Fallback:
                     writer.WriteLine($"// {type.FallbackReason}: written with the app's JsonSerializerOptions.");
-                    writer.WriteLine("FallbackJson.Write(writer, value);");
+                    writer.WriteLine("FallbackJson.Write(writer, value, options);");
                     break;
                 case JsonTypeKind.Nullable:
                     writer.WriteLine("if (value is { } present)");

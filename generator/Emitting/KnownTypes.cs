@@ -49,7 +49,6 @@ internal static class KnownTypes
     public const string JsonReadContext = "global::FastEndpointsGen.Runtime.JsonReadContext";
     public const string JsonRead = "global::FastEndpointsGen.Runtime.JsonRead";
     public const string JsonWrite = "global::FastEndpointsGen.Runtime.JsonWrite";
-    public const string FallbackJson = "global::FastEndpointsGen.Runtime.FallbackJson";
     public const string GeneratedApiDocuments = "global::FastEndpointsGen.Runtime.GeneratedApiDocuments";
     public const string GeneratedJsonResolver = "global::FastEndpointsGen.Runtime.GeneratedJsonResolver";
 }

@@ -34,8 +34,7 @@ internal static class RoutingEmitter
                 writer.WriteLine($"public static {KnownTypes.RouteGroupBuilder} MapGeneratedEndpoints(this {KnownTypes.IEndpointRouteBuilder} endpoints)");
                 using (writer.Block())
                 {
-                    writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider);");
-                    writer.WriteLine($"{KnownTypes.FallbackJson}.Configure(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
+                    writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
                     writer.WriteLine($"{KnownTypes.GeneratedApiDocuments}.Register(endpoints, {OpenApiEmitter.QualifiedClassName}.Json);");
                     if (endpoints.Count > 0)
                     {

@@ -19,6 +19,7 @@ public static class ApiDocsEndpointRouteBuilderExtensions
     /// <c>GET /docs</c> (Scalar, served from the package's embedded assets), at the routes set in
     /// <see cref="FastEndpointsGenOptions"/>; maps nothing when <see cref="FastEndpointsGenOptions.EnableDocs"/> is false.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The app did not call <c>builder.Services.AddFastEndpointsGen()</c>.</exception>
     /// <remarks>
     /// The document's bytes are built once, on the first request (so <c>MapApiDocs()</c> may come before or
     /// after <c>MapGeneratedEndpoints()</c>), with <c>info</c> and the error format taken from the options.
@@ -26,13 +27,13 @@ public static class ApiDocsEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetService<IOptions<FastEndpointsGenOptions>>()?.Value ?? new FastEndpointsGenOptions();
+        var registry = GeneratedApiDocuments.For(endpoints.ServiceProvider, "MapApiDocs()");
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<FastEndpointsGenOptions>>().Value;
         if (!options.EnableDocs)
         {
             return endpoints;
         }
 
-        var registry = GeneratedApiDocuments.For(endpoints.ServiceProvider);
         var document = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options)), LazyThreadSafetyMode.ExecutionAndPublication);
         endpoints.MapGet(options.OpenApiRoute, new RequestDelegate(async context =>
         {

@@ -1,7 +1,10 @@
 using System;
 using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,17 +15,20 @@ namespace FastEndpointsGen.Runtime;
 
 /// <summary>
 /// What the generated endpoints need from the host, resolved once when the endpoints are mapped
-/// so that no request pays for a service lookup of options or loggers.
+/// so that no request pays for a service lookup of options or loggers. It belongs to the app that
+/// mapped the endpoints: two hosts in one process each have their own (docs/design-decisions.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EndpointRuntime
 {
-    private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment, FormOptions formOptions)
+    private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment, FormOptions formOptions,
+        JsonSerializerOptions serializerOptions)
     {
         Options = options;
         Logger = logger;
         IsDevelopment = isDevelopment;
         FormOptions = formOptions;
+        SerializerOptions = serializerOptions;
     }
 
     /// <summary>The options the app configured with <c>AddFastEndpointsGen</c>, or the defaults.</summary>
@@ -40,14 +46,42 @@ public sealed class EndpointRuntime
     /// </summary>
     internal FormOptions FormOptions { get; }
 
-    /// <summary>Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too.</summary>
-    public static EndpointRuntime Create(IServiceProvider services)
+    /// <summary>
+    /// The app's <see cref="JsonSerializerOptions"/> (ASP.NET Core's <see cref="JsonOptions"/>), which read and write
+    /// the types the generator cannot handle (FEG4001); <see cref="FallbackJson.DefaultOptions"/> when the app has none.
+    /// </summary>
+    public JsonSerializerOptions SerializerOptions { get; }
+
+    /// <summary>
+    /// Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too. The
+    /// <paramref name="generated"/> contracts join the front of the app's resolver chain, so <c>TypedResults.Ok(model)</c>
+    /// and the app's own serializer calls write models the way endpoints do.
+    /// </summary>
+    public static EndpointRuntime Create(IServiceProvider services, IJsonTypeInfoResolver? generated = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var options = services.GetService<IOptions<FastEndpointsGenOptions>>()?.Value ?? new FastEndpointsGenOptions();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("FastEndpointsGen") ?? NullLogger.Instance;
         var environment = services.GetService<IWebHostEnvironment>();
         var formOptions = services.GetService<IOptions<FormOptions>>()?.Value ?? new FormOptions();
-        return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false, LimitForm(formOptions, options.MaxRequestBodySize));
+        return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false, LimitForm(formOptions, options.MaxRequestBodySize),
+            SerializerOptionsOf(services, generated));
+    }
+
+    private static JsonSerializerOptions SerializerOptionsOf(IServiceProvider services, IJsonTypeInfoResolver? generated)
+    {
+        if (services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions is not { } options)
+        {
+            return FallbackJson.DefaultOptions;
+        }
+
+        // Options already used to serialize are read-only; each assembly's MapGeneratedEndpoints adds its own contracts once.
+        if (generated is not null && !options.IsReadOnly && !options.TypeInfoResolverChain.Contains(generated))
+        {
+            options.TypeInfoResolverChain.Insert(0, generated);
+        }
+
+        return options;
     }
 
     private static FormOptions LimitForm(FormOptions app, long maxBody) => new()

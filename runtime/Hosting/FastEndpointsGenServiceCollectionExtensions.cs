@@ -34,7 +34,7 @@ public static class FastEndpointsGenServiceCollectionExtensions
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, context, _) =>
         {
             var options = context.ApplicationServices.GetRequiredService<IOptions<FastEndpointsGenOptions>>().Value;
-            var generated = GeneratedApiDocuments.For(context.ApplicationServices).Documents;
+            var generated = context.ApplicationServices.GetRequiredService<GeneratedApiDocuments>().Documents;
             if (generated.Count > 0)
             {
                 MergeInto(document, ApiDocument.Build(generated, options));

@@ -1,51 +1,35 @@
-using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FastEndpointsGen.Runtime;
 
 /// <summary>
-/// Reads and writes the types the generator cannot handle with the app's own
-/// <see cref="JsonSerializerOptions"/> (ASP.NET Core's <see cref="JsonOptions"/>). Under Native AOT
-/// those options need a <c>JsonSerializerContext</c> that knows the type; the FEG4001 warning says so.
+/// Reads and writes the types the generator cannot handle with the <see cref="JsonSerializerOptions"/> of the app
+/// (or of the <c>JsonSerializer</c> call) doing the work: a request's come from its <see cref="EndpointRuntime"/>,
+/// never from a process-wide setting. Under Native AOT those options need a <c>JsonSerializerContext</c> that
+/// knows the type; the FEG4001 warning says so.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FallbackJson
 {
-    private static JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// System.Text.Json's web defaults, read-only, for generated code used with no options given (outside an app, or an
+    /// app with no <c>JsonOptions</c>). No app can configure it.
+    /// </summary>
+    public static JsonSerializerOptions DefaultOptions { get; } = CreateDefaultOptions();
 
-    /// <summary>Points the fallback at the app's options and lets them resolve the generated types.</summary>
-    public static void Configure(IServiceProvider services, IJsonTypeInfoResolver generated)
-    {
-        var options = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions;
-        if (options is null)
-        {
-            return;
-        }
+    /// <summary>Writes a value with <paramref name="options"/>.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 
-        // Generated types first, so TypedResults and the app's own serializer calls write what endpoints write.
-        if (!options.IsReadOnly && !options.TypeInfoResolverChain.Contains(generated))
-        {
-            options.TypeInfoResolverChain.Insert(0, generated);
-        }
-
-        s_options = options;
-    }
-
-    /// <summary>Writes a value with the app's options.</summary>
-    public static void Write<T>(Utf8JsonWriter writer, T value) =>
-        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T)));
-
-    /// <summary>Reads a value with the app's options, recording a failure as an error at the current location.</summary>
+    /// <summary>Reads a value with the context's options, recording a failure as an error at the current location.</summary>
     public static T Read<T>(ref Utf8JsonReader reader, JsonReadContext context)
     {
         try
         {
-            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T)))!;
+            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)context.SerializerOptions.GetTypeInfo(typeof(T)))!;
         }
         catch (JsonException exception)
         {
@@ -53,4 +37,20 @@ public static class FallbackJson
             return default!;
         }
     }
+
+    // As ASP.NET Core's own JsonOptions: reflection only where the app allows it, so a Native AOT app trims it away
+    // (its fallback types then need a JsonSerializerContext in the app's options, which FEG4001 says).
+    private static JsonSerializerOptions CreateDefaultOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault ? CreateReflectionResolver() : JsonTypeInfoResolver.Combine(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only called when JsonSerializer.IsReflectionEnabledByDefault, a feature switch the trimmer honours.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only called when JsonSerializer.IsReflectionEnabledByDefault, a feature switch the trimmer honours.")]
+    private static DefaultJsonTypeInfoResolver CreateReflectionResolver() => new();
 }

@@ -6,7 +6,10 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace FastEndpointsGen.Runtime;
 
-/// <summary>Exposes generated readers and writers as <see cref="JsonTypeInfo"/>, for code that goes through <see cref="JsonSerializer"/>.</summary>
+/// <summary>
+/// Exposes generated readers and writers as <see cref="JsonTypeInfo"/>, for code that goes through <see cref="JsonSerializer"/>.
+/// Members the generator cannot handle are read and written with the options of that call.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedJsonResolver
 {
@@ -20,7 +23,7 @@ public static class GeneratedJsonResolver
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var context = JsonReadContext.Rent(rejectUnknownProperties: false, source: "$");
+            var context = JsonReadContext.Rent(rejectUnknownProperties: false, source: "$", serializerOptions: options);
             var value = read(ref reader, context);
             var errors = context.Return();
             if (errors is { Count: > 0 })
@@ -32,6 +35,6 @@ public static class GeneratedJsonResolver
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value);
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value, options);
     }
 }

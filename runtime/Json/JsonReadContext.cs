@@ -11,7 +11,7 @@ namespace FastEndpointsGen.Runtime;
 /// <summary>
 /// The state of one pass of a generated JSON reader: where in the document it is (for error
 /// locations), the errors found so far, and the reading options. Parsing is synchronous, so one
-/// context per thread is reused and a request allocates none.
+/// context per thread is reused and a request allocates none; it holds an app's settings only while rented.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonReadContext
@@ -57,6 +57,12 @@ public sealed class JsonReadContext
     /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
     public JsonReaderOptions ReaderOptions { get; private set; }
 
+    /// <summary>
+    /// The <see cref="JsonSerializerOptions"/> that read the types the generator cannot handle (FEG4001): the app's for a
+    /// request, the calling serializer's through <c>GeneratedJson.TypeInfoResolver</c>.
+    /// </summary>
+    public JsonSerializerOptions SerializerOptions { get; private set; } = FallbackJson.DefaultOptions;
+
     /// <summary>The whole document being read, so an error can quote part of it.</summary>
     public ReadOnlySequence<byte> Document { get; set; }
 
@@ -65,7 +71,7 @@ public sealed class JsonReadContext
     {
         var options = runtime.Options;
         var context = Rent(options.RejectUnknownProperties, source, options.MaxJsonDepth, errors,
-            echoInputs: options.ErrorFormat == ErrorFormat.FastApi);
+            echoInputs: options.ErrorFormat == ErrorFormat.FastApi, runtime.SerializerOptions);
         context._errorLimit = options.MaxValidationErrors;
         if (errors is not null)
         {
@@ -75,9 +81,12 @@ public sealed class JsonReadContext
         return context;
     }
 
-    /// <summary>Takes the thread's context for a read outside an endpoint (tests, user code, <c>JsonSerializer</c>).</summary>
+    /// <summary>
+    /// Takes the thread's context for a read outside an endpoint (tests, user code, <c>JsonSerializer</c>); types the
+    /// generator cannot handle are read with <paramref name="serializerOptions"/>, else <see cref="FallbackJson.DefaultOptions"/>.
+    /// </summary>
     public static JsonReadContext Rent(bool rejectUnknownProperties, string source, int maxDepth = 64, RequestErrors? errors = null,
-        bool echoInputs = true)
+        bool echoInputs = true, JsonSerializerOptions? serializerOptions = null)
     {
         var context = t_cached ?? new JsonReadContext();
         t_cached = null;
@@ -85,6 +94,7 @@ public sealed class JsonReadContext
         context.EchoInputs = echoInputs;
         context._errorLimit = RequestErrors.DefaultLimit;
         context.RejectUnknownProperties = rejectUnknownProperties;
+        context.SerializerOptions = serializerOptions ?? FallbackJson.DefaultOptions;
         context.ReaderOptions = new JsonReaderOptions { MaxDepth = Math.Clamp(maxDepth, 1, FastEndpointsGenOptions.MaxJsonDepthLimit) };
         context._path[0] = source;
         context._depth = 1;
@@ -96,6 +106,7 @@ public sealed class JsonReadContext
     {
         var errors = Errors;
         Errors = null;
+        SerializerOptions = FallbackJson.DefaultOptions; // the thread keeps no app's settings between reads
         Document = default;
         _missingObjectStart = -1;
         _missingObjectInput = null;

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace FastEndpointsGen.Runtime;
 
-/// <summary>Writes a generated JSON writer's output straight to <c>Response.BodyWriter</c>.</summary>
+/// <summary>
+/// A generated JSON writer. Like a <c>JsonConverter</c>'s <c>Write</c>, it is given the <see cref="JsonSerializerOptions"/>
+/// it writes for; only members the generator cannot handle (FEG4001) use them.
+/// </summary>
 /// <typeparam name="T">The type the writer writes.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
+public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
 
 /// <summary>The success responses of generated endpoints (DESIGN §4).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -19,14 +22,14 @@ public static class JsonResponse
     private const string JsonContentType = "application/json; charset=utf-8";
     private const string TextContentType = "text/plain; charset=utf-8";
 
-    /// <summary>Writes <paramref name="value"/> as JSON with the given status code.</summary>
-    public static Task WriteAsync<T>(HttpContext httpContext, int statusCode, T value, JsonWriteAction<T> write)
+    /// <summary>Writes <paramref name="value"/> as JSON with the given status code and the app's options.</summary>
+    public static Task WriteAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, T value, JsonWriteAction<T> write)
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = JsonContentType;
         var writer = PooledJsonWriter.Rent();
-        write(writer, value);
+        write(writer, value, runtime.SerializerOptions);
         PooledJsonWriter.CopyTo(writer, response);
         return Task.CompletedTask;
     }

@@ -311,8 +311,8 @@ public class EdgeCaseTests
             }
             """);
 
-        Assert.That(result.Json, Does.Contain("internal static void WriteDemo_Page_Demo_Item_(Utf8JsonWriter writer, global::Demo.Page<global::Demo.Item>? value)"));
-        Assert.That(result.Json, Does.Contain("internal static void WriteDemo_Page_string_(Utf8JsonWriter writer, global::Demo.Page<string>? value)"));
+        Assert.That(result.Json, Does.Contain("internal static void WriteDemo_Page_Demo_Item_(Utf8JsonWriter writer, global::Demo.Page<global::Demo.Item>? value, JsonSerializerOptions options)"));
+        Assert.That(result.Json, Does.Contain("internal static void WriteDemo_Page_string_(Utf8JsonWriter writer, global::Demo.Page<string>? value, JsonSerializerOptions options)"));
     }
 
     [Test]

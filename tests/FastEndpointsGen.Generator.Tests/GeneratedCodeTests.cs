@@ -139,7 +139,7 @@ public class GeneratedCodeTests
             }
             """);
 
-        Assert.That(result.Endpoints, Does.Contain("JsonResponse.WriteAsync(httpContext, 201, result, "));
+        Assert.That(result.Endpoints, Does.Contain("JsonResponse.WriteAsync(httpContext, runtime, 201, result, "));
         Assert.That(result.Endpoints, Does.Contain("JsonResponse.WriteEmptyAsync(httpContext, 204)"));
     }
 

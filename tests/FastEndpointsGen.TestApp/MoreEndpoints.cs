@@ -34,6 +34,12 @@ public sealed class Envelope
     public object? Payload { get; set; }
 }
 
+/// <summary>A fallback payload with a member name the app's naming policy decides.</summary>
+public sealed class Shipment
+{
+    public int ItemCount { get; set; }
+}
+
 /// <summary>The less common binding sources and types.</summary>
 [EndpointGroup("/more", Tags = ["More"])]
 public static class MoreEndpoints
@@ -72,5 +78,17 @@ public static class MoreEndpoints
 #pragma warning disable FEG4001
     [Get("/envelope")]
     public static Envelope Envelope() => new() { Kind = "text", Payload = "hello" };
+
+    // The same fallback three ways, for hosts with different JsonOptions: written by the endpoint, read from a body,
+    // and written by TypedResults through the generated contracts in the app's JsonSerializerOptions.
+    [Get("/envelope/shipment")]
+    public static Envelope ShipmentEnvelope() => new() { Kind = "shipment", Payload = new Shipment { ItemCount = 2 } };
+
+    [Post("/envelope/payload-type")]
+    public static string PayloadType(Envelope envelope) => envelope.Payload?.GetType().Name ?? "null";
+
+    [Get("/envelope/typed")]
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<Envelope> TypedEnvelope() =>
+        Microsoft.AspNetCore.Http.TypedResults.Ok(ShipmentEnvelope());
 #pragma warning restore FEG4001
 }

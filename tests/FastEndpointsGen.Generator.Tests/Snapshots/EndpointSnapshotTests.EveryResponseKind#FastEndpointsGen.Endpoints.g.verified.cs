@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -105,7 +104,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Item result = global::Kinds.Responses.Created();
-                return JsonResponse.WriteAsync(httpContext, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
+                return JsonResponse.WriteAsync(httpContext, runtime, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
@@ -126,7 +125,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item> result = global::Kinds.Responses.List();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
             }
             catch (global::System.Exception exception)
             {
@@ -147,7 +146,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Item? result = global::Kinds.Responses.Maybe();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
@@ -168,7 +167,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 int result = global::Kinds.Responses.Number();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
             }
             catch (global::System.Exception exception)
             {
@@ -211,7 +210,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Item result = await global::Kinds.Responses.TaskOfValue();
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
@@ -362,7 +361,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Item result = global::Kinds.Responses.Value();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {
@@ -384,7 +383,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Kinds.Item result = await global::Kinds.Responses.ValueTaskOfValue();
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
             catch (global::System.Exception exception)
             {

@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>
-        internal static void WriteIReadOnlyListOfKinds_Item(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>? value)
+        internal static void WriteIReadOnlyListOfKinds_Item(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Count; i++)
             {
-                WriteKinds_Item(writer, value[i]);
+                WriteKinds_Item(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -58,7 +58,7 @@ namespace FastEndpointsGen
 
 
         // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
+        internal static void WriteInt32(Utf8JsonWriter writer, int value, JsonSerializerOptions options)
         {
             writer.WriteNumberValue(value);
         }
@@ -73,10 +73,14 @@ namespace FastEndpointsGen
         // global::Kinds.Item
         private static readonly global::System.Text.Json.JsonEncodedText Kinds_Item_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Kinds.Item? value) => WriteKinds_Item(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Kinds.Item? value, JsonSerializerOptions? options = null) =>
+            WriteKinds_Item(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteKinds_Item(Utf8JsonWriter writer, global::Kinds.Item? value)
+        internal static void WriteKinds_Item(Utf8JsonWriter writer, global::Kinds.Item? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

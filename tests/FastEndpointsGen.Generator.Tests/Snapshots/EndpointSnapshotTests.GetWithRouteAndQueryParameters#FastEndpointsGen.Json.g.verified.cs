@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Shop.Product[]
-        internal static void WriteArrayOfShop_Product(Utf8JsonWriter writer, global::Shop.Product[]? value)
+        internal static void WriteArrayOfShop_Product(Utf8JsonWriter writer, global::Shop.Product[]? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Length; i++)
             {
-                WriteShop_Product(writer, value[i]);
+                WriteShop_Product(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -62,10 +62,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Product_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Product_Price = global::System.Text.Json.JsonEncodedText.Encode("price");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shop.Product? value) => WriteShop_Product(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Shop.Product? value, JsonSerializerOptions? options = null) =>
+            WriteShop_Product(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteShop_Product(Utf8JsonWriter writer, global::Shop.Product? value)
+        internal static void WriteShop_Product(Utf8JsonWriter writer, global::Shop.Product? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
+        internal static void WriteInt32(Utf8JsonWriter writer, int value, JsonSerializerOptions options)
         {
             writer.WriteNumberValue(value);
         }

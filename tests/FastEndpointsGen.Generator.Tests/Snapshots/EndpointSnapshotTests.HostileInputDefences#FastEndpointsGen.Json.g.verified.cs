@@ -23,10 +23,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Guarded_Credentials_Confirm = global::System.Text.Json.JsonEncodedText.Encode("confirm");
         private static readonly global::System.Text.Json.JsonEncodedText Guarded_Credentials_User = global::System.Text.Json.JsonEncodedText.Encode("user");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Guarded.Credentials? value) => WriteGuarded_Credentials(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Guarded.Credentials? value, JsonSerializerOptions? options = null) =>
+            WriteGuarded_Credentials(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteGuarded_Credentials(Utf8JsonWriter writer, global::Guarded.Credentials? value)
+        internal static void WriteGuarded_Credentials(Utf8JsonWriter writer, global::Guarded.Credentials? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

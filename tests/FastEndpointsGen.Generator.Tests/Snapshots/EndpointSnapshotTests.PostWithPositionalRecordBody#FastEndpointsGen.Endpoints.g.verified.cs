@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -89,7 +88,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Shop.Order result = global::Shop.Orders.Create(order_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
             }
             catch (global::System.Exception exception)
             {
@@ -154,7 +153,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Shop.Order result = global::Shop.Orders.Replace(id_local, order_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
             }
             catch (global::System.Exception exception)
             {

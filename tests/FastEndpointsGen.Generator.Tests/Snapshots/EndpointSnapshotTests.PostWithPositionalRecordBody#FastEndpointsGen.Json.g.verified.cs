@@ -24,10 +24,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Shop_NewOrder_Note = global::System.Text.Json.JsonEncodedText.Encode("note");
         private static readonly global::System.Text.Json.JsonEncodedText Shop_NewOrder_Express = global::System.Text.Json.JsonEncodedText.Encode("express");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shop.NewOrder? value) => WriteShop_NewOrder(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Shop.NewOrder? value, JsonSerializerOptions? options = null) =>
+            WriteShop_NewOrder(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteShop_NewOrder(Utf8JsonWriter writer, global::Shop.NewOrder? value)
+        internal static void WriteShop_NewOrder(Utf8JsonWriter writer, global::Shop.NewOrder? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -149,10 +153,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Order_Customer = global::System.Text.Json.JsonEncodedText.Encode("customer");
         private static readonly global::System.Text.Json.JsonEncodedText Shop_Order_Quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shop.Order? value) => WriteShop_Order(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Shop.Order? value, JsonSerializerOptions? options = null) =>
+            WriteShop_Order(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteShop_Order(Utf8JsonWriter writer, global::Shop.Order? value)
+        internal static void WriteShop_Order(Utf8JsonWriter writer, global::Shop.Order? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

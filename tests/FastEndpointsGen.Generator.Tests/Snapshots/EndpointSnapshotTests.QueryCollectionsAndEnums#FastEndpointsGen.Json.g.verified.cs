@@ -25,7 +25,7 @@ namespace FastEndpointsGen
         /// <summary>The accepted values, as error messages quote them.</summary>
         internal const string Shop_SortExpected = "'Name' or 'Price'";
 
-        internal static void WriteShop_Sort(Utf8JsonWriter writer, global::Shop.Sort value)
+        internal static void WriteShop_Sort(Utf8JsonWriter writer, global::Shop.Sort value, JsonSerializerOptions options)
         {
             switch (value)
             {

@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -99,7 +98,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Workflow.Status result = global::Workflow.Jobs.Update(name_local, job_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
             }
             catch (global::System.Exception exception)
             {
@@ -138,7 +137,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Workflow.Job[] result = global::Workflow.Jobs.ByStatus(status_local, level_local);
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job);
             }
             catch (global::System.Exception exception)
             {

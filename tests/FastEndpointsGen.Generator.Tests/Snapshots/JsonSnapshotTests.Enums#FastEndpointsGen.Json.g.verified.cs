@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Workflow.Job[]
-        internal static void WriteArrayOfWorkflow_Job(Utf8JsonWriter writer, global::Workflow.Job[]? value)
+        internal static void WriteArrayOfWorkflow_Job(Utf8JsonWriter writer, global::Workflow.Job[]? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Length; i++)
             {
-                WriteWorkflow_Job(writer, value[i]);
+                WriteWorkflow_Job(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -58,11 +58,11 @@ namespace FastEndpointsGen
 
 
         // global::Workflow.Status?
-        internal static void WriteNullableWorkflow_Status(Utf8JsonWriter writer, global::Workflow.Status? value)
+        internal static void WriteNullableWorkflow_Status(Utf8JsonWriter writer, global::Workflow.Status? value, JsonSerializerOptions options)
         {
             if (value is { } present)
             {
-                WriteWorkflow_Status(writer, present);
+                WriteWorkflow_Status(writer, present, options);
             }
             else
             {
@@ -91,10 +91,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Workflow_Job_Level = global::System.Text.Json.JsonEncodedText.Encode("level");
         private static readonly global::System.Text.Json.JsonEncodedText Workflow_Job_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Workflow.Job? value) => WriteWorkflow_Job(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Workflow.Job? value, JsonSerializerOptions? options = null) =>
+            WriteWorkflow_Job(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteWorkflow_Job(Utf8JsonWriter writer, global::Workflow.Job? value)
+        internal static void WriteWorkflow_Job(Utf8JsonWriter writer, global::Workflow.Job? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -105,11 +109,11 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Workflow_Job_Name, value.Name);
             writer.WritePropertyName(Workflow_Job_Status);
-            WriteWorkflow_Status(writer, value.Status);
+            WriteWorkflow_Status(writer, value.Status, options);
             writer.WritePropertyName(Workflow_Job_Level);
-            WriteWorkflow_Level(writer, value.Level);
+            WriteWorkflow_Level(writer, value.Level, options);
             writer.WritePropertyName(Workflow_Job_Previous);
-            WriteNullableWorkflow_Status(writer, value.Previous);
+            WriteNullableWorkflow_Status(writer, value.Previous, options);
             writer.WriteEndObject();
         }
 
@@ -224,7 +228,7 @@ namespace FastEndpointsGen
         /// <summary>The accepted values, as error messages quote them.</summary>
         internal const string Workflow_LevelExpected = "'Low' or 'High'";
 
-        internal static void WriteWorkflow_Level(Utf8JsonWriter writer, global::Workflow.Level value)
+        internal static void WriteWorkflow_Level(Utf8JsonWriter writer, global::Workflow.Level value, JsonSerializerOptions options)
         {
             switch (value)
             {
@@ -265,7 +269,7 @@ namespace FastEndpointsGen
         /// <summary>The accepted values, as error messages quote them.</summary>
         internal const string Workflow_StatusExpected = "'Pending', 'Active' or 'on-hold'";
 
-        internal static void WriteWorkflow_Status(Utf8JsonWriter writer, global::Workflow.Status value)
+        internal static void WriteWorkflow_Status(Utf8JsonWriter writer, global::Workflow.Status value, JsonSerializerOptions options)
         {
             switch (value)
             {

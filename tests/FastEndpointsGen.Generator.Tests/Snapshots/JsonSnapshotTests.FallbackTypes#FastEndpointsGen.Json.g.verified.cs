@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Shapes.IShape[]
-        internal static void WriteArrayOfShapes_IShape(Utf8JsonWriter writer, global::Shapes.IShape[]? value)
+        internal static void WriteArrayOfShapes_IShape(Utf8JsonWriter writer, global::Shapes.IShape[]? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Length; i++)
             {
-                WriteShapes_IShape(writer, value[i]);
+                WriteShapes_IShape(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -58,10 +58,10 @@ namespace FastEndpointsGen
 
 
         // object
-        internal static void WriteObject(Utf8JsonWriter writer, object? value)
+        internal static void WriteObject(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
         {
             // 'object' is not a concrete class, record or struct: written with the app's JsonSerializerOptions.
-            FallbackJson.Write(writer, value);
+            FallbackJson.Write(writer, value, options);
         }
 
         internal static object ReadObject(ref Utf8JsonReader reader, JsonReadContext context)
@@ -71,10 +71,10 @@ namespace FastEndpointsGen
 
 
         // global::Shapes.Animal
-        internal static void WriteShapes_Animal(Utf8JsonWriter writer, global::Shapes.Animal? value)
+        internal static void WriteShapes_Animal(Utf8JsonWriter writer, global::Shapes.Animal? value, JsonSerializerOptions options)
         {
             // 'Shapes.Animal' is not a concrete class, record or struct: written with the app's JsonSerializerOptions.
-            FallbackJson.Write(writer, value);
+            FallbackJson.Write(writer, value, options);
         }
 
         internal static global::Shapes.Animal ReadShapes_Animal(ref Utf8JsonReader reader, JsonReadContext context)
@@ -89,10 +89,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Shapes_Envelope_Pet = global::System.Text.Json.JsonEncodedText.Encode("pet");
         private static readonly global::System.Text.Json.JsonEncodedText Shapes_Envelope_Extra = global::System.Text.Json.JsonEncodedText.Encode("extra");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Shapes.Envelope? value) => WriteShapes_Envelope(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Shapes.Envelope? value, JsonSerializerOptions? options = null) =>
+            WriteShapes_Envelope(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteShapes_Envelope(Utf8JsonWriter writer, global::Shapes.Envelope? value)
+        internal static void WriteShapes_Envelope(Utf8JsonWriter writer, global::Shapes.Envelope? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -102,13 +106,13 @@ namespace FastEndpointsGen
 
             writer.WriteStartObject();
             writer.WritePropertyName(Shapes_Envelope_Payload);
-            WriteObject(writer, value.Payload);
+            WriteObject(writer, value.Payload, options);
             writer.WritePropertyName(Shapes_Envelope_Shape);
-            WriteShapes_IShape(writer, value.Shape);
+            WriteShapes_IShape(writer, value.Shape, options);
             writer.WritePropertyName(Shapes_Envelope_Pet);
-            WriteShapes_Animal(writer, value.Pet);
+            WriteShapes_Animal(writer, value.Pet, options);
             writer.WritePropertyName(Shapes_Envelope_Extra);
-            WriteObject(writer, value.Extra);
+            WriteObject(writer, value.Extra, options);
             writer.WriteEndObject();
         }
 
@@ -221,10 +225,10 @@ namespace FastEndpointsGen
 
 
         // global::Shapes.IShape
-        internal static void WriteShapes_IShape(Utf8JsonWriter writer, global::Shapes.IShape? value)
+        internal static void WriteShapes_IShape(Utf8JsonWriter writer, global::Shapes.IShape? value, JsonSerializerOptions options)
         {
             // 'Shapes.IShape' is not a concrete class, record or struct: written with the app's JsonSerializerOptions.
-            FallbackJson.Write(writer, value);
+            FallbackJson.Write(writer, value, options);
         }
 
         internal static global::Shapes.IShape ReadShapes_IShape(ref Utf8JsonReader reader, JsonReadContext context)

@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -89,7 +88,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Settings.AppSettings result = global::Settings.SettingsEndpoints.Save(settings_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
             }
             catch (global::System.Exception exception)
             {
@@ -143,7 +142,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Settings.Shape result = global::Settings.SettingsEndpoints.Draw(shape_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape);
             }
             catch (global::System.Exception exception)
             {

@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Settings.Point[]
-        internal static void WriteArrayOfSettings_Point(Utf8JsonWriter writer, global::Settings.Point[]? value)
+        internal static void WriteArrayOfSettings_Point(Utf8JsonWriter writer, global::Settings.Point[]? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Length; i++)
             {
-                WriteSettings_Point(writer, value[i]);
+                WriteSettings_Point(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -58,11 +58,11 @@ namespace FastEndpointsGen
 
 
         // global::Settings.Point?
-        internal static void WriteNullableSettings_Point(Utf8JsonWriter writer, global::Settings.Point? value)
+        internal static void WriteNullableSettings_Point(Utf8JsonWriter writer, global::Settings.Point? value, JsonSerializerOptions options)
         {
             if (value is { } present)
             {
-                WriteSettings_Point(writer, present);
+                WriteSettings_Point(writer, present, options);
             }
             else
             {
@@ -95,10 +95,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Settings_AppSettings_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
         private static readonly global::System.Text.Json.JsonEncodedText Settings_AppSettings_Summary = global::System.Text.Json.JsonEncodedText.Encode("summary");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Settings.AppSettings? value) => WriteSettings_AppSettings(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Settings.AppSettings? value, JsonSerializerOptions? options = null) =>
+            WriteSettings_AppSettings(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteSettings_AppSettings(Utf8JsonWriter writer, global::Settings.AppSettings? value)
+        internal static void WriteSettings_AppSettings(Utf8JsonWriter writer, global::Settings.AppSettings? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -315,10 +319,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Settings_Point_Y = global::System.Text.Json.JsonEncodedText.Encode("y");
         private static readonly global::System.Text.Json.JsonEncodedText Settings_Point_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Settings.Point value) => WriteSettings_Point(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Settings.Point value, JsonSerializerOptions? options = null) =>
+            WriteSettings_Point(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteSettings_Point(Utf8JsonWriter writer, global::Settings.Point value)
+        internal static void WriteSettings_Point(Utf8JsonWriter writer, global::Settings.Point value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteNumber(Settings_Point_X, value.X);
@@ -424,10 +432,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Settings_Shape_Center = global::System.Text.Json.JsonEncodedText.Encode("center");
         private static readonly global::System.Text.Json.JsonEncodedText Settings_Shape_Corners = global::System.Text.Json.JsonEncodedText.Encode("corners");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Settings.Shape? value) => WriteSettings_Shape(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Settings.Shape? value, JsonSerializerOptions? options = null) =>
+            WriteSettings_Shape(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteSettings_Shape(Utf8JsonWriter writer, global::Settings.Shape? value)
+        internal static void WriteSettings_Shape(Utf8JsonWriter writer, global::Settings.Shape? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -438,11 +450,11 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Settings_Shape_Name, value.Name);
             writer.WritePropertyName(Settings_Shape_Origin);
-            WriteSettings_Point(writer, value.Origin);
+            WriteSettings_Point(writer, value.Origin, options);
             writer.WritePropertyName(Settings_Shape_Center);
-            WriteNullableSettings_Point(writer, value.Center);
+            WriteNullableSettings_Point(writer, value.Center, options);
             writer.WritePropertyName(Settings_Shape_Corners);
-            WriteArrayOfSettings_Point(writer, value.Corners);
+            WriteArrayOfSettings_Point(writer, value.Corners, options);
             writer.WriteEndObject();
         }
 

@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -89,7 +88,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Books.Library result = global::Books.LibraryEndpoints.Create(library_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
             }
             catch (global::System.Exception exception)
             {
@@ -110,7 +109,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::System.Collections.Generic.List<global::Books.Shelf.Label> result = global::Books.LibraryEndpoints.Labels();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label);
             }
             catch (global::System.Exception exception)
             {

@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::Books.Book[]
-        internal static void WriteArrayOfBooks_Book(Utf8JsonWriter writer, global::Books.Book[]? value)
+        internal static void WriteArrayOfBooks_Book(Utf8JsonWriter writer, global::Books.Book[]? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Length; i++)
             {
-                WriteBooks_Book(writer, value[i]);
+                WriteBooks_Book(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -60,10 +60,14 @@ namespace FastEndpointsGen
         // global::Books.Author
         private static readonly global::System.Text.Json.JsonEncodedText Books_Author_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Books.Author? value) => WriteBooks_Author(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Books.Author? value, JsonSerializerOptions? options = null) =>
+            WriteBooks_Author(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteBooks_Author(Utf8JsonWriter writer, global::Books.Author? value)
+        internal static void WriteBooks_Author(Utf8JsonWriter writer, global::Books.Author? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -142,10 +146,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Books_Book_Author = global::System.Text.Json.JsonEncodedText.Encode("author");
         private static readonly global::System.Text.Json.JsonEncodedText Books_Book_Year = global::System.Text.Json.JsonEncodedText.Encode("year");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Books.Book? value) => WriteBooks_Book(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Books.Book? value, JsonSerializerOptions? options = null) =>
+            WriteBooks_Book(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteBooks_Book(Utf8JsonWriter writer, global::Books.Book? value)
+        internal static void WriteBooks_Book(Utf8JsonWriter writer, global::Books.Book? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -156,7 +164,7 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Books_Book_Title, value.Title);
             writer.WritePropertyName(Books_Book_Author);
-            WriteBooks_Author(writer, value.Author);
+            WriteBooks_Author(writer, value.Author, options);
             if (value.Year is { } books_Book_YearValue) writer.WriteNumber(Books_Book_Year, books_Book_YearValue);
             else writer.WriteNull(Books_Book_Year);
             writer.WriteEndObject();
@@ -265,10 +273,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Books_Library_Notes = global::System.Text.Json.JsonEncodedText.Encode("notes");
         private static readonly global::System.Text.Json.JsonEncodedText Books_Library_Label = global::System.Text.Json.JsonEncodedText.Encode("label");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Books.Library? value) => WriteBooks_Library(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Books.Library? value, JsonSerializerOptions? options = null) =>
+            WriteBooks_Library(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteBooks_Library(Utf8JsonWriter writer, global::Books.Library? value)
+        internal static void WriteBooks_Library(Utf8JsonWriter writer, global::Books.Library? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -279,23 +291,23 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Books_Library_Name, value.Name);
             writer.WritePropertyName(Books_Library_Books);
-            WriteArrayOfBooks_Book(writer, value.Books);
+            WriteArrayOfBooks_Book(writer, value.Books, options);
             writer.WritePropertyName(Books_Library_Tags);
-            WriteListOfString(writer, value.Tags);
+            WriteListOfString(writer, value.Tags, options);
             writer.WritePropertyName(Books_Library_Authors);
-            WriteIReadOnlyListOfBooks_Author(writer, value.Authors);
+            WriteIReadOnlyListOfBooks_Author(writer, value.Authors, options);
             writer.WritePropertyName(Books_Library_Ratings);
-            WriteIEnumerableOfInt32(writer, value.Ratings);
+            WriteIEnumerableOfInt32(writer, value.Ratings, options);
             writer.WritePropertyName(Books_Library_Genres);
-            WriteHashSetOfString(writer, value.Genres);
+            WriteHashSetOfString(writer, value.Genres, options);
             writer.WritePropertyName(Books_Library_ByIsbn);
-            WriteDictionaryOfStringAndBooks_Book(writer, value.ByIsbn);
+            WriteDictionaryOfStringAndBooks_Book(writer, value.ByIsbn, options);
             writer.WritePropertyName(Books_Library_Counts);
-            WriteDictionaryOfStringAndNullableInt32(writer, value.Counts);
+            WriteDictionaryOfStringAndNullableInt32(writer, value.Counts, options);
             writer.WritePropertyName(Books_Library_Notes);
-            WriteIReadOnlyListOfNullableString(writer, value.Notes);
+            WriteIReadOnlyListOfNullableString(writer, value.Notes, options);
             writer.WritePropertyName(Books_Library_Label);
-            WriteBooks_Shelf_Label(writer, value.Label);
+            WriteBooks_Shelf_Label(writer, value.Label, options);
             writer.WriteEndObject();
         }
 
@@ -485,10 +497,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Books_Shelf_Label_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
         private static readonly global::System.Text.Json.JsonEncodedText Books_Shelf_Label_Color = global::System.Text.Json.JsonEncodedText.Encode("color");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Books.Shelf.Label? value) => WriteBooks_Shelf_Label(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Books.Shelf.Label? value, JsonSerializerOptions? options = null) =>
+            WriteBooks_Shelf_Label(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteBooks_Shelf_Label(Utf8JsonWriter writer, global::Books.Shelf.Label? value)
+        internal static void WriteBooks_Shelf_Label(Utf8JsonWriter writer, global::Books.Shelf.Label? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -581,7 +597,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.Dictionary<string, global::Books.Book>
-        internal static void WriteDictionaryOfStringAndBooks_Book(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::Books.Book>? value)
+        internal static void WriteDictionaryOfStringAndBooks_Book(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::Books.Book>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -593,7 +609,7 @@ namespace FastEndpointsGen
             foreach (var pair in value)
             {
                 writer.WritePropertyName(pair.Key);
-                WriteBooks_Book(writer, pair.Value);
+                WriteBooks_Book(writer, pair.Value, options);
             }
             writer.WriteEndObject();
         }
@@ -622,7 +638,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.Dictionary<string, int?>
-        internal static void WriteDictionaryOfStringAndNullableInt32(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?>? value)
+        internal static void WriteDictionaryOfStringAndNullableInt32(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int?>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -671,7 +687,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.HashSet<string>
-        internal static void WriteHashSetOfString(Utf8JsonWriter writer, global::System.Collections.Generic.HashSet<string>? value)
+        internal static void WriteHashSetOfString(Utf8JsonWriter writer, global::System.Collections.Generic.HashSet<string>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -710,7 +726,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IEnumerable<int>
-        internal static void WriteIEnumerableOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<int>? value)
+        internal static void WriteIEnumerableOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<int>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -749,7 +765,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IReadOnlyList<global::Books.Author>
-        internal static void WriteIReadOnlyListOfBooks_Author(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Books.Author>? value)
+        internal static void WriteIReadOnlyListOfBooks_Author(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Books.Author>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -760,7 +776,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Count; i++)
             {
-                WriteBooks_Author(writer, value[i]);
+                WriteBooks_Author(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -788,7 +804,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.IReadOnlyList<string?>
-        internal static void WriteIReadOnlyListOfNullableString(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?>? value)
+        internal static void WriteIReadOnlyListOfNullableString(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string?>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -834,7 +850,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<global::Books.Shelf.Label>
-        internal static void WriteListOfBooks_Shelf_Label(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Books.Shelf.Label>? value)
+        internal static void WriteListOfBooks_Shelf_Label(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Books.Shelf.Label>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -845,7 +861,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Count; i++)
             {
-                WriteBooks_Shelf_Label(writer, value[i]);
+                WriteBooks_Shelf_Label(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -873,7 +889,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<string>
-        internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value)
+        internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

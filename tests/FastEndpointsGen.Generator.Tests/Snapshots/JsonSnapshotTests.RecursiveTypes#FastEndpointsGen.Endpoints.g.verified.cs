@@ -15,8 +15,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider);
-            global::FastEndpointsGen.Runtime.FallbackJson.Configure(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
+            var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
             var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
@@ -56,7 +55,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Trees.Category result = global::Trees.TreeEndpoints.Root();
-                return JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
+                return JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
             }
             catch (global::System.Exception exception)
             {
@@ -110,7 +109,7 @@ namespace FastEndpointsGen.Generated
             try
             {
                 global::Trees.TreeNode result = global::Trees.TreeEndpoints.Plant(root_local);
-                await JsonResponse.WriteAsync(httpContext, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode);
+                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode);
             }
             catch (global::System.Exception exception)
             {

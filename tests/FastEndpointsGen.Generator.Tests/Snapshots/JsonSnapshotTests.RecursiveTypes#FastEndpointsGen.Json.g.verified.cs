@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>
-        internal static void WriteIReadOnlyListOfTrees_Category(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>? value)
+        internal static void WriteIReadOnlyListOfTrees_Category(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Trees.Category>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -30,7 +30,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Count; i++)
             {
-                WriteTrees_Category(writer, value[i]);
+                WriteTrees_Category(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -58,7 +58,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<global::Trees.TreeNode>
-        internal static void WriteListOfTrees_TreeNode(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Trees.TreeNode>? value)
+        internal static void WriteListOfTrees_TreeNode(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Trees.TreeNode>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -69,7 +69,7 @@ namespace FastEndpointsGen
             writer.WriteStartArray();
             for (var i = 0; i < value.Count; i++)
             {
-                WriteTrees_TreeNode(writer, value[i]);
+                WriteTrees_TreeNode(writer, value[i], options);
             }
             writer.WriteEndArray();
         }
@@ -101,10 +101,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Trees_Category_Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");
         private static readonly global::System.Text.Json.JsonEncodedText Trees_Category_Children = global::System.Text.Json.JsonEncodedText.Encode("children");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Trees.Category? value) => WriteTrees_Category(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Trees.Category? value, JsonSerializerOptions? options = null) =>
+            WriteTrees_Category(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteTrees_Category(Utf8JsonWriter writer, global::Trees.Category? value)
+        internal static void WriteTrees_Category(Utf8JsonWriter writer, global::Trees.Category? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -115,9 +119,9 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Trees_Category_Name, value.Name);
             writer.WritePropertyName(Trees_Category_Parent);
-            WriteTrees_Category(writer, value.Parent);
+            WriteTrees_Category(writer, value.Parent, options);
             writer.WritePropertyName(Trees_Category_Children);
-            WriteIReadOnlyListOfTrees_Category(writer, value.Children);
+            WriteIReadOnlyListOfTrees_Category(writer, value.Children, options);
             writer.WriteEndObject();
         }
 
@@ -217,10 +221,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Trees_TreeNode_Children = global::System.Text.Json.JsonEncodedText.Encode("children");
         private static readonly global::System.Text.Json.JsonEncodedText Trees_TreeNode_Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Trees.TreeNode? value) => WriteTrees_TreeNode(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Trees.TreeNode? value, JsonSerializerOptions? options = null) =>
+            WriteTrees_TreeNode(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteTrees_TreeNode(Utf8JsonWriter writer, global::Trees.TreeNode? value)
+        internal static void WriteTrees_TreeNode(Utf8JsonWriter writer, global::Trees.TreeNode? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -231,9 +239,9 @@ namespace FastEndpointsGen
             writer.WriteStartObject();
             writer.WriteString(Trees_TreeNode_Name, value.Name);
             writer.WritePropertyName(Trees_TreeNode_Children);
-            WriteListOfTrees_TreeNode(writer, value.Children);
+            WriteListOfTrees_TreeNode(writer, value.Children, options);
             writer.WritePropertyName(Trees_TreeNode_Parent);
-            WriteTrees_TreeNode(writer, value.Parent);
+            WriteTrees_TreeNode(writer, value.Parent, options);
             writer.WriteEndObject();
         }
 

@@ -25,7 +25,7 @@ namespace FastEndpointsGen
         /// <summary>The accepted values, as error messages quote them.</summary>
         internal const string Tickets_PriorityExpected = "'Low' or 'urgent'";
 
-        internal static void WriteTickets_Priority(Utf8JsonWriter writer, global::Tickets.Priority value)
+        internal static void WriteTickets_Priority(Utf8JsonWriter writer, global::Tickets.Priority value, JsonSerializerOptions options)
         {
             switch (value)
             {
@@ -66,10 +66,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Tickets_Ticket_Archived = global::System.Text.Json.JsonEncodedText.Encode("archived");
         private static readonly global::System.Text.Json.JsonEncodedText Tickets_Ticket_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Tickets.Ticket? value) => WriteTickets_Ticket(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Tickets.Ticket? value, JsonSerializerOptions? options = null) =>
+            WriteTickets_Ticket(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteTickets_Ticket(Utf8JsonWriter writer, global::Tickets.Ticket? value)
+        internal static void WriteTickets_Ticket(Utf8JsonWriter writer, global::Tickets.Ticket? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -90,7 +94,7 @@ namespace FastEndpointsGen
             }
             writer.WriteBoolean(Tickets_Ticket_Archived, value.Archived);
             writer.WritePropertyName(Tickets_Ticket_Priority);
-            WriteTickets_Priority(writer, value.Priority);
+            WriteTickets_Priority(writer, value.Priority, options);
             writer.WriteEndObject();
         }
 

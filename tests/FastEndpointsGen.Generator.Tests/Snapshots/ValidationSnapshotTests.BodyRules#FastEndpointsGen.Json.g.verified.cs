@@ -21,10 +21,14 @@ namespace FastEndpointsGen
         // global::Accounts.Address
         private static readonly global::System.Text.Json.JsonEncodedText Accounts_Address_Street = global::System.Text.Json.JsonEncodedText.Encode("street");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Accounts.Address? value) => WriteAccounts_Address(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Accounts.Address? value, JsonSerializerOptions? options = null) =>
+            WriteAccounts_Address(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteAccounts_Address(Utf8JsonWriter writer, global::Accounts.Address? value)
+        internal static void WriteAccounts_Address(Utf8JsonWriter writer, global::Accounts.Address? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -136,10 +140,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Accounts_Signup_Password = global::System.Text.Json.JsonEncodedText.Encode("password");
         private static readonly global::System.Text.Json.JsonEncodedText Accounts_Signup_Confirm = global::System.Text.Json.JsonEncodedText.Encode("confirm");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Accounts.Signup? value) => WriteAccounts_Signup(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Accounts.Signup? value, JsonSerializerOptions? options = null) =>
+            WriteAccounts_Signup(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteAccounts_Signup(Utf8JsonWriter writer, global::Accounts.Signup? value)
+        internal static void WriteAccounts_Signup(Utf8JsonWriter writer, global::Accounts.Signup? value, JsonSerializerOptions options)
         {
             if (value is null)
             {
@@ -161,7 +169,7 @@ namespace FastEndpointsGen
             writer.WriteString(Accounts_Signup_Nickname, value.Nickname);
             writer.WriteString(Accounts_Signup_Avatar, value.Avatar);
             writer.WritePropertyName(Accounts_Signup_Tags);
-            WriteListOfString(writer, value.Tags);
+            WriteListOfString(writer, value.Tags, options);
             writer.WriteString(Accounts_Signup_Password, value.Password);
             writer.WriteString(Accounts_Signup_Confirm, value.Confirm);
             writer.WriteEndObject();
@@ -537,7 +545,7 @@ namespace FastEndpointsGen
 
 
         // global::System.Collections.Generic.List<string>
-        internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value)
+        internal static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

@@ -19,7 +19,7 @@ namespace FastEndpointsGen
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver { get; } = new Resolver();
 
         // int
-        internal static void WriteInt32(Utf8JsonWriter writer, int value)
+        internal static void WriteInt32(Utf8JsonWriter writer, int value, JsonSerializerOptions options)
         {
             writer.WriteNumberValue(value);
         }
@@ -35,10 +35,14 @@ namespace FastEndpointsGen
         private static readonly global::System.Text.Json.JsonEncodedText Rules_Order_Quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
         private static readonly global::System.Text.Json.JsonEncodedText Rules_Order_Card = global::System.Text.Json.JsonEncodedText.Encode("card");
 
-        /// <summary>Writes <paramref name="value"/> as JSON, exactly as the endpoints do.</summary>
-        public static void Serialize(Utf8JsonWriter writer, global::Rules.Order? value) => WriteRules_Order(writer, value);
+        /// <summary>
+        /// Writes <paramref name="value"/> as JSON, exactly as the endpoints do. A member the generator hands to System.Text.Json
+        /// (FEG4001) is written with <paramref name="options"/>, else with the web defaults.
+        /// </summary>
+        public static void Serialize(Utf8JsonWriter writer, global::Rules.Order? value, JsonSerializerOptions? options = null) =>
+            WriteRules_Order(writer, value, options ?? FallbackJson.DefaultOptions);
 
-        internal static void WriteRules_Order(Utf8JsonWriter writer, global::Rules.Order? value)
+        internal static void WriteRules_Order(Utf8JsonWriter writer, global::Rules.Order? value, JsonSerializerOptions options)
         {
             if (value is null)
             {

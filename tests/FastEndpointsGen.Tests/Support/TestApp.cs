@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,10 @@ namespace FastEndpointsGen.Tests.Support;
 
 /// <summary>
 /// The feature test app hosted in memory. Development by default (as <see cref="WebApplicationFactory{T}"/> is);
-/// another environment or option overrides make a separate host.
+/// another environment, option overrides or ASP.NET Core <see cref="JsonOptions"/> make a separate host.
 /// </summary>
-public class TestAppFactory(string environment = "Development", Action<FastEndpointsGenOptions>? configure = null)
+public class TestAppFactory(string environment = "Development", Action<FastEndpointsGenOptions>? configure = null,
+    Action<JsonOptions>? configureJson = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,6 +28,11 @@ public class TestAppFactory(string environment = "Development", Action<FastEndpo
         if (configure is not null)
         {
             builder.ConfigureServices(services => services.Configure(configure));
+        }
+
+        if (configureJson is not null)
+        {
+            builder.ConfigureServices(services => services.Configure(configureJson));
         }
     }
 }
