@@ -394,8 +394,12 @@ internal static class EndpointParser
         {
             return new ResponseModel
             {
-                Kind = ResponseKind.Stream, Async = async, ValueType = valueType,
-                ItemType = Names.Type(item), JsonTypeId = json.Add(item), StatusCode = okStatus,
+                Kind = ResponseKind.Stream,
+                Async = async,
+                ValueType = valueType,
+                ItemType = Names.Type(item),
+                JsonTypeId = json.Add(item),
+                StatusCode = okStatus,
             };
         }
 
