@@ -59,7 +59,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, or the values an <c>IResult</c> carries.</summary>
+    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, the items of an <c>IAsyncEnumerable&lt;T&gt;</c>, or the values an <c>IResult</c> carries.</summary>
     private static List<ITypeSymbol>? ResponseType(IMethodSymbol method)
     {
         var type = method.ReturnType;
@@ -79,7 +79,12 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         }
 
         var types = new List<ITypeSymbol>();
-        if (IsResult(type))
+        if (AsyncStreams.ItemType(type) is { } item)
+        {
+            // A stream writes its items one by one: the item type is what the generated JSON must handle.
+            types.Add(item);
+        }
+        else if (IsResult(type))
         {
             AddResultValues(type, types);
         }

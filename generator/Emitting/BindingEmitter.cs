@@ -62,7 +62,8 @@ internal static class BindingEmitter
         var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
         var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
-        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None;
+        // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
+        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None || handler.Response.Kind == ResponseKind.Stream;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
         writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
@@ -497,6 +498,7 @@ internal static class BindingEmitter
             var write = response.Kind switch
             {
                 ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+                ResponseKind.Stream => $"JsonResponse.WriteStreamAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
                 ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
                 ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
                 _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",

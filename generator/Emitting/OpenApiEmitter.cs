@@ -342,6 +342,14 @@ internal static class OpenApiEmitter
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json",
                         SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.EndsWith("?", StringComparison.Ordinal) == true));
                     break;
+                case ResponseKind.Stream:
+                    // Streamed item by item, but on the wire it is one JSON array like any other.
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json", new JsonObject
+                    {
+                        ["type"] = "array",
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                    });
+                    break;
                 case ResponseKind.Text:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/plain", new JsonObject { ["type"] = "string" });
                     break;

@@ -161,8 +161,11 @@ internal sealed record ResponseModel
     /// <summary>The value type (after unwrapping the task), fully qualified, or null for no value.</summary>
     public string? ValueType { get; init; }
 
-    /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>.</summary>
+    /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>, or of the item for <see cref="ResponseKind.Stream"/>.</summary>
     public string? JsonTypeId { get; init; }
+
+    /// <summary>For <see cref="ResponseKind.Stream"/>: the item type, fully qualified, with <c>?</c> when it is a nullable reference.</summary>
+    public string? ItemType { get; init; }
 
     /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
     public required int StatusCode { get; init; }
@@ -178,6 +181,9 @@ internal enum ResponseKind
 
     /// <summary>A <c>string</c>, written as <c>text/plain</c>.</summary>
     Text,
+
+    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c>: a JSON array written item by item by T's generated writer, flushed as items come.</summary>
+    Stream,
 
     /// <summary>An <c>IResult</c> (including <c>TypedResults</c> and <c>Results&lt;...&gt;</c>) that writes itself.</summary>
     Result,

@@ -390,6 +390,19 @@ internal static class EndpointParser
             return new ResponseModel { Kind = ResponseKind.Text, Async = async, ValueType = valueType, StatusCode = okStatus };
         }
 
+        if (AsyncStreams.ItemType(type) is { } item)
+        {
+            return new ResponseModel
+            {
+                Kind = ResponseKind.Stream,
+                Async = async,
+                ValueType = valueType,
+                ItemType = Names.Type(item),
+                JsonTypeId = json.Add(item),
+                StatusCode = okStatus,
+            };
+        }
+
         if (TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
         {
             AddResultValues(type, json);

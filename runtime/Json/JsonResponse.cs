@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -65,6 +67,65 @@ public static class JsonResponse
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Streams an <see cref="IAsyncEnumerable{T}"/> as a JSON array: each item is written by the generated writer and
+    /// flushed before the next is asked for, so a client sees items as they are produced. The enumerator gets
+    /// <c>RequestAborted</c>, so an <c>[EnumeratorCancellation]</c> iterator stops when the client disconnects.
+    /// </summary>
+    /// <remarks>
+    /// Nothing is written until the first item exists: an enumerator that throws at once leaves the response
+    /// untouched for the endpoint's exception handling (a 500 problem). A later exception finds the response
+    /// started, and the connection is aborted. One <see cref="Utf8JsonWriter"/> per stream writes straight into
+    /// <c>Response.BodyWriter</c> (the pooled writer is per thread and cannot live across awaits), so memory stays
+    /// flat however many items there are.
+    /// </remarks>
+    public static async Task WriteStreamAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write)
+    {
+        if (items is null)
+        {
+            throw new InvalidOperationException("The IAsyncEnumerable returned by the handler must not be null.");
+        }
+
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            var hasItem = await enumerator.MoveNextAsync();
+            response.StatusCode = statusCode;
+            response.ContentType = JsonContentType;
+            if (!hasItem)
+            {
+                response.ContentLength = 2;
+                response.BodyWriter.Write("[]"u8);
+                return;
+            }
+
+            // Not disposed: Dispose would flush a half-written item into the body after an exception.
+            var writer = new Utf8JsonWriter(response.BodyWriter, PooledJsonWriter.ModelOptions);
+            writer.WriteStartArray();
+            do
+            {
+                write(writer, enumerator.Current, runtime.SerializerOptions);
+                writer.Flush();
+                var flushed = await response.BodyWriter.FlushAsync(cancellationToken);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return; // the client has gone: stop asking for items
+                }
+            }
+            while (await enumerator.MoveNextAsync());
+
+            writer.WriteEndArray();
+            writer.Flush();
+        }
+        finally
+        {
+            // Runs the iterator's finally blocks (and releases what it holds) however the stream ends.
+            await enumerator.DisposeAsync();
+        }
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ internal static class PooledJsonWriter
     // Buffers that grew past this for one large response are dropped rather than kept per thread.
     private const int MaxRetainedBytes = 256 * 1024;
 
-    private static readonly JsonWriterOptions ModelOptions = new() { SkipValidation = true };
+    /// <summary>How models are written: the generated writers produce valid JSON, so the checks are skipped.</summary>
+    internal static readonly JsonWriterOptions ModelOptions = new() { SkipValidation = true };
 
     // Error messages quote values ('Low' or 'High') the way FastAPI prints them, unescaped.
     private static readonly JsonWriterOptions ErrorOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

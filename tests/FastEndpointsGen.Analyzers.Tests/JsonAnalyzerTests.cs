@@ -34,6 +34,39 @@ public class JsonAnalyzerTests
         """);
 
     [Test]
+    public Task StreamsOfGeneratedTypesReportNothing() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        public sealed record Line(string Sku, int Quantity);
+
+        public static class Handlers
+        {
+            [Get("/numbers")]
+            public static async IAsyncEnumerable<int> Numbers()
+            {
+                await Task.Yield();
+                yield return 1;
+            }
+
+            [Get("/lines")]
+            public static IAsyncEnumerable<Line?> Lines() => null!;
+
+            [Get("/batches")]
+            public static Task<IAsyncEnumerable<List<Line>>> Batches() => null!;
+
+            [Get("/words")]
+            public static ValueTask<IAsyncEnumerable<string>> Words() => default;
+        }
+        """);
+
+    [Test]
+    public Task StreamOfFallbackItemsReportsTheItemType() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        public static class Handlers
+        {
+            [Get("/anything")]
+            public static {|FEG4001:IAsyncEnumerable<object>|} Anything() => null!;
+        }
+        """);
+
+    [Test]
     public Task FEG4001_FallbackTypes() => Verify<JsonAnalyzer>.AnalyzerAsync("""
         using System.Collections.Generic;
 

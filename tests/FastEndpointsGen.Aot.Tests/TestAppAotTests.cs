@@ -131,4 +131,19 @@ public sealed class TestAppAotTests
         using var forbidden = await _server.SendAsync(HttpMethod.Get, "/secure/admin", ("X-User", "ada"));
         Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task Streams_are_json_arrays_written_by_the_generated_writers()
+    {
+        using var numbers = await _server.GetAsync("/streams/numbers");
+        Assert.That(await numbers.Content.ReadAsStringAsync(), Is.EqualTo("[1,2,3]"));
+
+        using var ticks = await _server.GetAsync("/streams/ticks?count=2");
+        Assert.That(ticks.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(await ticks.Content.ReadAsStringAsync(),
+            Is.EqualTo("""[{"sequence":1,"label":"tick","tags":["a","b"]},{"sequence":2,"label":"tick","tags":["a","b"]}]"""));
+
+        using var failed = await _server.GetAsync("/streams/fails-first");
+        Assert.That((int)failed.StatusCode, Is.EqualTo(500));
+    }
 }

@@ -393,4 +393,47 @@ public class EndpointSnapshotTests
 
         Snapshot.VerifyGenerated(result);
     }
+
+    [Test]
+    public void StreamedResponses()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Runtime.CompilerServices;
+            using FastEndpointsGen;
+
+            namespace Streams;
+
+            public sealed record Tick(int Sequence, string Label);
+
+            public static class Feeds
+            {
+                [Get("/numbers")]
+                public static async IAsyncEnumerable<int> Numbers([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    yield return 1;
+                }
+
+                [Get("/ticks/{count}")]
+                public static IAsyncEnumerable<Tick?> Ticks(int count) => Produce(count);
+
+                [Get("/batches")]
+                public static Task<IAsyncEnumerable<List<Tick>>> Batches() => Task.FromResult(Produce(1).Select(t => new List<Tick> { t! }));
+
+                [Get("/words", StatusCode = 203)]
+                public static ValueTask<IAsyncEnumerable<string>> Words() => ValueTask.FromResult(AsyncEnumerable.Empty<string>());
+
+                private static async IAsyncEnumerable<Tick?> Produce(int count)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        await Task.Yield();
+                        yield return new Tick(i, "tick");
+                    }
+                }
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+    }
 }

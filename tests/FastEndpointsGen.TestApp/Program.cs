@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddFastEndpointsGen(o => o.Title = "Feature test app");
 builder.Services.AddSingleton<Catalog>();
 builder.Services.AddSingleton<DisposalLog>();
+builder.Services.AddSingleton<StreamGates>();
 builder.Services.AddKeyedSingleton<IGreeter>("formal", new FormalGreeter());
 builder.Services.AddSingleton<IClock>(new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
 builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
