@@ -1,5 +1,9 @@
 using FastEndpointsGen;
 using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using TaskApi;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -18,14 +22,30 @@ else
     builder.Services.AddSingleton<ITaskStore, SqliteTaskStore>();
 }
 
+// GET /healthz: 200 while the database answers, 503 while it does not.
+builder.Services.AddHealthChecks()
+    .AddCheck<TaskStoreHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
+
+// Traces and metrics for incoming requests, outgoing HttpClient calls and Npgsql. They are exported over
+// OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OTEL_* variables configure the rest).
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+    .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+    .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsqlInstrumentation());
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
+}
+
 var app = builder.Build();
 await InitializeStoreAsync(app);
 app.MapGeneratedEndpoints();                   // generated from the [Get]/[Post]/... handlers in TaskEndpoints
 app.MapApiDocs();                              // GET /openapi.json and GET /docs
+app.MapHealthChecks("/healthz");
 await app.RunAsync();
 
 // Create the table before the first request. A database that is down at startup does not stop the app:
-// it starts, answers 503 while the database is down, and creates the table once the database answers.
+// it starts unhealthy (503 on /healthz and on the API) and creates the table once the database answers.
 static async Task InitializeStoreAsync(WebApplication app)
 {
     try

@@ -26,7 +26,7 @@ public sealed class PostgresStoreTests
     }
 
     [Test]
-    public async Task While_the_database_is_unreachable_the_api_answers_a_clean_503()
+    public async Task While_the_database_is_unreachable_the_api_answers_a_clean_503_and_healthz_503()
     {
         // Nothing listens on this port: every connection attempt is refused, as during an outage.
         int port;
@@ -42,6 +42,7 @@ public sealed class PostgresStoreTests
 
         using var list = await client.GetAsync(new Uri("/tasks/", UriKind.Relative));
         using var create = await Api.PostJsonAsync(client, "/tasks/", """{"title":"lost?"}""");
+        using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         foreach (var response in new[] { list, create })
         {
@@ -50,5 +51,8 @@ public sealed class PostgresStoreTests
             Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("The database is unavailable"));
             Assert.That(problem.ToString(), Does.Not.Contain("Npgsql").And.Not.Contain("refused").And.Not.Contain(" at "));
         }
+
+        Assert.That((int)health.StatusCode, Is.EqualTo(503));
+        Assert.That(await health.Content.ReadAsStringAsync(), Is.EqualTo("Unhealthy"));
     }
 }

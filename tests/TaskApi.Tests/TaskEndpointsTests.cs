@@ -255,4 +255,13 @@ public sealed class TaskEndpointsTests(StoreKind store)
         Assert.That(document.RootElement.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("Tasks API"));
         Assert.That((int)docs.StatusCode, Is.EqualTo(200));
     }
+
+    [Test]
+    public async Task Healthz_is_200_while_the_database_answers()
+    {
+        using var response = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
 }
