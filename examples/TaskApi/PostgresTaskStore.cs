@@ -10,8 +10,8 @@ namespace TaskApi;
 /// <remarks>
 /// Ids come from an identity column, so two instances never hand out the same id, and the store keeps
 /// nothing in the process but "the table exists". A connection is taken from the pool for each call and
-/// returned at once; a connection broken by a database restart is thrown away by Npgsql, so the next
-/// call opens a fresh one and the store recovers without a restart.
+/// returned at once; when the database cannot be reached the pool's idle connections are dropped, so
+/// once it is back the next call opens a fresh connection and the store recovers without a restart.
 /// </remarks>
 public sealed class PostgresTaskStore(NpgsqlDataSource dataSource, ILogger<PostgresTaskStore> logger) : ITaskStore
 {
@@ -145,6 +145,9 @@ public sealed class PostgresTaskStore(NpgsqlDataSource dataSource, ILogger<Postg
         }
         catch (NpgsqlException exception) when (IsUnavailable(exception))
         {
+            // Idle pooled connections to a server that went away are broken too, and Npgsql only finds out
+            // when it next uses one: drop them now, so that once the server is back every call gets a new one.
+            dataSource.Clear();
             throw DatabaseUnavailable.Error(logger, exception);
         }
     }
