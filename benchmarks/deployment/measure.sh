@@ -36,17 +36,19 @@ as_postgres "$PGBIN/pg_ctl" -D "$OUT/pg" -l "$OUT/pg/server.log" -w \
 psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE tasks"
 PG="Host=127.0.0.1;Port=$PGPORT;Database=tasks;Username=postgres"
 
-start() { # name setting -> prints the base url
+# Starts TaskApi in the background (in this shell, so cleanup can kill it) and sets URL to its address.
+start() { # name setting
   local port; port=$(free_port)
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet examples/TaskApi/bin/Release/net10.0/TaskApi.dll --urls "http://127.0.0.1:$port" "$2" > "$OUT/$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
-  echo "http://127.0.0.1:$port"
+  URL="http://127.0.0.1:$port"
+  for _ in $(seq 300); do curl -fs "$URL/healthz" > /dev/null && return; sleep 0.1; done
+  echo "TaskApi ($1) did not become healthy:" >&2; cat "$OUT/$1.log" >&2; exit 1
 }
-SQLITE=$(start sqlite "--TaskApi:Database=$OUT/tasks.db")
-PG_A=$(start pg-a "--ConnectionStrings:Tasks=$PG")
-PG_B=$(start pg-b "--ConnectionStrings:Tasks=$PG")
+start sqlite "--TaskApi:Database=$OUT/tasks.db"; SQLITE=$URL
+start pg-a "--ConnectionStrings:Tasks=$PG"; PG_A=$URL
+start pg-b "--ConnectionStrings:Tasks=$PG"; PG_B=$URL
 for url in "$SQLITE" "$PG_A"; do
   for i in $(seq 100); do curl -fs -X POST "$url/tasks/" -H 'Content-Type: application/json' -d "{\"title\":\"seed $i\"}" > /dev/null; done
 done
