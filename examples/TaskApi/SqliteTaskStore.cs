@@ -32,10 +32,10 @@ public sealed class SqliteTaskStore : ITaskStore, IDisposable
 
     private readonly string _connectionString;
     private readonly ILogger<SqliteTaskStore> _logger;
-    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly SemaphoreSlim _turns = new(1, 1);
 
     // An in-memory database lives exactly as long as its connection, so it gets one connection for the
-    // app's lifetime; SqliteConnection is not thread-safe, so every use of it (read or write) takes turns.
+    // app's lifetime; SqliteConnection is not thread-safe, so every use of it, read or write, takes turns.
     private readonly SqliteConnection? _memory;
 
     /// <summary>Names the configured database; <see cref="InitializeAsync"/> creates it.</summary>
@@ -159,25 +159,26 @@ public sealed class SqliteTaskStore : ITaskStore, IDisposable
     public void Dispose()
     {
         _memory?.Dispose();
-        _writes.Dispose();
+        _turns.Dispose();
     }
 
+    // Reads on a file run side by side (WAL); writes, and everything on the single in-memory connection, take turns.
     private Task<T> Read<T>(Func<SqliteConnection, Task<T>> work) =>
-        _memory is null ? OnNewConnection(work) : Serialized(work);
+        _memory is null ? OnNewConnection(work) : TakingTurns(() => work(_memory));
 
     private Task<T> Write<T>(Func<SqliteConnection, Task<T>> work) =>
-        _memory is null ? Serialized(connection => OnNewConnection(work)) : Serialized(work);
+        TakingTurns(() => _memory is null ? OnNewConnection(work) : work(_memory));
 
-    private async Task<T> Serialized<T>(Func<SqliteConnection, Task<T>> work)
+    private async Task<T> TakingTurns<T>(Func<Task<T>> work)
     {
-        await _writes.WaitAsync();
+        await _turns.WaitAsync();
         try
         {
-            return await work(_memory!);
+            return await work();
         }
         finally
         {
-            _writes.Release();
+            _turns.Release();
         }
     }
 
