@@ -1,22 +1,46 @@
 using System.Net;
+using TaskApi.Tests;
 
 namespace FastEndpointsGen.Aot.Tests;
 
-/// <summary>examples/TaskApi published as Native AOT, with SQLite, answering over HTTP from the native binary.</summary>
+/// <summary>examples/TaskApi published as Native AOT, with SQLite and with PostgreSQL, answering over HTTP from the native binary.</summary>
 [TestFixture]
 [Category("Aot")]
 [NonParallelizable]
 public sealed class TaskApiAotTests
 {
     private NativeServer _server = null!;
+    private string _binary = null!;
 
     [OneTimeSetUp]
     public async Task PublishAndStart()
     {
         var output = Path.Combine(AotWorkspace.Work, "taskapi");
         await AotWorkspace.PublishAot(Path.Combine(AotWorkspace.Root, "examples", "TaskApi", "TaskApi.csproj"), output);
+        _binary = Path.Combine(output, "TaskApi");
         var database = Path.Combine(AotWorkspace.Work, "tasks.db");
-        _server = await NativeServer.Start(Path.Combine(output, "TaskApi"), "/tasks/", $"--TaskApi:Database={database}");
+        _server = await NativeServer.Start(_binary, "/tasks/", $"--TaskApi:Database={database}");
+    }
+
+    [Test]
+    public async Task Native_binary_stores_tasks_in_postgresql_and_reports_health()
+    {
+        await using var cluster = await PostgresCluster.StartNewAsync();
+        using var server = await NativeServer.Start(_binary, "/healthz", $"--ConnectionStrings:Tasks={await cluster.CreateDatabaseAsync()}");
+
+        using var created = await server.PostJsonAsync("/tasks/", """{"title":"Native on PostgreSQL"}""");
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), body + server.Log);
+        Assert.That(body, Does.Match("""^\{"id":1,"title":"Native on PostgreSQL","completed":false\}$"""));
+        using var completed = await server.PostJsonAsync("/tasks/1/complete", "");
+        Assert.That(await completed.Content.ReadAsStringAsync(), Is.EqualTo("""{"id":1,"title":"Native on PostgreSQL","completed":true}"""));
+
+        await cluster.StopAsync();
+        using var down = await server.GetAsync("/tasks/1");
+        using var unhealthy = await server.GetAsync("/healthz");
+        Assert.That((int)down.StatusCode, Is.EqualTo(503));
+        Assert.That(await down.Content.ReadAsStringAsync(), Does.Contain("\"detail\":\"The database is unavailable\""));
+        Assert.That((int)unhealthy.StatusCode, Is.EqualTo(503));
     }
 
     [OneTimeTearDown]

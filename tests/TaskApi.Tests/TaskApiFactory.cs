@@ -6,11 +6,87 @@ using Microsoft.Data.Sqlite;
 
 namespace TaskApi.Tests;
 
-/// <summary>Hosts the TaskApi example in memory with its database at <paramref name="database"/>.</summary>
-public sealed class TaskApiFactory(string database) : WebApplicationFactory<Program>
+/// <summary>Hosts the TaskApi example in memory on <paramref name="database"/>.</summary>
+public sealed class TaskApiFactory(TestDatabase database, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting(TaskStore.DatabaseKey, database);
+    /// <summary>Hosts the TaskApi example on the SQLite database at <paramref name="sqlite"/> (a file or <c>:memory:</c>).</summary>
+    public TaskApiFactory(string sqlite)
+        : this(TestDatabase.Sqlite(sqlite))
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(database.Key, database.Value);
+        configure?.Invoke(builder);
+    }
+}
+
+/// <summary>The two stores TaskApi can run on; the behaviour suite runs against each.</summary>
+public enum StoreKind
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>A database for one fixture: a SQLite file in a temporary folder, or a fresh PostgreSQL database.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly TempFolder? _folder;
+
+    private TestDatabase(StoreKind kind, string key, string value, TempFolder? folder = null)
+    {
+        Kind = kind;
+        Key = key;
+        Value = value;
+        _folder = folder;
+    }
+
+    public StoreKind Kind { get; }
+
+    /// <summary>The configuration key that selects this database.</summary>
+    public string Key { get; }
+
+    /// <summary>Its value: the SQLite path or the PostgreSQL connection string.</summary>
+    public string Value { get; }
+
+    public static TestDatabase Sqlite(string path) => new(StoreKind.Sqlite, SqliteTaskStore.DatabaseKey, path);
+
+    public static TestDatabase Postgres(string connectionString) =>
+        new(StoreKind.PostgreSql, "ConnectionStrings:" + PostgresTaskStore.ConnectionStringName, connectionString);
+
+    /// <summary>A new, empty database of the given kind (PostgreSQL: on the shared test cluster).</summary>
+    public static async Task<TestDatabase> CreateAsync(StoreKind kind)
+    {
+        if (kind == StoreKind.PostgreSql)
+        {
+            var cluster = await PostgresCluster.SharedAsync();
+            return Postgres(await cluster.CreateDatabaseAsync());
+        }
+
+        var folder = new TempFolder();
+        return new TestDatabase(StoreKind.Sqlite, SqliteTaskStore.DatabaseKey, folder.File("tasks.db"), folder);
+    }
+
+    /// <summary>Counts the rows of the <c>tasks</c> table straight from the database, not through the API.</summary>
+    public async Task<long> CountRowsAsync()
+    {
+        if (Kind == StoreKind.PostgreSql)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Value);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM tasks", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Value }.ToString());
+        await sqlite.OpenAsync();
+        await using var count = sqlite.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM tasks";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    public void Dispose() => _folder?.Dispose();
 }
 
 /// <summary>A temporary folder for database files, deleted on dispose.</summary>

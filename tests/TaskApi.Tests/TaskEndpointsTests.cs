@@ -3,29 +3,33 @@ using System.Text.Json;
 
 namespace TaskApi.Tests;
 
-/// <summary>The task endpoints over HTTP, against one temporary database file for the whole fixture.</summary>
+/// <summary>
+/// The task endpoints over HTTP: one behaviour suite, run once against each store (a SQLite file, and a
+/// fresh database on a private PostgreSQL cluster), one database for the whole fixture.
+/// </summary>
 /// <remarks>Tests share the database, so each one creates the tasks it asserts on.</remarks>
-[TestFixture]
-public sealed class TaskEndpointsTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.PostgreSql)]
+public sealed class TaskEndpointsTests(StoreKind store)
 {
-    private TempFolder _folder = null!;
+    private TestDatabase _database = null!;
     private TaskApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void StartApp()
+    public async Task StartApp()
     {
-        _folder = new TempFolder();
-        _factory = new TaskApiFactory(_folder.File("tasks.db"));
+        _database = await TestDatabase.CreateAsync(store);
+        _factory = new TaskApiFactory(_database);
         _client = _factory.CreateClient();
     }
 
     [OneTimeTearDown]
     public void StopApp()
     {
-        _client.Dispose();
-        _factory.Dispose();
-        _folder.Dispose();
+        _client?.Dispose();
+        _factory?.Dispose();
+        _database?.Dispose();
     }
 
     [Test]
@@ -250,5 +254,14 @@ public sealed class TaskEndpointsTests
 
         Assert.That(document.RootElement.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("Tasks API"));
         Assert.That((int)docs.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task Healthz_is_200_while_the_database_answers()
+    {
+        using var response = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
     }
 }
