@@ -17,7 +17,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BodyOnBodilessMethod,
         DiagnosticDescriptors.UnbindableParameter,
         DiagnosticDescriptors.RouteConstraintMismatch,
-        DiagnosticDescriptors.ServiceOfSimpleType);
+        DiagnosticDescriptors.ServiceOfSimpleType,
+        DiagnosticDescriptors.ParameterByReference);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -80,6 +81,11 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             case BindingSource.AsParameters when value.IsMember || value.Type is not INamedTypeSymbol:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnbindableParameter, location, value.DisplayName, typeName, "[AsParameters] here"));
+                break;
+
+            case BindingSource.Unbindable when decision.IsByReference:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ParameterByReference, location, value.DisplayName,
+                    ((IParameterSymbol)value.Parameter).RefKind == RefKind.Out ? "an out" : "a ref"));
                 break;
 
             case BindingSource.Unbindable:

@@ -86,6 +86,13 @@ internal static class DiagnosticDescriptors
         "Simple types (numbers, strings, dates, ...) are rarely registered as services. Remove [FromServices] to bind the value from the request, or inject a typed options or service class instead.",
         BindingCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ParameterByReference = Create(
+        DiagnosticIds.FEG2006ParameterByReference,
+        "Parameter passed by reference",
+        "'{0}' is {1} parameter: the generated endpoint passes every value in and reads nothing back, so the handler is not served",
+        "A request delegate binds each parameter and passes it to the handler; there is nowhere for a ref or out parameter's new value to go. Take the value as a plain parameter and return what the handler produces.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor ValidationAttributeOnWrongType = Create(
         DiagnosticIds.FEG3001ValidationAttributeOnWrongType,
         "Validation attribute does not apply to the member's type",
@@ -120,6 +127,20 @@ internal static class DiagnosticDescriptors
         "The pattern '{0}' repeats a group that is itself an unbounded repetition: a backtracking engine can take exponential time on an input that almost matches",
         "FastEndpointsGen runs patterns with the linear-time engine where it can and always under a match timeout, but the same pattern reaches clients through the OpenAPI document and other validators of the model, which may backtrack. Make the repetitions unambiguous, e.g. (\\w+\\s?)* as \\w+(\\s\\w+)*.",
         ValidationCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoConstructorToRead = Create(
+        DiagnosticIds.FEG4003NoConstructorToRead,
+        "Type read from JSON has no public constructor",
+        "'{0}' is read from the request body but has no public constructor, so no request could ever bind it",
+        "Generated JSON readers build a model with its [JsonConstructor], its public parameterless constructor or its public constructor with the most parameters. A type whose constructors are all private or internal can be written but never read: every request would answer 422. Make a constructor public.",
+        JsonCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateJsonName = Create(
+        DiagnosticIds.FEG4004DuplicateJsonName,
+        "Two members have the same JSON name",
+        "'{0}' has members '{1}' and '{2}' that are both named \"{3}\" in JSON",
+        "Each member of a JSON object needs its own name: with two the same, a reader could fill only one of them and a writer would write the name twice. Rename one with [JsonPropertyName] or ignore it with [JsonIgnore].",
+        JsonCategory, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor JsonFallback = Create(
         DiagnosticIds.FEG4001JsonFallback,

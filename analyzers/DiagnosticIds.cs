@@ -14,6 +14,7 @@ public static class DiagnosticIds
     public const string FEG2003UnbindableParameter = "FEG2003";
     public const string FEG2004RouteConstraintMismatch = "FEG2004";
     public const string FEG2005ServiceOfSimpleType = "FEG2005";
+    public const string FEG2006ParameterByReference = "FEG2006";
 
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";
@@ -23,6 +24,8 @@ public static class DiagnosticIds
 
     public const string FEG4001JsonFallback = "FEG4001";
     public const string FEG4002PolymorphicWithoutDerivedTypes = "FEG4002";
+    public const string FEG4003NoConstructorToRead = "FEG4003";
+    public const string FEG4004DuplicateJsonName = "FEG4004";
 
     public const string FEG5001DuplicateOperationId = "FEG5001";
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FastEndpointsGen.Shared;
 using Microsoft.CodeAnalysis;
@@ -39,26 +41,23 @@ internal sealed class Endpoint
     /// <summary>The template with the class's group prefix applied: what binding sees.</summary>
     public RouteTemplate FullRoute { get; }
 
-    /// <summary>The endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
-    public static Endpoint? From(IMethodSymbol method)
+    /// <summary>The first endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
+    public static Endpoint? From(IMethodSymbol method) => All(method).FirstOrDefault();
+
+    /// <summary>
+    /// Every endpoint a method declares, one per route attribute (<c>[Get("/a")] [Post("/b")]</c> is two): the generator
+    /// serves each on its own, so each is checked on its own.
+    /// </summary>
+    public static IEnumerable<Endpoint> All(IMethodSymbol method)
     {
         foreach (var attribute in method.GetAttributes())
         {
             var httpMethod = HttpMethodOf(attribute.AttributeClass);
-            if (httpMethod is null)
+            if (httpMethod is not null && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string template)
             {
-                continue;
+                yield return new Endpoint(method, attribute, httpMethod, template, GroupPrefixOf(method.ContainingType));
             }
-
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string template)
-            {
-                return null;
-            }
-
-            return new Endpoint(method, attribute, httpMethod, template, GroupPrefixOf(method.ContainingType));
         }
-
-        return null;
     }
 
     /// <summary><c>FastEndpointsGen.GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>

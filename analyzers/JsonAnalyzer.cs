@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -21,7 +22,9 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.JsonFallback,
-        DiagnosticDescriptors.PolymorphicWithoutDerivedTypes);
+        DiagnosticDescriptors.PolymorphicWithoutDerivedTypes,
+        DiagnosticDescriptors.NoConstructorToRead,
+        DiagnosticDescriptors.DuplicateJsonName);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,7 +46,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         {
             if (value.Decision.Source == BindingSource.Body)
             {
-                Walk(context, value.Type, Locations.Of(value.Parameter), reported);
+                Walk(context, value.Type, Locations.Of(value.Parameter), reported, reading: true);
             }
         }
 
@@ -54,7 +57,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
                 : endpoint.MethodLocation;
             foreach (var type in response)
             {
-                Walk(context, type, location, reported);
+                Walk(context, type, location, reported, reading: false);
             }
         }
     }
@@ -120,7 +123,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Follows the type graph as <c>JsonTypeParser</c> does; each type is visited once per endpoint.</summary>
-    private static void Walk(SymbolAnalysisContext context, ITypeSymbol type, Location location, HashSet<ITypeSymbol> seen)
+    private static void Walk(SymbolAnalysisContext context, ITypeSymbol type, Location location, HashSet<ITypeSymbol> seen, bool reading)
     {
         var stack = new Stack<ITypeSymbol>();
         stack.Push(type);
@@ -169,9 +172,45 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            foreach (var member in Members((INamedTypeSymbol)current))
+            var named = (INamedTypeSymbol)current;
+            if (reading && !named.IsValueType && JsonSupport.ReadConstructor(named) is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoConstructorToRead, location, named.ToDisplayString()));
+            }
+
+            CheckNames(context, named, location);
+            foreach (var member in Members(named))
             {
                 stack.Push(member);
+            }
+        }
+    }
+
+    /// <summary>FEG4004: two serialized properties whose JSON names are the same.</summary>
+    private static void CheckNames(SymbolAnalysisContext context, INamedTypeSymbol type, Location location)
+    {
+        var byName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.IsOverride || property.DeclaredAccessibility != Accessibility.Public
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.Name == "EqualityContract"
+                    || IsAlwaysIgnored(property))
+                {
+                    continue;
+                }
+
+                var name = JsonSupport.MemberName(property);
+                if (byName.TryGetValue(name, out var first))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.DuplicateJsonName, location, type.ToDisplayString(), first.Name, property.Name, name));
+                }
+                else
+                {
+                    byName[name] = property;
+                }
             }
         }
     }

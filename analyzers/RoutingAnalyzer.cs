@@ -39,14 +39,25 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, ConcurrentBag<(string, string, Endpoint, Location)> routes)
     {
-        if (Endpoint.From((IMethodSymbol)context.Symbol) is not { } endpoint)
+        var first = true;
+        var accessible = false;
+        foreach (var endpoint in Endpoint.All((IMethodSymbol)context.Symbol))
         {
-            return;
-        }
+            // Access and the return type belong to the method: checked once, with its first route attribute.
+            if (first)
+            {
+                accessible = CheckAccess(context, endpoint);
+                CheckReturnType(context, endpoint);
+                first = false;
+            }
 
+            AnalyzeRoute(context, endpoint, accessible, routes);
+        }
+    }
+
+    private static void AnalyzeRoute(SymbolAnalysisContext context, Endpoint endpoint, bool accessible, ConcurrentBag<(string, string, Endpoint, Location)> routes)
+    {
         var cancellationToken = context.CancellationToken;
-        var accessible = CheckAccess(context, endpoint);
-        CheckReturnType(context, endpoint);
         if (endpoint.Route.Error is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -28,6 +28,9 @@ internal sealed class BindingDecision
     /// <summary>The name on the wire: route/query key, header or form field name.</summary>
     public string WireName { get; set; } = "";
 
+    /// <summary>A <c>ref</c> or <c>out</c> parameter: unbindable, whatever its type.</summary>
+    public bool IsByReference { get; set; }
+
     /// <summary>True when an attribute chose the source rather than the inference rules.</summary>
     public bool IsExplicit { get; set; }
 
@@ -69,6 +72,14 @@ internal static class BindingClassifier
     {
         var decision = new BindingDecision { WireName = parameter.Name };
         var valueType = TypeClassifier.Unwrap(type, out _);
+
+        // A ref or out parameter has nowhere to send its new value: the generated call passes values in (FEG2006).
+        if (parameter is IParameterSymbol { RefKind: RefKind.Ref or RefKind.Out })
+        {
+            decision.Source = BindingSource.Unbindable;
+            decision.IsByReference = true;
+            return decision;
+        }
 
         foreach (var attribute in parameter.GetAttributes())
         {

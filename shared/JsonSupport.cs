@@ -31,4 +31,74 @@ internal static class JsonSupport
 
         return null;
     }
+
+    private const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+    /// <summary>
+    /// The constructor a generated reader builds the type with: [JsonConstructor], else the public parameterless one,
+    /// else the public one with the most parameters. Null when there is none, so the type cannot be read (FEG4003).
+    /// </summary>
+    public static IMethodSymbol? ReadConstructor(INamedTypeSymbol type)
+    {
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type))
+            .ToList();
+        return candidates.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == JsonConstructor))
+            ?? candidates.FirstOrDefault(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared || c.Parameters.Length == 0 && !type.IsValueType)
+            ?? candidates.Where(c => c.Parameters.Length > 0).OrderByDescending(c => c.Parameters.Length).FirstOrDefault()
+            ?? candidates.FirstOrDefault();
+    }
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+    /// <summary>A member's name in JSON: its <c>[JsonPropertyName]</c>, else its name in camelCase.</summary>
+    public static string MemberName(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is not null && TypeClassifier.FullName(attribute.AttributeClass) == JsonPropertyName
+                && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return CamelCase(member.Name);
+    }
+
+    /// <summary>The default JSON name: camelCase the way System.Text.Json's <c>JsonNamingPolicy.CamelCase</c> does.</summary>
+    public static string CamelCase(string name)
+    {
+        if (name.Length == 0 || !char.IsUpper(name[0]))
+        {
+            return name;
+        }
+
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 1 && !char.IsUpper(chars[i]))
+            {
+                break;
+            }
+
+            var hasNext = i + 1 < chars.Length;
+            if (i > 0 && hasNext && !char.IsUpper(chars[i + 1]))
+            {
+                if (chars[i + 1] == ' ')
+                {
+                    chars[i] = char.ToLowerInvariant(chars[i]);
+                }
+
+                break;
+            }
+
+            chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return new string(chars);
+    }
+
 }

@@ -324,7 +324,7 @@ internal static class EndpointParser
     /// they are camelCase (the router and query lookups ignore case), unless an attribute names them.
     /// </summary>
     private static ParameterModel WithJsonStyleName(ParameterModel member) =>
-        member.Value is not null && member.WireName == member.Name ? member with { WireName = Names.CamelCase(member.Name) } : member;
+        member.Value is not null && member.WireName == member.Name ? member with { WireName = JsonSupport.CamelCase(member.Name) } : member;
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"

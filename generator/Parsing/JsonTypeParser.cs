@@ -175,7 +175,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             return Fallback(type, id, name, JsonSupport.FallbackReason(type) ?? "");
         }
 
-        var constructor = ChooseConstructor(named);
+        var constructor = JsonSupport.ReadConstructor(named);
         var properties = PublicProperties(named);
         var members = new List<(JsonMemberModel Member, int Order, int Position)>();
         var mapped = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
@@ -197,7 +197,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 members.Add((new JsonMemberModel
                 {
                     Name = property?.Name ?? parameter.Name,
-                    JsonName = StringArgument(attributes, JsonPropertyName) ?? Names.CamelCase(property?.Name ?? parameter.Name),
+                    JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property?.Name ?? parameter.Name),
                     TypeId = Add(parameter.Type),
                     Type = Names.Type(parameter.Type),
                     IsNullable = isNullable,
@@ -233,7 +233,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             members.Add((new JsonMemberModel
             {
                 Name = property.Name,
-                JsonName = StringArgument(attributes, JsonPropertyName) ?? Names.CamelCase(property.Name),
+                JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property.Name),
                 TypeId = Add(property.Type),
                 Type = Names.Type(property.Type),
                 IsNullable = isNullable,
@@ -331,21 +331,6 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
         return MemberAssignment.Setter;
     }
-
-    /// <summary>[JsonConstructor], else the public parameterless one, else the public one with the most parameters.</summary>
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
-    {
-        var candidates = type.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type))
-            .ToList();
-        return candidates.FirstOrDefault(c => Has(c.GetAttributes(), JsonConstructor))
-            ?? candidates.FirstOrDefault(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared || c.Parameters.Length == 0 && !type.IsValueType)
-            ?? candidates.Where(c => c.Parameters.Length > 0).OrderByDescending(c => c.Parameters.Length).FirstOrDefault()
-            ?? candidates.FirstOrDefault();
-    }
-
-    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
-        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
 
     /// <summary>Public instance properties with a public getter, base types first, overridden ones once.</summary>
     private static List<IPropertySymbol> PublicProperties(INamedTypeSymbol type)

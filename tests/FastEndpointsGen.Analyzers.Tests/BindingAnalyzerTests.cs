@@ -144,4 +144,19 @@ public class BindingAnalyzerTests
             public static string Get([Microsoft.AspNetCore.Mvc.FromServices] int {|FEG2005:limit|}, [Microsoft.AspNetCore.Mvc.FromServices] Store store) => "";
         }
         """);
+
+    [Test]
+    public Task FEG2006_ParameterByReference() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public static class Handlers
+        {
+            [Get("/next")]
+            public static void Next(int after, out int {|FEG2006:next|}) => next = after + 1;
+
+            [Get("/bump")]
+            public static string Bump(ref int {|FEG2006:value|}) => (value++).ToString();
+
+            [Get("/read")]
+            public static string Read(in int value) => value.ToString();
+        }
+        """);
 }

@@ -120,4 +120,60 @@ public class JsonAnalyzerTests
             public static {|FEG4001:Declared|} Declared() => new Square();
         }
         """);
+
+    [Test]
+    public Task FEG4003_NoConstructorToRead() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        public sealed class Ticket
+        {
+            private Ticket()
+            {
+            }
+
+            public string Title { get; set; } = "";
+
+            public static Ticket Create(string title) => new() { Title = title };
+        }
+
+        public sealed record Wrapper(Ticket Inner);
+
+        public static class Handlers
+        {
+            [Post("/tickets")]
+            public static string Create(Ticket {|FEG4003:ticket|}) => ticket.Title;
+
+            [Post("/wrapped")]
+            public static string Wrapped(Wrapper {|FEG4003:wrapper|}) => wrapper.Inner.Title;
+
+            [Get("/tickets")]
+            public static Ticket Get() => Ticket.Create("written, never read: fine");
+        }
+        """);
+
+    [Test]
+    public Task FEG4004_DuplicateJsonName() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Text.Json.Serialization;
+
+        public sealed record Renamed(int Id, [property: JsonPropertyName("id")] int Key);
+
+        public sealed class Cased
+        {
+            public int Id { get; set; }
+
+            public int ID { get; set; }
+        }
+
+        public sealed record Distinct(int Id, [property: JsonPropertyName("key")] int Key, [property: JsonIgnore] int ID);
+
+        public static class Handlers
+        {
+            [Post("/renamed")]
+            public static string Renamed(Renamed {|FEG4004:item|}) => "";
+
+            [Get("/cased")]
+            public static {|FEG4004:Cased|} Cased() => new();
+
+            [Post("/distinct")]
+            public static Distinct Fine(Distinct item) => item;
+        }
+        """);
 }

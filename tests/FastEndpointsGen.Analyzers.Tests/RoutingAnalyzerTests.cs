@@ -36,6 +36,16 @@ public class RoutingAnalyzerTests
         """);
 
     [Test]
+    public Task FEG1001_InvalidTemplateOnASecondRouteAttribute() => Verify<RoutingAnalyzer>.AnalyzerAsync("""
+        public static class Handlers
+        {
+            [Get("/ok")]
+            [Post({|FEG1001:"/bad/{id"|})]
+            public static string Both() => "";
+        }
+        """);
+
+    [Test]
     public Task FEG1001_InvalidGroupPrefix() => Verify<RoutingAnalyzer>.AnalyzerAsync("""
         [EndpointGroup({|FEG1001:"/tasks/{"|})]
         public static class Handlers

@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using FastEndpointsGen.Analyzers;
+using FastEndpointsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NUnit.Framework;
+
+namespace FastEndpointsGen.Generator.Tests;
+
+/// <summary>
+/// The invariant, over a corpus of handler shapes: every method with a route attribute is either served (each of its
+/// route attributes mapped, the generated code compiling cleanly) or reported with at least one FEG error at the
+/// user's code. Nothing in between. Each case names its handler <c>Target</c>; add every new shape found here.
+/// </summary>
+public partial class ServedOrDiagnosedTests
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+        [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer()];
+
+    /// <summary>What a case is expected to get; the invariant is checked either way, this only pins today's answer.</summary>
+    public enum Outcome
+    {
+        Served,
+        Diagnosed,
+    }
+
+    private static readonly object[] Corpus =
+    [
+        // ---- served ----
+        Case(Outcome.Served, "parameters named like each other's locals", """
+            public static class Handlers
+            {
+                [Get("/names")]
+                public static string Target(int x_local, int x, int x_raw) => $"{x_local}{x}{x_raw}";
+            }
+            """),
+        Case(Outcome.Served, "a custom validation attribute", """
+            public sealed class EvenAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is int n && n % 2 == 0;
+            }
+
+            public sealed record Pair([property: Even] int First);
+
+            public static class Handlers
+            {
+                [Post("/pairs")]
+                public static int Target([Even] int n, Pair pair) => n + pair.First;
+            }
+            """),
+        Case(Outcome.Served, "a model whose constructor validates", """
+            public sealed class Percentage
+            {
+                public Percentage(int value) => Value = value <= 100 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+                public int Value { get; }
+            }
+
+            public static class Handlers
+            {
+                [Post("/percentages")]
+                public static int Target(Percentage percentage) => percentage.Value;
+            }
+            """),
+        Case(Outcome.Served, "an IAsyncEnumerable<int> return", """
+            public static class Handlers
+            {
+                [Get("/numbers")]
+                public static async IAsyncEnumerable<int> Target()
+                {
+                    await Task.Yield();
+                    yield return 1;
+                }
+            }
+            """),
+        Case(Outcome.Served, "two route attributes, both valid", """
+            public static class Handlers
+            {
+                [Get("/either")]
+                [Post("/either")]
+                public static string Target() => "";
+            }
+            """),
+        Case(Outcome.Served, "an in parameter", """
+            public static class Handlers
+            {
+                [Get("/read")]
+                public static string Target(in int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            """),
+
+        // ---- diagnosed: routing ----
+        Case(Outcome.Diagnosed, "invalid route template", """
+            public static class Handlers
+            {
+                [Get("/items/{id")]
+                public static string Target(int id) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "a second route attribute with a broken template", """
+            public static class Handlers
+            {
+                [Get("/ok")]
+                [Post("/bad/{id")]
+                public static string Target() => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "duplicate route parameter", """
+            public static class Handlers
+            {
+                [Get("/items/{id}/{ID}")]
+                public static string Target(int id) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "private method", """
+            public static class Handlers
+            {
+                [Get("/private")]
+                private static string Target() => "";
+
+                internal static string UseIt() => Target();
+            }
+            """),
+        Case(Outcome.Diagnosed, "protected method", """
+            public class Handlers
+            {
+                [Get("/protected")]
+                protected static string Target() => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "generic method", """
+            public static class Handlers
+            {
+                [Get("/generic")]
+                public static string Target<T>() => typeof(T).Name;
+            }
+            """),
+        Case(Outcome.Diagnosed, "method in a generic class", """
+            public static class Handlers<T>
+            {
+                [Get("/generic-class")]
+                public static string Target() => typeof(T).Name;
+            }
+            """),
+        Case(Outcome.Diagnosed, "method in a private nested class", """
+            public static class Outer
+            {
+                private static class Handlers
+                {
+                    [Get("/hidden")]
+                    public static string Target() => "";
+                }
+            }
+            """),
+        Case(Outcome.Diagnosed, "instance method of an abstract class", """
+            public abstract class Handlers
+            {
+                [Get("/abstract")]
+                public string Target() => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "instance method of a class with no accessible constructor", """
+            public sealed class Handlers
+            {
+                private Handlers()
+                {
+                }
+
+                [Get("/no-constructor")]
+                public string Target() => "";
+
+                internal static Handlers Create() => new();
+            }
+            """),
+
+        // ---- diagnosed: binding ----
+        Case(Outcome.Diagnosed, "two body candidates", """
+            public sealed record First(string A);
+
+            public sealed record Second(string B);
+
+            public static class Handlers
+            {
+                [Post("/two-bodies")]
+                public static string Target(First first, Second second) => first.A + second.B;
+            }
+            """),
+        Case(Outcome.Diagnosed, "route parameter of a complex type", """
+            public sealed record Key(int A, int B);
+
+            public static class Handlers
+            {
+                [Get("/items/{key}")]
+                public static string Target(Key key) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "an out parameter", """
+            public static class Handlers
+            {
+                [Get("/next")]
+                public static void Target(int after, out int next) => next = after + 1;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a ref parameter", """
+            public static class Handlers
+            {
+                [Get("/bump")]
+                public static string Target(ref int value) => (value++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            """),
+
+        // ---- diagnosed: JSON ----
+        Case(Outcome.Diagnosed, "a body type with only a private constructor", """
+            public sealed class Ticket
+            {
+                private Ticket()
+                {
+                }
+
+                public string Title { get; set; } = "";
+            }
+
+            public static class Handlers
+            {
+                [Post("/tickets")]
+                public static string Target(Ticket ticket) => ticket.Title;
+            }
+            """),
+        Case(Outcome.Diagnosed, "two members with the same JSON name", """
+            public sealed record Item(int Id, [property: System.Text.Json.Serialization.JsonPropertyName("id")] int Key);
+
+            public static class Handlers
+            {
+                [Post("/items")]
+                public static Item Target(Item item) => item;
+            }
+            """),
+    ];
+
+    [TestCaseSource(nameof(Corpus))]
+    public async Task Every_handler_is_served_or_reported(Outcome expected, string description, string handlers)
+    {
+        var source = $$"""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            {{handlers}}
+            """;
+        var result = TestGeneratorDriver.Run(source);
+        Assert.That(result.Run.Exception, Is.Null, $"{description}: the generator threw");
+
+        var input = result.Input;
+        var errors = (await input.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync())
+            .Where(d => d.Id.StartsWith("FEG", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error)
+            .ToList();
+        var reportedInUserCode = errors.Any(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath.StartsWith("Source", StringComparison.Ordinal));
+
+        var routeAttributes = RouteAttributeCount(input);
+        var mapped = MappedTarget().Count(result.Sources.GetValueOrDefault("FastEndpointsGen.Endpoints.g.cs", ""));
+        var generatedErrors = result.Output.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.Contains("FastEndpointsGen.", StringComparison.Ordinal) == true)
+            .ToList();
+        var served = routeAttributes > 0 && mapped == routeAttributes && generatedErrors.Count == 0;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generatedErrors, Is.Empty, $"{description}: the generated code does not compile:\n{string.Join("\n", generatedErrors)}");
+            Assert.That(served || reportedInUserCode, Is.True,
+                $"{description}: neither served ({mapped} of {routeAttributes} route attributes mapped) nor reported with an FEG error");
+            Assert.That(expected == Outcome.Served ? served && errors.Count == 0 : reportedInUserCode, Is.True,
+                $"{description}: expected {expected}; mapped {mapped} of {routeAttributes}, FEG errors: {string.Join("; ", errors)}");
+        });
+    }
+
+    private static object[] Case(Outcome expected, string description, string handlers) => [expected, description, handlers];
+
+    private static int RouteAttributeCount(Compilation compilation) => compilation.SyntaxTrees
+        .Where(tree => tree.FilePath.StartsWith("Source", StringComparison.Ordinal))
+        .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+        .Where(method => method.Identifier.Text == "Target")
+        .SelectMany(method => method.AttributeLists.SelectMany(list => list.Attributes))
+        .Count(attribute => attribute.Name.ToString() is "Get" or "Post" or "Put" or "Patch" or "Delete");
+
+    // One mapping line per served route attribute: root.MapGet("/x", new RequestDelegate(handlers.Handlers_Target)).
+    [GeneratedRegex(@"\.Map\w+\(""[^""]*"", new [\w.:]+RequestDelegate\(handlers\.\w*Target\w*\)\)")]
+    private static partial Regex MappedTarget();
+}
