@@ -50,7 +50,7 @@ internal sealed class BindingDecision
 }
 
 /// <summary>
-/// DESIGN §3's binding rules, in order: explicit attribute; special types; route template names;
+/// The binding rules of docs/binding.md, in order: explicit attribute; special types; route template names;
 /// simple types → query; service types → services; on POST/PUT/PATCH the remaining complex type → body.
 /// </summary>
 internal static class BindingClassifier

@@ -48,7 +48,7 @@ internal enum CollectionKind
     HashSet,
 }
 
-/// <summary>Framework types a handler can ask for that are neither data nor services (DESIGN §3).</summary>
+/// <summary>Framework types a handler can ask for that are neither data nor services (docs/binding.md).</summary>
 internal enum SpecialKind
 {
     None,

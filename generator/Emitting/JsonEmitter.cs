@@ -7,7 +7,7 @@ namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
 /// Emits <c>GeneratedJson</c>: a reader and a writer for every JSON type the endpoints reach
-/// (DESIGN §5). Readers collect errors with their locations instead of throwing; writers write
+/// (docs/json.md). Readers collect errors with their locations instead of throwing; writers write
 /// pre-encoded property names straight to the <see cref="System.Text.Json.Utf8JsonWriter"/>.
 /// </summary>
 internal static class JsonEmitter

@@ -9,7 +9,7 @@ using FastEndpointsGen.Shared;
 namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits <c>GeneratedOpenApi</c>: the assembly's whole OpenAPI 3.1 document (DESIGN §8) as a JSON string
+/// Emits <c>GeneratedOpenApi</c>: the assembly's whole OpenAPI 3.1 document (docs/openapi.md) as a JSON string
 /// constant, built from the same models the routing, binding, JSON and validation emitters read, so the
 /// document and the code can never disagree. The runtime serves it (<c>MapApiDocs</c>) and merges it into
 /// Microsoft.AspNetCore.OpenApi's document.
@@ -736,7 +736,7 @@ internal static class OpenApiEmitter
     }
 }
 
-/// <summary>The component schemas of the error contract (DESIGN §7), in both formats.</summary>
+/// <summary>The component schemas of the error contract (docs/errors.md), in both formats.</summary>
 internal static class ErrorSchemas
 {
     public const string ProblemDetails = "ProblemDetails";

@@ -10,7 +10,7 @@ namespace FastEndpointsGen.Generator.Emitting;
 internal delegate string RuleReporter(string type, string message, string input, string? context);
 
 /// <summary>
-/// Compiles validation rules into inline checks (DESIGN §6). The same checks serve JSON members and
+/// Compiles validation rules into inline checks (docs/validation.md). The same checks serve JSON members and
 /// route/query/header parameters; only how a failure is reported differs. Messages and type codes are
 /// FastAPI's, fixed at compile time; a failing request formats nothing but its own input.
 /// </summary>

@@ -150,7 +150,7 @@ internal sealed record ValueModel
     public string? EnumTypeId { get; init; }
 }
 
-/// <summary>What the handler returns and how it becomes a response (DESIGN §4).</summary>
+/// <summary>What the handler returns and how it becomes a response (docs/responses.md).</summary>
 internal sealed record ResponseModel
 {
     public required ResponseKind Kind { get; init; }

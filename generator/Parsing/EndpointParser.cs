@@ -112,7 +112,7 @@ internal static class EndpointParser
         };
     }
 
-    /// <summary>The doc comments and the other facts only the OpenAPI document needs (DESIGN §8).</summary>
+    /// <summary>The doc comments and the other facts only the OpenAPI document needs (docs/openapi.md).</summary>
     private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
     {
         var doc = DocCommentParser.Read(method, cancellationToken);

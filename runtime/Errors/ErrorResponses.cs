@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace FastEndpointsGen.Runtime;
 
 /// <summary>
-/// Writes every error response in the format the app chose (DESIGN §7): validation failures,
+/// Writes every error response in the format the app chose (docs/errors.md): validation failures,
 /// <see cref="HttpError"/>s, bad requests and unhandled exceptions.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -17,7 +17,7 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
 
-/// <summary>The success responses of generated endpoints (DESIGN §4).</summary>
+/// <summary>The success responses of generated endpoints (docs/responses.md).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonResponse
 {

@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace FastEndpointsGen.Generator.Tests;
 
 /// <summary>
-/// What the generator writes for model types (DESIGN §5): names and attributes, how members are
+/// What the generator writes for model types (docs/json.md): names and attributes, how members are
 /// assigned when reading, which are required, collections, enums, cycles and the fallback.
 /// </summary>
 public class JsonSnapshotTests

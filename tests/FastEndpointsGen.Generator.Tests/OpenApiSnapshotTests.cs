@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace FastEndpointsGen.Generator.Tests;
 
 /// <summary>
-/// The OpenAPI document the generator emits (<c>GeneratedOpenApi</c>, DESIGN §8). Each test compiles the output,
+/// The OpenAPI document the generator emits (<c>GeneratedOpenApi</c>, docs/openapi.md). Each test compiles the output,
 /// checks the caching, snapshots the generated file, and validates the document with Microsoft.OpenApi's reader.
 /// </summary>
 public class OpenApiSnapshotTests

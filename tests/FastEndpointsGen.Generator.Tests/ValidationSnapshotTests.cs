@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace FastEndpointsGen.Generator.Tests;
 
 /// <summary>
-/// The validation checks the generator compiles into readers and binders (DESIGN §6): every rule
+/// The validation checks the generator compiles into readers and binders (docs/validation.md): every rule
 /// appears inline as a comparison, with its FastAPI type code and message fixed at compile time.
 /// </summary>
 public class ValidationSnapshotTests

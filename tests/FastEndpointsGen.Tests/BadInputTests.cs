@@ -7,7 +7,7 @@ namespace FastEndpointsGen.Tests;
 
 /// <summary>
 /// Bad request bodies: each answered with a clear 4xx that says where the problem is, never a 500
-/// (DESIGN §5 and §7).
+/// (docs/json.md and docs/errors.md).
 /// </summary>
 public sealed class BadInputTests : AppTests
 {

@@ -9,7 +9,7 @@ using NUnit.Framework;
 namespace FastEndpointsGen.Tests;
 
 /// <summary>
-/// Headers, services, keyed services, special types, streams and forms (DESIGN §3); instance handlers,
+/// Headers, services, keyed services, special types, streams and forms (docs/binding.md); instance handlers,
 /// authorization metadata and a named ungrouped endpoint.
 /// </summary>
 public sealed class ContextBindingTests : AppTests

@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary><c>ErrorFormat.FastApi</c>: FastAPI's exact error shapes, for teams porting FastAPI clients (DESIGN §7).</summary>
+/// <summary><c>ErrorFormat.FastApi</c>: FastAPI's exact error shapes, for teams porting FastAPI clients (docs/errors.md).</summary>
 public sealed class FastApiErrorFormatTests : AppTests
 {
     protected override TestAppFactory CreateFactory() => new(configure: o => o.ErrorFormat = ErrorFormat.FastApi);

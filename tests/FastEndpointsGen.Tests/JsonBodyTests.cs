@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary>JSON bodies of every shape through the generated reader and writer (DESIGN §5).</summary>
+/// <summary>JSON bodies of every shape through the generated reader and writer (docs/json.md).</summary>
 public sealed class JsonBodyTests : AppTests
 {
     private const string FullOrder =

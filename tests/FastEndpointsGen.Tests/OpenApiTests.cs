@@ -9,7 +9,7 @@ using NUnit.Framework;
 namespace FastEndpointsGen.Tests;
 
 /// <summary>
-/// The compile-time OpenAPI document as served by <c>MapApiDocs()</c> (DESIGN §8): it validates with
+/// The compile-time OpenAPI document as served by <c>MapApiDocs()</c> (docs/openapi.md): it validates with
 /// Microsoft.OpenApi's reader, and it carries the docs, constraints, nullability, enums and responses
 /// the generator read from the handlers and models.
 /// </summary>

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary>Query strings: required, defaulted, nullable, collections, renamed, [AsParameters] (DESIGN §3).</summary>
+/// <summary>Query strings: required, defaulted, nullable, collections, renamed, [AsParameters] (docs/binding.md).</summary>
 public sealed class QueryBindingTests : AppTests
 {
     [Test]

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary>Every response kind (DESIGN §4) and the problem-details error contract (DESIGN §7).</summary>
+/// <summary>Every response kind (docs/responses.md) and the problem-details error contract (docs/errors.md).</summary>
 public sealed class ResponseTests : AppTests
 {
     private const string Lamp =

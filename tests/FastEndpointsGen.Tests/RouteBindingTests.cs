@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary>Route values of every simple type (DESIGN §3): parsed when valid, a 422 at <c>path.&lt;name&gt;</c> when not.</summary>
+/// <summary>Route values of every simple type (docs/binding.md): parsed when valid, a 422 at <c>path.&lt;name&gt;</c> when not.</summary>
 public sealed class RouteBindingTests : AppTests
 {
     [TestCase("/route/int/42", "42")]

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
 
-/// <summary>Compiled DataAnnotations (DESIGN §6): every rule passing and failing, over HTTP.</summary>
+/// <summary>Compiled DataAnnotations (docs/validation.md): every rule passing and failing, over HTTP.</summary>
 public sealed class ValidationTests : AppTests
 {
     private const string Signup = "/validation/signup";

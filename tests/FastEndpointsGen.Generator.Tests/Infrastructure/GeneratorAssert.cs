@@ -41,7 +41,7 @@ internal static class GeneratorAssert
         return first;
     }
 
-    /// <summary>The generator threw nothing and reported nothing (DESIGN §9: only the analyzers report).</summary>
+    /// <summary>The generator threw nothing and reported nothing (docs/architecture.md: only the analyzers report).</summary>
     public static void RanCleanly(GeneratorResult result)
     {
         Assert.That(result.Run.Exception, Is.Null, $"The generator threw: {result.Run.Exception}");

@@ -1,4 +1,4 @@
-// A fresh web project that uses FastEndpointsGen only through its NuGet package: DESIGN.md §2's code.
+// A fresh web project that uses FastEndpointsGen only through its NuGet package: the README's example.
 using FastEndpointsGen;
 using System.ComponentModel.DataAnnotations;
 

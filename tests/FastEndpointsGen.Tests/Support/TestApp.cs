@@ -166,7 +166,7 @@ public static class Http
         response.ShouldBe(HttpStatusCode.OK, "text/plain", text);
 }
 
-/// <summary>Reads and checks problem-details error responses (DESIGN §7).</summary>
+/// <summary>Reads and checks problem-details error responses (docs/errors.md).</summary>
 public static class Problem
 {
     public const string ValidationType = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
@@ -235,7 +235,7 @@ public static class Problem
     }
 }
 
-/// <summary>Commonly used messages (FastAPI/pydantic wording, DESIGN §7).</summary>
+/// <summary>Commonly used messages (FastAPI/pydantic wording, docs/errors.md).</summary>
 public static class Messages
 {
     public const string Required = "Field required";
