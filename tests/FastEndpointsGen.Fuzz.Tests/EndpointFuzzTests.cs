@@ -21,6 +21,11 @@ public sealed class EndpointFuzzTests
         {
             foreach (var operation in FuzzApps.Document.Operations)
             {
+                if (KnownFailures.NotFuzzed.ContainsKey(operation.Key))
+                {
+                    continue;
+                }
+
                 yield return new TestCaseData(format, operation.Key).SetName($"{format} {operation.Key.Replace('{', ':').Replace("}", "", StringComparison.Ordinal)}");
             }
         }

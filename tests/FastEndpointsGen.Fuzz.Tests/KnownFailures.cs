@@ -25,6 +25,7 @@ internal static class KnownFailures
         switch (request.Operation.Key)
         {
             case "GET /responses/crash":
+            case "GET /streams/fails-first":
             case "GET /hostile/crash/{name}":
             case "GET /hostile/throwing-getter":
             case "GET /hostile/throwing-result":
@@ -37,6 +38,16 @@ internal static class KnownFailures
                 return false;
         }
     }
+
+    /// <summary>
+    /// Operations the suite does not send anything to, each for a reason that is the test app's design, not a
+    /// product failure: their answers depend on a test driving them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NotFuzzed = new Dictionary<string, string>
+    {
+        ["GET /streams/gated"] = "produces each item only when a streaming test releases it; a request waits until the client gives up",
+        ["GET /streams/fails-later"] = "fails after its first item on purpose: the connection is aborted mid-response, which a client sees as a broken stream",
+    };
 
     public static KnownFailure? Find(ErrorFormat format, ApiOperation operation, MutationKind kind) =>
         Array.Find(All, f => f.Operation == operation.Key && f.Kind == kind && (f.Format is null || f.Format == format));
