@@ -160,7 +160,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (TypeClassifier.IsStringDictionary(current, out var value) && value is not null)
+            if (TypeClassifier.IsDictionary(current, out _, out var value) && value is not null)
             {
                 stack.Push(value);
                 continue;

@@ -147,7 +147,7 @@ internal static class BindingClassifier
 
         // A collection or dictionary of models is data even when declared as an interface.
         var isData = TypeClassifier.GetCollectionKind(valueType, out _) != CollectionKind.None
-            || TypeClassifier.IsStringDictionary(valueType, out _);
+            || TypeClassifier.IsDictionary(valueType, out _, out _);
         if (!isData && TypeClassifier.IsServiceType(valueType))
         {
             decision.Source = BindingSource.Services;

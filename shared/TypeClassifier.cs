@@ -174,13 +174,20 @@ internal static class TypeClassifier
         return CollectionKind.None;
     }
 
-    /// <summary>Recognises <c>Dictionary&lt;string, T&gt;</c> and its interfaces, returning the value type.</summary>
-    public static bool IsStringDictionary(ITypeSymbol type, out ITypeSymbol? value)
+    /// <summary>
+    /// A dictionary whose keys are JSON property names the generated code reads and writes: <c>string</c>, integers,
+    /// <c>Guid</c> or an enum (as System.Text.Json allows), with any value type.
+    /// </summary>
+    public static bool IsDictionary(ITypeSymbol type, out ITypeSymbol? key, out ITypeSymbol? value)
     {
+        key = null;
         value = null;
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
-            && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+            && (named.TypeArguments[0].SpecialType == SpecialType.System_String
+                || GetSimpleKind(named.TypeArguments[0]) is SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16
+                    or SimpleKind.Int32 or SimpleKind.UInt32 or SimpleKind.Int64 or SimpleKind.UInt64 or SimpleKind.Guid or SimpleKind.Enum))
         {
+            key = named.TypeArguments[0];
             switch (named.ConstructedFrom.ToDisplayString())
             {
                 case "System.Collections.Generic.Dictionary<TKey, TValue>":
@@ -191,6 +198,7 @@ internal static class TypeClassifier
             }
         }
 
+        key = null;
         return false;
     }
 

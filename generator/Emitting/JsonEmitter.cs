@@ -69,7 +69,7 @@ internal static class JsonEmitter
                 EmitObjectReader(writer, type, types, fields);
                 break;
             case JsonTypeKind.Enum:
-                EmitEnum(writer, type);
+                EmitEnum(writer, type, types);
                 break;
             case JsonTypeKind.Collection:
                 EmitCollectionWriter(writer, type, types);
@@ -280,7 +280,12 @@ internal static class JsonEmitter
             writer.WriteLine("foreach (var pair in value)");
             using (writer.Block())
             {
-                writer.WriteLine("writer.WritePropertyName(pair.Key);");
+                writer.WriteLine(type.KeyKind switch
+                {
+                    SimpleKind.String => "writer.WritePropertyName(pair.Key);",
+                    SimpleKind.Enum => $"WriteName{type.KeyEnumId}(writer, pair.Key);",
+                    _ => "JsonWrite.PropertyName(writer, pair.Key);",
+                });
                 WriteValue(writer, types[type.ElementId!], "pair.Value", types);
             }
 
@@ -605,13 +610,33 @@ internal static class JsonEmitter
             }
 
             writer.WriteLine();
-            writer.WriteLine($"var items = new {KnownTypes.Dictionary}<string, {type.ElementType}>();");
+            writer.WriteLine($"var items = new {KnownTypes.Dictionary}<{type.KeyType}, {type.ElementType}>();");
             writer.WriteLine("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
             using (writer.Block())
             {
-                writer.WriteLine("var key = reader.GetString()!;");
-                writer.WriteLine("reader.Read();");
-                writer.WriteLine("context.Push(key);");
+                if (type.KeyKind == SimpleKind.String)
+                {
+                    writer.WriteLine("var key = reader.GetString()!;");
+                    writer.WriteLine("reader.Read();");
+                }
+                else
+                {
+                    // A key that is not a valid {KeyType} is an error at name.[key]; its value is skipped.
+                    writer.WriteLine("var name = reader.GetString()!;");
+                    writer.WriteLine("reader.Read();");
+                    writer.WriteLine($"if (!{KeyParse(type)})");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine(type.KeyKind == SimpleKind.Enum
+                            ? $"context.AddInvalidKey(ref reader, name, ErrorTypes.Enum, {type.KeyEnumId}Expected);"
+                            : $"context.AddInvalidKey(ref reader, name, ErrorTypes.{KeyError(type.KeyKind)});");
+                        writer.WriteLine("continue;");
+                    }
+
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine(type.KeyKind == SimpleKind.String ? "context.Push(key);" : "context.Push(name);");
                 writer.WriteLine($"{type.ElementType} item = default!;");
                 ReadInto(writer, types[type.ElementId!], type.ElementIsNullable, "item", types);
                 writer.WriteLine("items[key] = item;");
@@ -624,6 +649,15 @@ internal static class JsonEmitter
 
         writer.WriteLine();
     }
+
+    private static string KeyParse(JsonTypeModel type) => type.KeyKind switch
+    {
+        SimpleKind.Enum => $"TryParse{type.KeyEnumId}(name, out var key)",
+        SimpleKind.Guid => "global::System.Guid.TryParse(name, out var key)",
+        _ => $"{type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var key)",
+    };
+
+    private static string KeyError(SimpleKind kind) => kind == SimpleKind.Guid ? "UuidParsing" : "IntParsing";
 
     /// <summary>Reads the current value into <paramref name="target"/>; null is accepted only when <paramref name="nullable"/>.</summary>
     private static void ReadInto(SourceWriter writer, JsonTypeModel type, bool nullable, string target, Dictionary<string, JsonTypeModel> types)
@@ -669,7 +703,7 @@ internal static class JsonEmitter
 
     // ---- enums, leaves, fallback ---------------------------------------------------------------
 
-    private static void EmitEnum(SourceWriter writer, JsonTypeModel type)
+    private static void EmitEnum(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
         foreach (var member in type.EnumMembers)
         {
@@ -692,6 +726,26 @@ internal static class JsonEmitter
                 }
 
                 writer.WriteLine("default: writer.WriteNumberValue((long)value); break;");
+            }
+        }
+
+        if (types.Values.Any(t => t.KeyEnumId == type.Id))
+        {
+            // Only for enums that key a dictionary: the same names, as property names.
+            writer.WriteLine();
+            writer.WriteLine($"internal static void WriteName{type.Id}(Utf8JsonWriter writer, {type.TypeName} value)");
+            using (writer.Block())
+            {
+                writer.WriteLine("switch (value)");
+                using (writer.Block())
+                {
+                    foreach (var member in type.EnumMembers)
+                    {
+                        writer.WriteLine($"case {type.TypeName}.{SourceHeader.Identifier(member.Name)}: writer.WritePropertyName({type.Id}_{member.Name}); break;");
+                    }
+
+                    writer.WriteLine("default: JsonWrite.PropertyName(writer, (long)value); break;");
+                }
             }
         }
 

@@ -524,6 +524,7 @@ internal static class OpenApiEmitter
                     return new JsonObject
                     {
                         ["type"] = TypeName("object", nullable),
+                        ["propertyNames"] = KeySchema(type),
                         ["additionalProperties"] = SchemaFor(type.ElementId!, type.ElementIsNullable),
                     };
                 default:
@@ -535,6 +536,16 @@ internal static class OpenApiEmitter
         private JsonObject Reference(string typeId) => _schemaNames.TryGetValue(typeId, out var name)
             ? new JsonObject { ["$ref"] = "#/components/schemas/" + name }
             : new JsonObject();
+
+        /// <summary>What a non-string dictionary key must look like as a property name; null for string keys.</summary>
+        private JsonObject? KeySchema(JsonTypeModel dictionary) => dictionary.KeyKind switch
+        {
+            SimpleKind.String => null,
+            SimpleKind.Enum => Reference(dictionary.KeyEnumId!),
+            SimpleKind.Guid => new JsonObject { ["format"] = "uuid" },
+            SimpleKind.Byte or SimpleKind.UInt16 or SimpleKind.UInt32 or SimpleKind.UInt64 => new JsonObject { ["pattern"] = "^[0-9]+$" },
+            _ => new JsonObject { ["pattern"] = "^-?[0-9]+$" },
+        };
 
         private static object TypeName(string type, bool nullable) => nullable ? new List<string> { type, "null" } : type;
 

@@ -54,6 +54,15 @@ internal sealed record JsonTypeModel
     /// <summary>Whether the element may be null.</summary>
     public bool ElementIsNullable { get; init; }
 
+    /// <summary>For dictionaries: how a key is read from and written as a property name (string, integers, Guid, enum).</summary>
+    public SimpleKind KeyKind { get; init; } = SimpleKind.String;
+
+    /// <summary>For dictionaries: the key type's name.</summary>
+    public string KeyType { get; init; } = "string";
+
+    /// <summary>For dictionaries with enum keys: the enum's JSON type id, whose generated names the keys use.</summary>
+    public string? KeyEnumId { get; init; }
+
     public CollectionKind Collection { get; init; }
 
     /// <summary>True when the declared collection type has a fast indexer (arrays, lists).</summary>

@@ -136,12 +136,15 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             };
         }
 
-        if (TypeClassifier.IsStringDictionary(type, out var value) && value is not null)
+        if (TypeClassifier.IsDictionary(type, out var key, out var value) && key is not null && value is not null)
         {
+            var keyKind = key.SpecialType == SpecialType.System_String ? SimpleKind.String : TypeClassifier.GetSimpleKind(key);
             return new JsonTypeModel
             {
                 Id = id, TypeName = name, Kind = JsonTypeKind.Dictionary, IsValueType = false,
                 ElementId = Add(value), ElementType = Names.Type(value), ElementIsNullable = IsNullable(value),
+                KeyKind = keyKind, KeyType = Names.TypeWithoutAnnotation(key),
+                KeyEnumId = keyKind == SimpleKind.Enum ? Add(key) : null,
             };
         }
 

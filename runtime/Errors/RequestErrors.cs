@@ -133,7 +133,7 @@ public sealed class RequestErrors
             : "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
 
     // An optional sign then ASCII digits: what int.TryParse refuses only because it does not fit.
-    private static bool IsWholeNumber(string? text)
+    internal static bool IsWholeNumber(string? text)
     {
         var digits = text.AsSpan().Trim();
         if (digits.Length > 0 && digits[0] is '-' or '+')

@@ -157,6 +157,32 @@ public sealed class JsonReadContext
         AddError(ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), CaptureInput(ref reader),
             [new("expected", RequestErrors.JsonString(expected))]);
 
+    /// <summary>
+    /// Records a dictionary key that does not parse as the key type, at <c>name.[key]</c> as pydantic locates it, and
+    /// moves the reader past its value. <paramref name="expected"/> is set for enum keys.
+    /// </summary>
+    public void AddInvalidKey(ref Utf8JsonReader reader, string name, string type, string? expected = null)
+    {
+        PushSegment(name);
+        PushSegment("[key]");
+        if (type == ErrorTypes.IntParsing && RequestErrors.IsWholeNumber(name))
+        {
+            type = ErrorTypes.IntParsingSize;
+        }
+
+        if (expected is null)
+        {
+            AddError(type, ErrorTypes.Message(type), RequestErrors.StringInput(name));
+        }
+        else
+        {
+            AddError(type, ErrorTypes.EnumMessage(expected), RequestErrors.StringInput(name), [new("expected", RequestErrors.JsonString(expected))]);
+        }
+
+        _depth -= 2;
+        reader.Skip();
+    }
+
     /// <summary>Records a required member that the object did not have.</summary>
     public void AddMissing(string member)
     {

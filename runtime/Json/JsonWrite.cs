@@ -9,6 +9,15 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
+    /// <summary>Writes a dictionary key (an integer or a <see cref="Guid"/>) as a property name, formatted invariantly.</summary>
+    public static void PropertyName<T>(Utf8JsonWriter writer, T key)
+        where T : ISpanFormattable
+    {
+        Span<char> buffer = stackalloc char[40];
+        key.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+        writer.WritePropertyName(buffer[..written]);
+    }
+
     /// <summary>Writes a <see cref="System.DateOnly"/> as <c>yyyy-MM-dd</c>.</summary>
     public static void DateOnly(Utf8JsonWriter writer, DateOnly value)
     {

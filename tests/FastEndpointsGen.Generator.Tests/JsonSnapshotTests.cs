@@ -110,6 +110,29 @@ public class JsonSnapshotTests
     }
 
     [Test]
+    public void NonStringDictionaryKeys()
+    {
+        // Integer, GUID and enum keys are parsed from property names (a bad key is an error at name.[key]) and written back.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Inventory;
+
+            public enum Shelf { Top, Bottom }
+
+            public sealed record Stock(Dictionary<int, string> ByBin, IReadOnlyDictionary<Guid, long> ById, Dictionary<Shelf, int>? ByShelf = null);
+
+            public static class StockEndpoints
+            {
+                [Post("/stock")]
+                public static Stock Echo(Stock stock) => stock;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+    }
+
+    [Test]
     public void NestedTypesAndCollections()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

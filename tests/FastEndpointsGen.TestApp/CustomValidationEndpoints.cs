@@ -89,3 +89,17 @@ public static class ModelErrorEndpoints
     [Post("/broken")]
     public static string Broken(Broken broken) => broken.Name;
 }
+
+/// <summary>Dictionaries keyed by numbers, GUIDs and enums, read and written by generated code.</summary>
+public sealed record Keyed(Dictionary<int, string> ByNumber, Dictionary<Guid, int>? ById = null, Dictionary<Priority, long>? ByPriority = null);
+
+/// <summary>Non-string dictionary keys.</summary>
+[EndpointGroup("/keyed", Tags = ["Keyed"])]
+public static class KeyedEndpoints
+{
+    [Post("/")]
+    public static Keyed Echo(Keyed keyed) => keyed;
+
+    [Post("/numbers")]
+    public static int Sum(Dictionary<long, int> values) => values.Sum(pair => pair.Value);
+}

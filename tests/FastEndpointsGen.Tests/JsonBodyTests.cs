@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastEndpointsGen.Tests.Support;
 using NUnit.Framework;
@@ -404,5 +405,49 @@ public sealed class JsonBodyTests : AppTests
         var body = await response.BodyAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         return JsonNode.Parse(body)!.AsObject();
+    }
+}
+
+/// <summary>Dictionaries with integer, GUID and enum keys, through generated readers and writers (docs/json.md).</summary>
+public sealed class NonStringDictionaryKeyTests : AppTests
+{
+    [Test]
+    public async Task Integer_guid_and_enum_keys_round_trip()
+    {
+        const string json = """{"byNumber":{"1":"one","-2":"minus two"},"byId":{"3f2504e0-4f89-11d3-9a0c-0305e82c3301":7},"byPriority":{"High":3,"Low":1}}""";
+        using var response = await PostJsonAsync("/keyed", json);
+        await response.ShouldBeJson(json);
+    }
+
+    [Test]
+    public async Task A_bad_key_is_an_error_at_its_name_with_a_plain_message()
+    {
+        using var response = await PostJsonAsync("/keyed", """{"byNumber":{"1":"one","x":"bad","99999999999":"big"},"byId":{"nope":1},"byPriority":{"Urgent":1}}""");
+        await response.ShouldHaveErrors(
+            ("body.byNumber.x.[key]", Messages.Int),
+            ("body.byNumber.99999999999.[key]", Messages.IntTooBig),
+            ("body.byId.nope.[key]", "Input should be a valid UUID"),
+            ("body.byPriority.Urgent.[key]", "Input should be 'Low', 'Medium' or 'High'"));
+    }
+
+    [Test]
+    public async Task A_top_level_dictionary_body_with_long_keys_binds()
+    {
+        using var response = await PostJsonAsync("/keyed/numbers", """{"9007199254740993":2,"-1":3}""");
+        await response.ShouldBeJson("5");
+    }
+
+    [Test]
+    public async Task The_document_says_what_a_key_must_look_like()
+    {
+        using var response = await GetAsync("/openapi.json");
+        using var document = JsonDocument.Parse(await response.BodyAsync());
+        var keyed = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("Keyed").GetProperty("properties");
+        Assert.Multiple(() =>
+        {
+            Assert.That(keyed.GetProperty("byNumber").GetProperty("propertyNames").GetProperty("pattern").GetString(), Is.EqualTo("^-?[0-9]+$"));
+            Assert.That(keyed.GetProperty("byId").GetProperty("propertyNames").GetProperty("format").GetString(), Is.EqualTo("uuid"));
+            Assert.That(keyed.GetProperty("byPriority").GetProperty("propertyNames").GetProperty("$ref").GetString(), Is.EqualTo("#/components/schemas/Priority"));
+        });
     }
 }
