@@ -703,6 +703,25 @@ internal static class JsonEmitter
 
     // ---- enums, leaves, fallback ---------------------------------------------------------------
 
+    /// <summary>A method that writes each named value with <paramref name="write"/>(its encoded name), any other number as itself.</summary>
+    private static void EmitEnumNameSwitch(SourceWriter writer, JsonTypeModel type, string signature, string write, string writeNumber)
+    {
+        writer.WriteLine($"internal static void {signature}");
+        using (writer.Block())
+        {
+            writer.WriteLine("switch (value)");
+            using (writer.Block())
+            {
+                foreach (var member in type.EnumMembers)
+                {
+                    writer.WriteLine($"case {type.TypeName}.{SourceHeader.Identifier(member.Name)}: {write}({type.Id}_{member.Name}); break;");
+                }
+
+                writer.WriteLine($"default: {writeNumber}; break;");
+            }
+        }
+    }
+
     private static void EmitEnum(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
         foreach (var member in type.EnumMembers)
@@ -714,39 +733,14 @@ internal static class JsonEmitter
         writer.WriteLine("/// <summary>The accepted values, as error messages quote them.</summary>");
         writer.WriteLine($"internal const string {type.Id}Expected = {Literal(ExpectedValues(type))};");
         writer.WriteLine();
-        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {type.TypeName} value, JsonSerializerOptions options)");
-        using (writer.Block())
-        {
-            writer.WriteLine("switch (value)");
-            using (writer.Block())
-            {
-                foreach (var member in type.EnumMembers)
-                {
-                    writer.WriteLine($"case {type.TypeName}.{SourceHeader.Identifier(member.Name)}: writer.WriteStringValue({type.Id}_{member.Name}); break;");
-                }
-
-                writer.WriteLine("default: writer.WriteNumberValue((long)value); break;");
-            }
-        }
-
+        EmitEnumNameSwitch(writer, type, $"Write{type.Id}(Utf8JsonWriter writer, {type.TypeName} value, JsonSerializerOptions options)",
+            "writer.WriteStringValue", "writer.WriteNumberValue((long)value)");
         if (types.Values.Any(t => t.KeyEnumId == type.Id))
         {
             // Only for enums that key a dictionary: the same names, as property names.
             writer.WriteLine();
-            writer.WriteLine($"internal static void WriteName{type.Id}(Utf8JsonWriter writer, {type.TypeName} value)");
-            using (writer.Block())
-            {
-                writer.WriteLine("switch (value)");
-                using (writer.Block())
-                {
-                    foreach (var member in type.EnumMembers)
-                    {
-                        writer.WriteLine($"case {type.TypeName}.{SourceHeader.Identifier(member.Name)}: writer.WritePropertyName({type.Id}_{member.Name}); break;");
-                    }
-
-                    writer.WriteLine("default: JsonWrite.PropertyName(writer, (long)value); break;");
-                }
-            }
+            EmitEnumNameSwitch(writer, type, $"WriteName{type.Id}(Utf8JsonWriter writer, {type.TypeName} value)",
+                "writer.WritePropertyName", "JsonWrite.PropertyName(writer, (long)value)");
         }
 
         writer.WriteLine();
