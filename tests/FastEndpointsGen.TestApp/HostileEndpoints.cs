@@ -59,6 +59,13 @@ public static class HostileEndpoints
     public static string LoginQuery([DataType(DataType.Password), StringLength(64, MinimumLength = 8)] string password,
         [FromHeader(Name = "X-Pin"), DataType(DataType.Password)] int pin) => "ok";
 
+    [Post("/login-form")]
+    public static string LoginForm([FromForm, DataType(DataType.Password), StringLength(64, MinimumLength = 8)] string password,
+        [FromForm(Name = "pin"), DataType(DataType.Password)] int pin) => "ok";
+
+    [Get("/vault/{code}")]
+    public static string Vault([DataType(DataType.Password), RegularExpression("[0-9]{6}")] string code) => "open";
+
     [Post("/widths")]
     public static Widths Numbers(Widths widths) => widths;
 

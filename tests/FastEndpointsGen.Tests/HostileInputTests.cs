@@ -320,6 +320,34 @@ public sealed class HostileInputFastApiTests : AppTests
     }
 
     [Test]
+    public async Task Password_is_never_echoed_from_a_form()
+    {
+        using var form = new FormUrlEncodedContent([new("password", "hunter2"), new("pin", "hunter99")]);
+        using var response = await PostFormAsync("/hostile/login-form", form);
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(422), body);
+            Assert.That(body, Does.Not.Contain("hunter"));
+            Assert.That(body, Does.Contain("\"loc\":[\"body\",\"password\"]"));
+            Assert.That(body, Does.Contain("\"loc\":[\"body\",\"pin\"]"));
+        });
+    }
+
+    [Test]
+    public async Task Password_is_never_echoed_from_the_route()
+    {
+        using var response = await GetAsync("/hostile/vault/hunter2");
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(422), body);
+            Assert.That(body, Does.Not.Contain("hunter"));
+            Assert.That(body, Does.Contain("\"loc\":[\"path\",\"code\"]"));
+        });
+    }
+
+    [Test]
     public async Task Password_is_never_echoed_from_a_query_or_header()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/hostile/login?password=hunter2", UriKind.Relative));
