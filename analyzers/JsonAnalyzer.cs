@@ -62,7 +62,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, the items of an <c>IAsyncEnumerable&lt;T&gt;</c>, or the values an <c>IResult</c> carries.</summary>
+    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, the items of an <c>IAsyncEnumerable&lt;T&gt;</c> (the data of its <c>SseItem&lt;T&gt;</c> events), or the values an <c>IResult</c> carries.</summary>
     private static List<ITypeSymbol>? ResponseType(IMethodSymbol method)
     {
         var type = method.ReturnType;
@@ -84,8 +84,9 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         var types = new List<ITypeSymbol>();
         if (AsyncStreams.ItemType(type) is { } item)
         {
-            // A stream writes its items one by one: the item type is what the generated JSON must handle.
-            types.Add(item);
+            // A stream writes its items one by one: the item type is what the generated JSON must handle,
+            // and for server-sent events the data each SseItem<T> carries.
+            types.Add(AsyncStreams.EventDataType(item) ?? item);
         }
         else if (IsResult(type))
         {

@@ -63,7 +63,7 @@ internal static class BindingEmitter
         var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
-        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None || handler.Response.Kind == ResponseKind.Stream;
+        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
         writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
@@ -499,6 +499,9 @@ internal static class BindingEmitter
             {
                 ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
                 ResponseKind.Stream => $"JsonResponse.WriteStreamAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+                ResponseKind.JsonLines => $"JsonResponse.WriteJsonLinesAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+                ResponseKind.ServerSentEvents when response.JsonTypeId is null => $"EventStreamResponse.WriteTextAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result)",
+                ResponseKind.ServerSentEvents => $"EventStreamResponse.WriteAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
                 ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
                 ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
                 _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",

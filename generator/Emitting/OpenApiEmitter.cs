@@ -350,6 +350,18 @@ internal static class OpenApiEmitter
                         ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
                     });
                     break;
+                case ResponseKind.JsonLines:
+                    // A sequential media type: as OpenAPI 3.2 reads "schema" for one, the whole stream as an array of its items.
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/jsonl", new JsonObject
+                    {
+                        ["type"] = "array",
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                    });
+                    break;
+                case ResponseKind.ServerSentEvents:
+                    responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/event-stream",
+                        EventStreamSchema(response.JsonTypeId, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true));
+                    break;
                 case ResponseKind.Text:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/plain", new JsonObject { ["type"] = "string" });
                     break;
@@ -363,9 +375,12 @@ internal static class OpenApiEmitter
                         // <returns> describes the first success arm.
                         var text = !described && arm.StatusCode < 300 && docs.Returns is { } returns ? returns : Reason(arm.StatusCode);
                         described |= arm.StatusCode < 300;
-                        responses[arm.StatusCode.ToString(CultureInfo.InvariantCulture)] = arm.JsonTypeId is { } id
-                            ? Response(text, "application/json", SchemaFor(id, nullable: false))
-                            : Response(text, null, null);
+                        responses[arm.StatusCode.ToString(CultureInfo.InvariantCulture)] = arm switch
+                        {
+                            { IsEventStream: true } => Response(text, "text/event-stream", EventStreamSchema(arm.JsonTypeId, nullable: false)),
+                            { JsonTypeId: { } id } => Response(text, "application/json", SchemaFor(id, nullable: false)),
+                            _ => Response(text, null, null),
+                        };
                     }
 
                     break;
@@ -423,6 +438,29 @@ internal static class OpenApiEmitter
                 responses[code] = response;
             }
         }
+
+        /// <summary>
+        /// A <c>text/event-stream</c> body, as OpenAPI 3.2 describes a sequential media type with <c>schema</c>: an array
+        /// of its items, here the events, whose <c>data</c> is JSON of the data type (or text, for null).
+        /// </summary>
+        private JsonObject EventStreamSchema(string? dataTypeId, bool nullable) => new()
+        {
+            ["type"] = "array",
+            ["items"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["event"] = new JsonObject { ["type"] = "string" },
+                    ["id"] = new JsonObject { ["type"] = "string" },
+                    ["retry"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+                    ["data"] = dataTypeId is null
+                        ? new JsonObject { ["type"] = "string" }
+                        : new JsonObject { ["type"] = "string", ["contentMediaType"] = "application/json", ["contentSchema"] = SchemaFor(dataTypeId, nullable) },
+                },
+                ["required"] = new List<string> { "data" },
+            },
+        };
 
         private static JsonObject Response(string description, string? contentType, JsonObject? schema) => new()
         {

@@ -45,7 +45,14 @@ internal sealed record NamedDoc(string Name, string Text);
 internal sealed record ResponseDoc(int StatusCode, string Text);
 
 /// <summary>One arm of an <c>IResult</c> return type: its status and the JSON type of its value, if any.</summary>
-internal sealed record ResultArm(int StatusCode, string? JsonTypeId);
+internal sealed record ResultArm(int StatusCode, string? JsonTypeId)
+{
+    /// <summary>
+    /// <c>ServerSentEventsResult&lt;T&gt;</c>: a <c>text/event-stream</c> whose events carry <see cref="JsonTypeId"/>'s
+    /// JSON, or text when it is null.
+    /// </summary>
+    public bool IsEventStream { get; init; }
+}
 
 /// <summary>The XML docs of one JSON type: its summary and its members' (by C# member name).</summary>
 internal sealed record TypeDocs

@@ -161,10 +161,10 @@ internal sealed record ResponseModel
     /// <summary>The value type (after unwrapping the task), fully qualified, or null for no value.</summary>
     public string? ValueType { get; init; }
 
-    /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>, or of the item for <see cref="ResponseKind.Stream"/>.</summary>
+    /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>, of the item for a stream, or of an event's data.</summary>
     public string? JsonTypeId { get; init; }
 
-    /// <summary>For <see cref="ResponseKind.Stream"/>: the item type, fully qualified, with <c>?</c> when it is a nullable reference.</summary>
+    /// <summary>For a stream: the item type (an event's data type for server-sent events), fully qualified, with <c>?</c> when it is a nullable reference.</summary>
     public string? ItemType { get; init; }
 
     /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
@@ -184,6 +184,15 @@ internal enum ResponseKind
 
     /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c>: a JSON array written item by item by T's generated writer, flushed as items come.</summary>
     Stream,
+
+    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> with <c>Stream = StreamFormat.JsonLines</c>: one JSON value per line, flushed per item.</summary>
+    JsonLines,
+
+    /// <summary>
+    /// An <c>IAsyncEnumerable&lt;SseItem&lt;T&gt;&gt;</c>: <c>text/event-stream</c>, each event's data written by T's generated
+    /// writer, or as text when T is <c>string</c> (then <see cref="ResponseModel.JsonTypeId"/> is null).
+    /// </summary>
+    ServerSentEvents,
 
     /// <summary>An <c>IResult</c> (including <c>TypedResults</c> and <c>Results&lt;...&gt;</c>) that writes itself.</summary>
     Result,

@@ -76,7 +76,7 @@ internal static class EndpointParser
         }
 
         var statusCode = NamedArgument<int>(attribute, "StatusCode");
-        var response = ParseResponse(method, statusCode, json);
+        var response = ParseResponse(method, statusCode, AsyncStreams.RequestsJsonLines(attribute), json);
         if (response is null)
         {
             return null;
@@ -159,6 +159,14 @@ internal static class EndpointParser
                 AddArms(argument, json, arms);
             }
 
+            return;
+        }
+
+        if (named.Name == "ServerSentEventsResult" && named.TypeArguments.Length == 1)
+        {
+            // TypedResults.ServerSentEvents: a string is written as text, anything else as JSON.
+            var data = named.TypeArguments[0];
+            arms.Add(new ResultArm(200, data.SpecialType == SpecialType.System_String ? null : json.Add(data)) { IsEventStream = true });
             return;
         }
 
@@ -354,7 +362,7 @@ internal static class EndpointParser
         };
     }
 
-    private static ResponseModel? ParseResponse(IMethodSymbol method, int statusCode, JsonTypeParser json)
+    private static ResponseModel? ParseResponse(IMethodSymbol method, int statusCode, bool jsonLines, JsonTypeParser json)
     {
         var type = method.ReturnType;
         var async = AsyncKind.None;
@@ -392,9 +400,23 @@ internal static class EndpointParser
 
         if (AsyncStreams.ItemType(type) is { } item)
         {
+            if (AsyncStreams.EventDataType(item) is { } data)
+            {
+                return new ResponseModel
+                {
+                    Kind = ResponseKind.ServerSentEvents,
+                    Async = async,
+                    ValueType = valueType,
+                    ItemType = Names.Type(data),
+                    // Text data is written as it is, not as a JSON string.
+                    JsonTypeId = data.SpecialType == SpecialType.System_String ? null : json.Add(data),
+                    StatusCode = okStatus,
+                };
+            }
+
             return new ResponseModel
             {
-                Kind = ResponseKind.Stream,
+                Kind = jsonLines ? ResponseKind.JsonLines : ResponseKind.Stream,
                 Async = async,
                 ValueType = valueType,
                 ItemType = Names.Type(item),

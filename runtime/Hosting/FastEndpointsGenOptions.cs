@@ -65,6 +65,19 @@ public sealed class FastEndpointsGenOptions
     /// <summary>When true, a JSON member the model does not declare is a validation error (<c>extra_forbidden</c>).</summary>
     public bool RejectUnknownProperties { get; set; }
 
+    /// <summary>
+    /// How long a server-sent events stream may stay silent before a keep-alive comment (<c>: keep-alive</c>) is
+    /// sent, so proxies and load balancers do not close an idle connection. Default 15 seconds; null sends none.
+    /// EventSource clients ignore comments (docs/responses.md).
+    /// </summary>
+    public TimeSpan? ServerSentEventsKeepAlive
+    {
+        get;
+        set => field = value is null || value.Value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "ServerSentEventsKeepAlive must be positive, or null for none.");
+    } = TimeSpan.FromSeconds(15);
+
     /// <summary>Whether <c>MapApiDocs()</c> serves the OpenAPI document and the docs page. Default true.</summary>
     public bool EnableDocs { get; set; } = true;
 

@@ -23,6 +23,7 @@ public static class JsonResponse
 {
     private const string JsonContentType = "application/json; charset=utf-8";
     private const string TextContentType = "text/plain; charset=utf-8";
+    private const string JsonLinesContentType = "application/jsonl; charset=utf-8";
 
     /// <summary>Writes <paramref name="value"/> as JSON with the given status code and the app's options.</summary>
     public static Task WriteAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, T value, JsonWriteAction<T> write)
@@ -124,6 +125,56 @@ public static class JsonResponse
         finally
         {
             // Runs the iterator's finally blocks (and releases what it holds) however the stream ends.
+            await enumerator.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Streams an <see cref="IAsyncEnumerable{T}"/> as JSON Lines (<c>application/jsonl</c>): each item is one JSON
+    /// value written by the generated writer, followed by <c>\n</c>, and flushed before the next is asked for. Like
+    /// <see cref="WriteStreamAsync{T}"/> in everything else: nothing is written until the first item exists, the
+    /// enumerator gets <c>RequestAborted</c>, and an empty stream is an empty body.
+    /// </summary>
+    public static async Task WriteJsonLinesAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write)
+    {
+        if (items is null)
+        {
+            throw new InvalidOperationException("The IAsyncEnumerable returned by the handler must not be null.");
+        }
+
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            var hasItem = await enumerator.MoveNextAsync();
+            response.StatusCode = statusCode;
+            response.ContentType = JsonLinesContentType;
+            if (!hasItem)
+            {
+                response.ContentLength = 0;
+                return;
+            }
+
+            // Not disposed: Dispose would flush a half-written item into the body after an exception.
+            var writer = new Utf8JsonWriter(response.BodyWriter, PooledJsonWriter.ModelOptions);
+            do
+            {
+                // JSON escapes control characters inside strings, so each value is exactly one line.
+                writer.Reset();
+                write(writer, enumerator.Current, runtime.SerializerOptions);
+                writer.Flush();
+                response.BodyWriter.Write("\n"u8);
+                var flushed = await response.BodyWriter.FlushAsync(cancellationToken);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return; // the client has gone: stop asking for items
+                }
+            }
+            while (await enumerator.MoveNextAsync());
+        }
+        finally
+        {
             await enumerator.DisposeAsync();
         }
     }

@@ -25,6 +25,22 @@ public abstract class EndpointAttribute : Attribute
 
     /// <summary>Tags for this endpoint, added to those of its group.</summary>
     public string[]? Tags { get; set; }
+
+    /// <summary>
+    /// How a handler that returns <c>IAsyncEnumerable&lt;T&gt;</c> is written: a JSON array by default, or
+    /// <see cref="StreamFormat.JsonLines"/>. Only for such handlers (docs/responses.md).
+    /// </summary>
+    public StreamFormat Stream { get; set; }
+}
+
+/// <summary>The wire format of a streamed <c>IAsyncEnumerable&lt;T&gt;</c> response.</summary>
+public enum StreamFormat
+{
+    /// <summary>One JSON array, <c>application/json</c>, items written as they come. The default.</summary>
+    JsonArray,
+
+    /// <summary>JSON Lines, <c>application/jsonl</c>: one JSON value per line, each line flushed as it is written.</summary>
+    JsonLines,
 }
 
 /// <summary>An HTTP GET endpoint.</summary>

@@ -58,6 +58,38 @@ public class JsonAnalyzerTests
         """);
 
     [Test]
+    public Task ServerSentEventsOfHandledDataReportNothing() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Net.ServerSentEvents;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+
+        public sealed record Line(int Number, string Text);
+
+        public static class Handlers
+        {
+            [Get("/lines")]
+            public static IAsyncEnumerable<SseItem<Line>> Lines() => null!;
+
+            [Get("/words")]
+            public static Task<IAsyncEnumerable<SseItem<string?>>> Words() => null!;
+
+            [Get("/typed")]
+            public static ServerSentEventsResult<Line> Typed() => null!;
+        }
+        """);
+
+    [Test]
+    public Task ServerSentEventsOfFallbackDataReportTheDataType() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Net.ServerSentEvents;
+
+        public static class Handlers
+        {
+            [Get("/anything")]
+            public static {|FEG4001:IAsyncEnumerable<SseItem<object>>|} Anything() => null!;
+        }
+        """);
+
+    [Test]
     public Task StreamOfFallbackItemsReportsTheItemType() => Verify<JsonAnalyzer>.AnalyzerAsync("""
         public static class Handlers
         {

@@ -146,4 +146,20 @@ public sealed class TestAppAotTests
         using var failed = await _server.GetAsync("/streams/fails-first");
         Assert.That((int)failed.StatusCode, Is.EqualTo(500));
     }
+
+    [Test]
+    public async Task Server_sent_events_and_json_lines_are_written_by_the_generated_writers()
+    {
+        using var events = await _server.GetAsync("/events/ticks");
+        Assert.That(events.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        Assert.That(await events.Content.ReadAsStringAsync(), Is.EqualTo(
+            "event: tick\nid: 1\nretry: 2500\ndata: {\"sequence\":1,\"label\":\"tick\",\"tags\":[\"a\"]}\n\n" +
+            "id: 2\ndata: {\"sequence\":2,\"label\":\"line\\nbreak\",\"tags\":[]}\n\n" +
+            "data: {\"sequence\":3,\"label\":\"plain\",\"tags\":[]}\n\n"));
+
+        using var lines = await _server.GetAsync("/streams/lines");
+        Assert.That(lines.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/jsonl"));
+        Assert.That(await lines.Content.ReadAsStringAsync(), Is.EqualTo(
+            "{\"sequence\":1,\"label\":\"one\",\"tags\":[\"a\"]}\n{\"sequence\":2,\"label\":\"two\\nlines\",\"tags\":[]}\n"));
+    }
 }

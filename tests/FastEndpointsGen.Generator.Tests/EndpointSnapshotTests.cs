@@ -436,4 +436,41 @@ public class EndpointSnapshotTests
 
         Snapshot.VerifyGenerated(result);
     }
+
+    [Test]
+    public void ServerSentEventsAndJsonLines()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Net.ServerSentEvents;
+            using System.Runtime.CompilerServices;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            namespace Streams;
+
+            public sealed record Tick(int Sequence, string Label);
+
+            public static class Feeds
+            {
+                [Get("/ticks/events")]
+                public static async IAsyncEnumerable<SseItem<Tick>> TickEvents([EnumeratorCancellation] CancellationToken cancellationToken = default)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    yield return new SseItem<Tick>(new Tick(1, "tick"), "tick") { EventId = "1" };
+                }
+
+                [Get("/words/events")]
+                public static Task<IAsyncEnumerable<SseItem<string?>>> WordEvents() => Task.FromResult(AsyncEnumerable.Empty<SseItem<string?>>());
+
+                [Get("/ticks/lines", Stream = StreamFormat.JsonLines)]
+                public static IAsyncEnumerable<Tick?> TickLines() => AsyncEnumerable.Empty<Tick?>();
+
+                [Get("/typed")]
+                public static ServerSentEventsResult<Tick> Typed() => TypedResults.ServerSentEvents(AsyncEnumerable.Empty<Tick>());
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+    }
 }

@@ -73,6 +73,31 @@ public partial class ServedOrDiagnosedTests
                 }
             }
             """),
+        Case(Outcome.Served, "an IAsyncEnumerable<SseItem<T>> return (server-sent events)", """
+            public sealed record Tick(int Sequence);
+
+            public static class Handlers
+            {
+                [Get("/ticks")]
+                public static async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<Tick>> Target(
+                    [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Last-Event-ID")] string? lastEventId)
+                {
+                    await Task.Yield();
+                    yield return new(new Tick(1), "tick");
+                }
+            }
+            """),
+        Case(Outcome.Served, "an IAsyncEnumerable<T> streamed as JSON Lines", """
+            public static class Handlers
+            {
+                [Get("/numbers", Stream = StreamFormat.JsonLines)]
+                public static async IAsyncEnumerable<int> Target()
+                {
+                    await Task.Yield();
+                    yield return 1;
+                }
+            }
+            """),
         Case(Outcome.Served, "two route attributes, both valid", """
             public static class Handlers
             {

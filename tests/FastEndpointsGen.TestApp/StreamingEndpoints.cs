@@ -84,6 +84,22 @@ public static class StreamingEndpoints
         }
     }
 
+    /// <summary>JSON Lines: one value per line, strings with newlines escaped as in any JSON.</summary>
+    [Get("/lines", Stream = StreamFormat.JsonLines)]
+    public static async IAsyncEnumerable<Tick> Lines()
+    {
+        await Task.Yield();
+        yield return new Tick(1, "one", ["a"]);
+        yield return new Tick(2, "two\nlines", []);
+    }
+
+    [Get("/empty-lines", Stream = StreamFormat.JsonLines)]
+    public static async IAsyncEnumerable<int> EmptyLines()
+    {
+        await Task.Yield();
+        yield break;
+    }
+
     [Get("/empty")]
     public static async IAsyncEnumerable<Tick> Empty()
     {

@@ -69,15 +69,15 @@ public sealed class StreamingTests : AppTests
         await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
 
         // Item 1 arrives while the handler is still waiting for the gate: item 2 does not exist yet.
-        var received = await ReadUntilAsync(body, "[1", timeout.Token);
+        var received = await BodyReading.ReadUntilAsync(body, "[1", timeout.Token);
         var firstReceivedAt = Stopwatch.GetTimestamp();
         Assert.That(gate.ProducedAt.ContainsKey(2), Is.False, "item 2 was produced before item 1 was read");
 
         gate.Next.Release();
-        received += await ReadUntilAsync(body, ",2", timeout.Token);
+        received += await BodyReading.ReadUntilAsync(body, ",2", timeout.Token);
         var secondReceivedAt = Stopwatch.GetTimestamp();
         gate.Next.Release();
-        received += await ReadToEndAsync(body, timeout.Token);
+        received += await BodyReading.ReadToEndAsync(body, timeout.Token);
 
         Assert.Multiple(() =>
         {
@@ -99,7 +99,7 @@ public sealed class StreamingTests : AppTests
         using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token))
         {
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            await ReadUntilAsync(body, "[1", timeout.Token);
+            await BodyReading.ReadUntilAsync(body, "[1", timeout.Token);
         }
 
         // The handler is waiting for the gate with the token the enumerator was given; disconnecting cancels it.
@@ -141,30 +141,5 @@ public sealed class StreamingTests : AppTests
             Assert.That(Schema("/streams/ticks"), Is.EqualTo("""{"type":"array","items":{"$ref":"#/components/schemas/Tick"}}"""));
             Assert.That(Schema("/streams/batches"), Is.EqualTo("""{"type":"array","items":{"type":"array","items":{"type":"integer","format":"int32"}}}"""));
         });
-    }
-
-    /// <summary>Reads until the text so far ends with <paramref name="expected"/>; fails on end of stream.</summary>
-    private static async Task<string> ReadUntilAsync(Stream body, string expected, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        var buffer = new byte[256];
-        while (!text.ToString().EndsWith(expected, StringComparison.Ordinal))
-        {
-            var read = await body.ReadAsync(buffer, cancellationToken);
-            if (read == 0)
-            {
-                Assert.Fail($"The stream ended after '{text}' while waiting for '{expected}'.");
-            }
-
-            text.Append(Encoding.UTF8.GetString(buffer, 0, read));
-        }
-
-        return text.ToString();
-    }
-
-    private static async Task<string> ReadToEndAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 }
