@@ -51,6 +51,13 @@ internal static class DiagnosticDescriptors
         "A handler returns a value, void, Task, ValueTask, Task<T> or ValueTask<T>. A ref struct or pointer cannot be written as a response, and an async void handler cannot be awaited, so its response would be sent before it finishes.",
         RoutingCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor StreamFormatWithoutStream = Create(
+        DiagnosticIds.FEG1007StreamFormatWithoutStream,
+        "Stream format on a handler that does not stream JSON values",
+        "'{0}' asks for JSON Lines (Stream = StreamFormat.JsonLines) but returns '{1}': only an IAsyncEnumerable<T> of JSON values streams as JSON Lines",
+        "Stream = StreamFormat.JsonLines changes how an IAsyncEnumerable<T> return is written. On any other return type, or a stream of SseItem<T> (always server-sent events), it would have no effect. Remove it, or return IAsyncEnumerable<T>.",
+        RoutingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor AmbiguousBody = Create(
         DiagnosticIds.FEG2001AmbiguousBody,
         "More than one body candidate",

@@ -21,7 +21,8 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RouteParameterMismatch,
         DiagnosticDescriptors.DuplicateRoute,
         DiagnosticDescriptors.HandlerNotAccessible,
-        DiagnosticDescriptors.UnsupportedReturnType);
+        DiagnosticDescriptors.UnsupportedReturnType,
+        DiagnosticDescriptors.StreamFormatWithoutStream);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -71,6 +72,7 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
         }
 
         CheckRouteParameters(context, endpoint);
+        CheckStreamFormat(context, endpoint);
         if (accessible)
         {
             routes.Add((RouteKey(endpoint), endpoint.HttpMethod + " " + endpoint.FullRoute.Text, endpoint, endpoint.TemplateLocation(cancellationToken)));
@@ -151,6 +153,30 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
                 : endpoint.MethodLocation;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, location, endpoint.DisplayName, reason));
         }
+    }
+
+    /// <summary>FEG1007: JSON Lines asked for on a handler that returns no stream of JSON values.</summary>
+    private static void CheckStreamFormat(SymbolAnalysisContext context, Endpoint endpoint)
+    {
+        if (!AsyncStreams.RequestsJsonLines(endpoint.Attribute))
+        {
+            return;
+        }
+
+        var type = endpoint.Method.ReturnType;
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } task && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            && task.Name is "Task" or "ValueTask")
+        {
+            type = task.TypeArguments[0];
+        }
+
+        if (AsyncStreams.ItemType(type) is { } item && AsyncStreams.EventDataType(item) is null)
+        {
+            return;
+        }
+
+        var location = endpoint.AttributeSyntax(context.CancellationToken)?.GetLocation() ?? endpoint.MethodLocation;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StreamFormatWithoutStream, location, endpoint.DisplayName, endpoint.Method.ReturnType.ToDisplayString()));
     }
 
     /// <summary>FEG1002: every route parameter reaches the handler, and every [FromRoute] parameter is in the route.</summary>

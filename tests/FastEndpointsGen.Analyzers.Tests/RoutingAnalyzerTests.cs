@@ -232,4 +232,34 @@ public class RoutingAnalyzerTests
             public static void D() { }
         }
         """);
+
+    [Test]
+    public Task FEG1007_StreamFormatWithoutStream() => Verify<RoutingAnalyzer>.AnalyzerAsync("""
+        using System.Net.ServerSentEvents;
+
+        public sealed record Tick(int Sequence);
+
+        public static class Handlers
+        {
+            [{|FEG1007:Get("/array", Stream = StreamFormat.JsonLines)|}]
+            public static Tick[] Array() => [];
+
+            [{|FEG1007:Get("/events", Stream = StreamFormat.JsonLines)|}]
+            public static async IAsyncEnumerable<SseItem<Tick>> Events()
+            {
+                await Task.Yield();
+                yield break;
+            }
+
+            [Get("/lines", Stream = StreamFormat.JsonLines)]
+            public static async IAsyncEnumerable<Tick> Lines()
+            {
+                await Task.Yield();
+                yield break;
+            }
+
+            [Get("/later", Stream = StreamFormat.JsonLines)]
+            public static Task<IAsyncEnumerable<Tick>> Later() => Task.FromResult(Lines());
+        }
+        """);
 }

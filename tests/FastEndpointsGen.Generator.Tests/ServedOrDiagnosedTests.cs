@@ -198,6 +198,14 @@ public partial class ServedOrDiagnosedTests
             }
             """),
 
+        Case(Outcome.Diagnosed, "JSON Lines asked for on a handler that does not stream", """
+            public static class Handlers
+            {
+                [Get("/lines", Stream = StreamFormat.JsonLines)]
+                public static int[] Target() => [];
+            }
+            """),
+
         // ---- diagnosed: binding ----
         Case(Outcome.Diagnosed, "two body candidates", """
             public sealed record First(string A);
