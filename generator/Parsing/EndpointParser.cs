@@ -89,7 +89,7 @@ internal static class EndpointParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var attributes = AttributesOf(method);
+        var attributes = EndpointMetadata.AttributesOf(method);
         var docs = ParseDocs(method, attribute, attributes, group, json, cancellationToken);
         return new EndpointModel
         {
@@ -122,38 +122,16 @@ internal static class EndpointParser
     }
 
     /// <summary>
-    /// The attributes on the handler's classes, outermost first, then on the method: the order minimal APIs
-    /// add them to an endpoint's metadata. <c>GetAttributes()</c> already leaves out pseudo-attributes.
-    /// </summary>
-    private static List<AttributeData> AttributesOf(IMethodSymbol method)
-    {
-        var classes = new List<INamedTypeSymbol>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            classes.Insert(0, type);
-        }
-
-        return classes.SelectMany(c => c.GetAttributes()).Concat(method.GetAttributes()).ToList();
-    }
-
-    /// <summary>
     /// Every attribute becomes endpoint metadata (docs/composition.md), except FastEndpointsGen's own route and
     /// group attributes and the compiler's (<c>System.Runtime.CompilerServices</c>). One that generated code
-    /// cannot construct is left out; the analyzers report it (FEG1006).
+    /// cannot construct is left out; the analyzers report it (FEG1006, docs/diagnostics/FEG1006.md).
     /// </summary>
     private static EquatableArray<string> MetadataOf(List<AttributeData> attributes, IAssemblySymbol assembly) =>
-        attributes.Where(IsMetadata)
+        attributes.Where(EndpointMetadata.IsMetadata)
             .Select(a => AttributeConstruction.Expression(a, assembly))
             .Where(e => e is not null)
             .Select(e => e!)
             .ToEquatableArray();
-
-    /// <summary>Whether an attribute is meant as endpoint metadata (shared with the analyzers' rule FEG1006).</summary>
-    public static bool IsMetadata(AttributeData attribute)
-    {
-        var ns = attribute.AttributeClass?.ContainingNamespace?.ToDisplayString();
-        return ns is not null and not "FastEndpointsGen" and not "System.Runtime.CompilerServices";
-    }
 
     private static string? LastString(List<AttributeData> attributes, string attributeName) =>
         attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;
