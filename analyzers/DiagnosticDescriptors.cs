@@ -51,6 +51,13 @@ internal static class DiagnosticDescriptors
         "A handler returns a value, void, Task, ValueTask, Task<T> or ValueTask<T>. A ref struct or pointer cannot be written as a response, and an async void handler cannot be awaited, so its response would be sent before it finishes.",
         RoutingCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MetadataNotConstructible = Create(
+        DiagnosticIds.FEG1006MetadataNotConstructible,
+        "Attribute cannot become endpoint metadata",
+        "'{0}' on '{1}' is not added to the endpoint's metadata: the generated code cannot construct it",
+        "Every attribute on a handler and its classes is re-created in generated code as endpoint metadata, as minimal APIs add them. An attribute whose type, constructor or named member is not accessible from the rest of the assembly (for example a private nested attribute class) cannot be, so the middleware that reads it never sees it on this endpoint.",
+        RoutingCategory, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StreamFormatWithoutStream = Create(
         DiagnosticIds.FEG1007StreamFormatWithoutStream,
         "Stream format on a handler that does not stream JSON values",

@@ -8,6 +8,7 @@ public static class DiagnosticIds
     public const string FEG1003DuplicateRoute = "FEG1003";
     public const string FEG1004HandlerNotAccessible = "FEG1004";
     public const string FEG1005UnsupportedReturnType = "FEG1005";
+    public const string FEG1006MetadataNotConstructible = "FEG1006";
     public const string FEG1007StreamFormatWithoutStream = "FEG1007";
 
     public const string FEG2001AmbiguousBody = "FEG2001";

@@ -22,6 +22,7 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateRoute,
         DiagnosticDescriptors.HandlerNotAccessible,
         DiagnosticDescriptors.UnsupportedReturnType,
+        DiagnosticDescriptors.MetadataNotConstructible,
         DiagnosticDescriptors.StreamFormatWithoutStream);
 
     public override void Initialize(AnalysisContext context)
@@ -49,6 +50,7 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
             {
                 accessible = CheckAccess(context, endpoint);
                 CheckReturnType(context, endpoint);
+                CheckMetadata(context, endpoint);
                 first = false;
             }
 
@@ -152,6 +154,21 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
                 ? syntax.ReturnType.GetLocation()
                 : endpoint.MethodLocation;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, location, endpoint.DisplayName, reason));
+        }
+    }
+
+    /// <summary>FEG1006: every attribute on the handler and its classes can be re-created as endpoint metadata.</summary>
+    private static void CheckMetadata(SymbolAnalysisContext context, Endpoint endpoint)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        foreach (var attribute in EndpointMetadata.AttributesOf(method))
+        {
+            if (EndpointMetadata.IsMetadata(attribute) && !EndpointMetadata.IsConstructible(attribute, context.Compilation.Assembly))
+            {
+                var location = Locations.OfAttribute(attribute, context.CancellationToken) ?? endpoint.MethodLocation;
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MetadataNotConstructible, location,
+                    attribute.AttributeClass?.Name ?? "attribute", endpoint.DisplayName));
+            }
         }
     }
 

@@ -110,7 +110,8 @@ internal static class OpenApiEmitter
         {
             var paths = new JsonObject();
             var names = RoutingEmitter.EndpointNames(_model.Endpoints);
-            foreach (var path in _model.Endpoints.GroupBy(PathOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            // Names come from every endpoint, so they match the routing; [ExcludeFromDescription] ones are left out here.
+            foreach (var path in Described().GroupBy(PathOf).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var item = new JsonObject();
                 foreach (var endpoint in path.OrderBy(e => MethodOrder(e.Route.HttpMethod)))
@@ -158,7 +159,7 @@ internal static class OpenApiEmitter
         {
             var tags = new List<JsonObject>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var endpoint in _model.Endpoints)
+            foreach (var endpoint in Described())
             {
                 foreach (var tag in TagsOf(endpoint))
                 {
@@ -173,8 +174,11 @@ internal static class OpenApiEmitter
             return tags.Count == 0 ? null : tags.OrderBy(t => (string)t["name"]!, StringComparer.Ordinal).ToList();
         }
 
+        private IEnumerable<EndpointModel> Described() => _model.Endpoints.Where(e => !e.Docs.Excluded);
+
         private static List<string> TagsOf(EndpointModel endpoint) =>
-            (endpoint.Route.Group?.Tags ?? EquatableArray<string>.Empty).Concat(endpoint.Route.Tags).Distinct(StringComparer.Ordinal).ToList();
+            (endpoint.Route.Group?.Tags ?? EquatableArray<string>.Empty).Concat(endpoint.Route.Tags).Concat(endpoint.Docs.Tags)
+                .Distinct(StringComparer.Ordinal).ToList();
 
         private JsonObject Operation(EndpointModel endpoint, string operationId)
         {
@@ -388,6 +392,27 @@ internal static class OpenApiEmitter
                     // A plain IResult decides its status at run time: only <response> docs can say more.
                     responses["default"] = Response(docs.Returns ?? "The response the handler's IResult writes.", null, null);
                     break;
+            }
+
+            // [ProducesResponseType]: a status the handler's type does not show (or a type a plain IResult writes).
+            foreach (var produced in docs.Produces)
+            {
+                var code = produced.StatusCode.ToString(CultureInfo.InvariantCulture);
+                var text = Reason(produced.StatusCode);
+                var declared = produced.JsonTypeId is { } id
+                    ? Response(text, "application/json", SchemaFor(id, nullable: false))
+                    : produced.StatusCode >= 400
+                        ? Response(text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
+                        : Response(text, null, null);
+                if (!responses.ContainsKey(code) || produced.JsonTypeId is not null)
+                {
+                    responses[code] = declared;
+                }
+            }
+
+            if (docs.Produces.Count > 0 && response.Kind == ResponseKind.Result && docs.ResultArms.Count == 0)
+            {
+                responses.Remove("default");
             }
 
             foreach (var doc in docs.Responses)

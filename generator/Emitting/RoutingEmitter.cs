@@ -6,7 +6,8 @@ namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
 /// Emits <c>MapGeneratedEndpoints</c>: one <c>MapGroup</c> per <c>[EndpointGroup]</c>, one <c>Map{Method}</c>
-/// per endpoint with a generated <c>RequestDelegate</c>, and the endpoint's name, tags and authorization.
+/// per endpoint with a generated <c>RequestDelegate</c>, and the endpoint's metadata (every attribute on the
+/// handler and its classes, docs/composition.md), name and tags.
 /// The request delegates themselves come from <see cref="BindingEmitter"/>.
 /// </summary>
 internal static class RoutingEmitter
@@ -86,27 +87,21 @@ internal static class RoutingEmitter
         writer.WriteLine($"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
         using (writer.Indent())
         {
-            var conventions = new List<string> { $".WithName({JsonEmitter.Literal(name)})" };
+            // As minimal APIs order it: what binding implies, then the attributes (classes first, then the method),
+            // then the conventions the generator adds, so GetMetadata<T>() sees the most specific one last.
+            var conventions = new List<string>();
+            if (BindingEmitter.ReadsForm(endpoint))
+            {
+                // As minimal APIs do for form parameters: UseAntiforgery() validates the token; a
+                // [RequireAntiforgeryToken(false)] on the handler or a later DisableAntiforgery() on the group wins.
+                conventions.Add($".WithMetadata(new {KnownTypes.RequireAntiforgeryTokenAttribute}())");
+            }
+
+            conventions.AddRange(route.Metadata.Select(attribute => $".WithMetadata({attribute})"));
+            conventions.Add($".WithName({JsonEmitter.Literal(name)})");
             if (route.Tags.Count > 0)
             {
                 conventions.Add($".WithTags({string.Join(", ", route.Tags.Select(JsonEmitter.Literal))})");
-            }
-
-            foreach (var authorize in route.Authorize)
-            {
-                conventions.Add($".RequireAuthorization({AuthorizeExpression(authorize)})");
-            }
-
-            if (route.AllowAnonymous)
-            {
-                conventions.Add(".AllowAnonymous()");
-            }
-
-            if (BindingEmitter.ReadsForm(endpoint))
-            {
-                // As minimal APIs do for form parameters: UseAntiforgery() validates the token; a later
-                // DisableAntiforgery() on the group (a Finally convention) still wins.
-                conventions.Add($".WithMetadata(new {KnownTypes.RequireAntiforgeryTokenAttribute}())");
             }
 
             for (var i = 0; i < conventions.Count; i++)
@@ -114,24 +109,6 @@ internal static class RoutingEmitter
                 writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));
             }
         }
-    }
-
-    private static string AuthorizeExpression(AuthorizeModel authorize)
-    {
-        var properties = new List<string>();
-        if (authorize.Roles is not null)
-        {
-            properties.Add($"Roles = {JsonEmitter.Literal(authorize.Roles)}");
-        }
-
-        if (authorize.AuthenticationSchemes is not null)
-        {
-            properties.Add($"AuthenticationSchemes = {JsonEmitter.Literal(authorize.AuthenticationSchemes)}");
-        }
-
-        var policy = authorize.Policy is null ? "" : JsonEmitter.Literal(authorize.Policy);
-        var initializer = properties.Count == 0 ? "" : " { " + string.Join(", ", properties) + " }";
-        return $"new {KnownTypes.AuthorizeAttribute}({policy}){initializer}";
     }
 
     /// <summary>The attribute's <c>Name</c>, else the method name, qualified by the class when two methods share it.</summary>

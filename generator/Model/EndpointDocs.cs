@@ -10,10 +10,10 @@ internal sealed record EndpointDocs
 {
     public static readonly EndpointDocs Empty = new();
 
-    /// <summary>The attribute's <c>Summary</c>, else the XML <c>&lt;summary&gt;</c>.</summary>
+    /// <summary>The route attribute's <c>Summary</c>, else <c>[EndpointSummary]</c>, else the XML <c>&lt;summary&gt;</c>.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>The XML <c>&lt;remarks&gt;</c>.</summary>
+    /// <summary><c>[EndpointDescription]</c>, else the XML <c>&lt;remarks&gt;</c>.</summary>
     public string? Description { get; init; }
 
     /// <summary>The XML <c>&lt;returns&gt;</c>: the success response's description.</summary>
@@ -33,6 +33,15 @@ internal sealed record EndpointDocs
 
     /// <summary>The responses a <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c> (or one typed result) declares.</summary>
     public EquatableArray<ResultArm> ResultArms { get; init; } = EquatableArray<ResultArm>.Empty;
+
+    /// <summary>Tags from ASP.NET's <c>[Tags]</c> on the class or the method, after the route attribute's.</summary>
+    public EquatableArray<string> Tags { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>[ExcludeFromDescription]</c> on the class or the method: the operation is left out of the document.</summary>
+    public bool Excluded { get; init; }
+
+    /// <summary>The responses <c>[ProducesResponseType]</c> declares (status, and the JSON type when one is given).</summary>
+    public EquatableArray<ResultArm> Produces { get; init; } = EquatableArray<ResultArm>.Empty;
 
     /// <summary>The XML docs of the JSON types the endpoint reaches (only those that have any).</summary>
     public EquatableArray<TypeDocs> Types { get; init; } = EquatableArray<TypeDocs>.Empty;

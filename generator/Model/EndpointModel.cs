@@ -20,7 +20,7 @@ internal sealed record EndpointModel
     public EndpointDocs Docs { get; init; } = EndpointDocs.Empty;
 }
 
-/// <summary>How an endpoint is mapped: method, template, group, name, tags and authorization.</summary>
+/// <summary>How an endpoint is mapped: method, template, group, name, tags, authorization and metadata.</summary>
 internal sealed record RouteModel
 {
     /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>.</summary>
@@ -44,10 +44,19 @@ internal sealed record RouteModel
     /// <summary>Tags from the route attribute (the group's tags are on <see cref="Group"/>).</summary>
     public required EquatableArray<string> Tags { get; init; }
 
-    /// <summary>The <c>[Authorize]</c> attributes on the class and the method, outermost first.</summary>
+    /// <summary>
+    /// The <c>[Authorize]</c> attributes on the class and the method, outermost first. They reach the endpoint
+    /// through <see cref="Metadata"/>; the OpenAPI document reads them for its security requirements.
+    /// </summary>
     public required EquatableArray<AuthorizeModel> Authorize { get; init; }
 
     public required bool AllowAnonymous { get; init; }
+
+    /// <summary>
+    /// Every attribute on the handler's classes (outermost first) and then on the method, as a C# construction
+    /// expression (<c>new global::X("a") { B = 1 }</c>), added to the endpoint's metadata as minimal APIs do.
+    /// </summary>
+    public EquatableArray<string> Metadata { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>An <c>[EndpointGroup]</c>: a prefix and tags shared by a class's endpoints.</summary>

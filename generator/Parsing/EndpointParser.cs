@@ -18,6 +18,12 @@ internal static class EndpointParser
     private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
     private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
     private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
+    private const string TagsAttribute = "Microsoft.AspNetCore.Http.TagsAttribute";
+    private const string EndpointSummaryAttribute = "Microsoft.AspNetCore.Http.EndpointSummaryAttribute";
+    private const string EndpointDescriptionAttribute = "Microsoft.AspNetCore.Http.EndpointDescriptionAttribute";
+    private const string ExcludeFromDescriptionAttribute = "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute";
+    private const string EndpointNameAttribute = "Microsoft.AspNetCore.Routing.EndpointNameAttribute";
+    private const string ProducesResponseTypeAttribute = "Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute";
 
     public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -83,6 +89,8 @@ internal static class EndpointParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var attributes = EndpointMetadata.AttributesOf(method);
+        var docs = ParseDocs(method, attribute, attributes, group, json, cancellationToken);
         return new EndpointModel
         {
             Route = new RouteModel
@@ -90,12 +98,13 @@ internal static class EndpointParser
                 HttpMethod = httpMethod,
                 Template = template,
                 Group = group,
-                ExplicitName = NamedArgument<string?>(attribute, "Name"),
+                ExplicitName = NamedArgument<string?>(attribute, "Name") ?? LastString(attributes, EndpointNameAttribute),
                 MethodName = method.Name,
                 ClassName = method.ContainingType.Name,
                 Tags = StringArray(attribute, "Tags"),
                 Authorize = AuthorizeOf(method),
                 AllowAnonymous = HasAttribute(method, AllowAnonymousAttribute) || HasAttribute(method.ContainingType, AllowAnonymousAttribute),
+                Metadata = MetadataOf(attributes, context.SemanticModel.Compilation.Assembly),
             },
             Handler = new HandlerModel
             {
@@ -108,12 +117,30 @@ internal static class EndpointParser
                 Disposal = method.IsStatic ? HandlerDisposal.None : DisposalOf(method.ContainingType),
             },
             JsonTypes = json.Types,
-            Docs = ParseDocs(method, attribute, group, json, cancellationToken),
+            Docs = docs,
         };
     }
 
+    /// <summary>
+    /// Every attribute becomes endpoint metadata (docs/composition.md), except FastEndpointsGen's own route and
+    /// group attributes and the compiler's (<c>System.Runtime.CompilerServices</c>). One that generated code
+    /// cannot construct is left out; the analyzers report it (FEG1006, docs/diagnostics/FEG1006.md).
+    /// </summary>
+    private static EquatableArray<string> MetadataOf(List<AttributeData> attributes, IAssemblySymbol assembly) =>
+        attributes.Where(EndpointMetadata.IsMetadata)
+            .Select(a => AttributeConstruction.Expression(a, assembly))
+            .Where(e => e is not null)
+            .Select(e => e!)
+            .ToEquatableArray();
+
+    private static string? LastString(List<AttributeData> attributes, string attributeName) =>
+        attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    private static bool IsAttribute(AttributeData attribute, string name) =>
+        attribute.AttributeClass is { ContainingType: null } type && type.ContainingNamespace?.ToDisplayString() + "." + type.Name == name;
+
     /// <summary>The doc comments and the other facts only the OpenAPI document needs (docs/openapi.md).</summary>
-    private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
+    private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, List<AttributeData> attributes, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
     {
         var doc = DocCommentParser.Read(method, cancellationToken);
         var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
@@ -122,16 +149,41 @@ internal static class EndpointParser
             : method.ReturnType;
         return new EndpointDocs
         {
-            Summary = NamedArgument<string?>(attribute, "Summary") ?? DocCommentParser.Summary(doc),
-            Description = DocCommentParser.Remarks(doc),
+            Summary = NamedArgument<string?>(attribute, "Summary") ?? LastString(attributes, EndpointSummaryAttribute) ?? DocCommentParser.Summary(doc),
+            Description = LastString(attributes, EndpointDescriptionAttribute) ?? DocCommentParser.Remarks(doc),
             Returns = DocCommentParser.Returns(doc),
             Deprecated = DocCommentParser.IsObsolete(method) || DocCommentParser.IsObsolete(method.ContainingType),
             GroupDescription = group is null ? null : DocCommentParser.Summary(DocCommentParser.Read(method.ContainingType, cancellationToken)),
             Parameters = DocCommentParser.Params(doc),
             Responses = DocCommentParser.Responses(doc),
             ResultArms = ResultArms(returnType, json),
+            Tags = attributes.Where(a => IsAttribute(a, TagsAttribute))
+                .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))
+                .Select(c => c.Value as string).Where(t => t is not null).Select(t => t!).Distinct().ToEquatableArray(),
+            Excluded = attributes.Any(a => IsAttribute(a, ExcludeFromDescriptionAttribute)),
+            Produces = attributes.Where(a => IsAttribute(a, ProducesResponseTypeAttribute)).Select(a => ProducedResponse(a, json))
+                .Where(r => r is not null).Select(r => r!).ToEquatableArray(),
             Types = json.Docs,
         };
+    }
+
+    /// <summary>
+    /// <c>[ProducesResponseType(404)]</c>, <c>[ProducesResponseType(typeof(T), 200)]</c> or <c>[ProducesResponseType&lt;T&gt;(200)]</c>:
+    /// a status and, when a type is given, its JSON schema.
+    /// </summary>
+    private static ResultArm? ProducedResponse(AttributeData attribute, JsonTypeParser json)
+    {
+        var type = attribute.AttributeClass!.TypeArguments.FirstOrDefault()
+            ?? attribute.ConstructorArguments.FirstOrDefault(c => c.Kind == TypedConstantKind.Type).Value as ITypeSymbol;
+        var status = attribute.ConstructorArguments.FirstOrDefault(c => c.Value is int).Value as int?
+            ?? NamedArgument<int?>(attribute, "StatusCode");
+        if (status is null)
+        {
+            return null;
+        }
+
+        var isValue = type is not null && type.SpecialType != SpecialType.System_Void && TypeClassifier.FullName(type) != "System.Object";
+        return new ResultArm(status.Value, isValue ? json.Add(type!) : null);
     }
 
     /// <summary>

@@ -122,15 +122,12 @@ internal static class ValidationParser
             return null;
         }
 
-        var typeName = Names.Type(type);
-        var arguments = string.Join(", ", attribute.ConstructorArguments.Select(Constant));
-        var named = attribute.NamedArguments.Select(a => $"{a.Key} = {Constant(a.Value)}").ToList();
         return new ValidationRule
         {
             Kind = RuleKind.Custom,
             Target = RuleTarget.Other,
-            AttributeType = typeName,
-            Construction = $"new {typeName}({arguments})" + (named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }"),
+            AttributeType = Names.Type(type),
+            Construction = AttributeConstruction.Expression(attribute),
         };
     }
 
@@ -146,15 +143,6 @@ internal static class ValidationParser
 
         return false;
     }
-
-    /// <summary>An attribute argument as C#: literals, enums, <c>typeof</c> and arrays of them.</summary>
-    private static string Constant(TypedConstant constant) => constant.Kind switch
-    {
-        _ when constant.IsNull => constant.Type is { IsValueType: true } ? "default" : "null",
-        TypedConstantKind.Array => $"new {Names.Type(constant.Type!)} {{ {string.Join(", ", constant.Values.Select(Constant))} }}",
-        TypedConstantKind.Type => $"typeof({Names.TypeWithoutAnnotation((ITypeSymbol)constant.Value!)})",
-        _ => Names.Literal(constant.Value, constant.Type!),
-    };
 
     /// <summary><c>[DataType(DataType.Password)]</c>: the value must never be echoed in an error.</summary>
     public static bool IsPassword(IEnumerable<AttributeData> attributes) =>

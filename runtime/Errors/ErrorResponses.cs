@@ -50,7 +50,11 @@ public static partial class ErrorResponses
     }
 
     /// <summary>Writes an error response with a status code and optional detail text.</summary>
-    public static Task WriteProblemAsync(HttpContext httpContext, EndpointRuntime runtime, int statusCode, string? detail)
+    public static Task WriteProblemAsync(HttpContext httpContext, EndpointRuntime runtime, int statusCode, string? detail) =>
+        WriteProblemAsync(httpContext, runtime, statusCode, detail, extensions: null);
+
+    private static Task WriteProblemAsync(HttpContext httpContext, EndpointRuntime runtime, int statusCode, string? detail,
+        IDictionary<string, object?>? extensions)
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
@@ -74,6 +78,11 @@ public static partial class ErrorResponses
                 writer.WriteString("detail", detail);
             }
 
+            if (extensions is not null)
+            {
+                WriteExtensions(writer, extensions, runtime.SerializerOptions);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -83,21 +92,37 @@ public static partial class ErrorResponses
 
     /// <summary>
     /// Turns an exception thrown by a handler into a response: <see cref="HttpError"/> gives its own
-    /// status, a bad request (e.g. a body over Kestrel's limit) its 4xx, anything else a 500 that
-    /// carries the exception text only in Development.
+    /// status, headers and extensions, a bad request (e.g. a body over Kestrel's limit) its 4xx. Any other
+    /// exception is rethrown to the app's exception handling when <c>AddFastEndpointsGen</c> put its fallback
+    /// in the pipeline (see <see cref="UnhandledExceptionFallback"/>); otherwise, or when nothing handles it,
+    /// it is a 500 that carries the exception text only in Development.
     /// </summary>
     public static Task HandleExceptionAsync(HttpContext httpContext, EndpointRuntime runtime, Exception exception)
     {
         switch (exception)
         {
             case HttpError error when !httpContext.Response.HasStarted:
-                return WriteProblemAsync(httpContext, runtime, error.StatusCode, error.Detail);
+                return WriteHttpErrorAsync(httpContext, runtime, error);
             case BadHttpRequestException badRequest when !httpContext.Response.HasStarted:
                 return WriteProblemAsync(httpContext, runtime, badRequest.StatusCode, badRequest.Message);
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 return Task.CompletedTask;
         }
 
+        if (runtime.ExceptionFallback is { IsInstalled: true } && !httpContext.Response.HasStarted)
+        {
+            // As a minimal API's exception: UseExceptionHandler, IExceptionHandler or the developer exception page
+            // handle it; the fallback middleware answers (below) if none of them does.
+            httpContext.Items[UnhandledExceptionFallback.RuntimeKey] = runtime;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+        }
+
+        return AnswerUnhandledAsync(httpContext, runtime, exception);
+    }
+
+    /// <summary>Logs an exception nothing handled and answers a 500 problem, or aborts when the response has started.</summary>
+    internal static Task AnswerUnhandledAsync(HttpContext httpContext, EndpointRuntime runtime, Exception exception)
+    {
         // The escaped form of the path: a decoded CR/LF could forge log lines in plain-text sinks.
         LogUnhandled(runtime.Logger, exception, httpContext.Request.Method, httpContext.Request.Path.ToUriComponent());
         if (httpContext.Response.HasStarted)
@@ -110,6 +135,20 @@ public static partial class ErrorResponses
         httpContext.Response.Clear();
         return WriteProblemAsync(httpContext, runtime, StatusCodes.Status500InternalServerError,
             runtime.IsDevelopment ? exception.ToString() : null);
+    }
+
+    /// <summary>An <see cref="HttpError"/>: its headers, then its status, detail and problem extensions.</summary>
+    private static Task WriteHttpErrorAsync(HttpContext httpContext, EndpointRuntime runtime, HttpError error)
+    {
+        if (error.HasHeaders)
+        {
+            foreach (var header in error.Headers)
+            {
+                httpContext.Response.Headers[header.Key] = header.Value;
+            }
+        }
+
+        return WriteProblemAsync(httpContext, runtime, error.StatusCode, error.Detail, error.HasExtensions ? error.Extensions : null);
     }
 
     /// <summary>
@@ -264,6 +303,51 @@ public static partial class ErrorResponses
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    // RFC 9457 extension members, after the standard ones (which an extension cannot replace).
+    private static void WriteExtensions(Utf8JsonWriter writer, IDictionary<string, object?> extensions, JsonSerializerOptions options)
+    {
+        foreach (var (name, value) in extensions)
+        {
+            if (name is "type" or "title" or "status" or "detail" or "instance")
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(name);
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    break;
+                case string text:
+                    writer.WriteStringValue(text);
+                    break;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    break;
+                case int number:
+                    writer.WriteNumberValue(number);
+                    break;
+                case long number:
+                    writer.WriteNumberValue(number);
+                    break;
+                case double number:
+                    writer.WriteNumberValue(number);
+                    break;
+                case decimal number:
+                    writer.WriteNumberValue(number);
+                    break;
+                case JsonElement element:
+                    element.WriteTo(writer);
+                    break;
+                default:
+                    // Anything else through the app's serializer options (under Native AOT, a type its context knows).
+                    JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+                    break;
+            }
+        }
     }
 
     private static void WriteProblemHeader(Utf8JsonWriter writer, int statusCode, string? title)

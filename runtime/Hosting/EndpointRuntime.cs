@@ -22,8 +22,9 @@ namespace FastEndpointsGen.Runtime;
 public sealed class EndpointRuntime
 {
     private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment, FormOptions formOptions,
-        JsonSerializerOptions serializerOptions)
+        JsonSerializerOptions serializerOptions, UnhandledExceptionFallback? exceptionFallback)
     {
+        ExceptionFallback = exceptionFallback;
         Options = options;
         Logger = logger;
         IsDevelopment = isDevelopment;
@@ -52,6 +53,9 @@ public sealed class EndpointRuntime
     /// </summary>
     public JsonSerializerOptions SerializerOptions { get; }
 
+    /// <summary>The middleware that answers the exceptions the app's exception handling left, when <c>AddFastEndpointsGen</c> added it.</summary>
+    internal UnhandledExceptionFallback? ExceptionFallback { get; }
+
     /// <summary>
     /// Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too. The
     /// <paramref name="generated"/> contracts join the front of the app's resolver chain, so <c>TypedResults.Ok(model)</c>
@@ -65,7 +69,7 @@ public sealed class EndpointRuntime
         var environment = services.GetService<IWebHostEnvironment>();
         var formOptions = services.GetService<IOptions<FormOptions>>()?.Value ?? new FormOptions();
         return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false, LimitForm(formOptions, options.MaxRequestBodySize),
-            SerializerOptionsOf(services, generated));
+            SerializerOptionsOf(services, generated), services.GetService<UnhandledExceptionFallback>());
     }
 
     private static JsonSerializerOptions SerializerOptionsOf(IServiceProvider services, IJsonTypeInfoResolver? generated)

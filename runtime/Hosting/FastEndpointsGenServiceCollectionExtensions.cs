@@ -31,6 +31,11 @@ public static class FastEndpointsGenServiceCollectionExtensions
         }
 
         services.TryAddSingleton<GeneratedApiDocuments>();
+
+        // Handler exceptions reach the app's exception handling, with today's 500 problem as the fallback (docs/errors.md).
+        services.TryAddSingleton<UnhandledExceptionFallback>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, UnhandledExceptionFallback>(
+            static provider => provider.GetRequiredService<UnhandledExceptionFallback>()));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, context, _) =>
         {
             var options = context.ApplicationServices.GetRequiredService<IOptions<FastEndpointsGenOptions>>().Value;

@@ -24,6 +24,25 @@ public class RoutingAnalyzerTests
         """);
 
     [Test]
+    public Task FEG1006_AttributeTheGeneratedCodeCannotConstruct() => Verify<RoutingAnalyzer>.AnalyzerAsync("""
+        [Obsolete("old")]
+        public static class Handlers
+        {
+            private sealed class SecretAttribute : Attribute;
+
+            internal sealed class AuditAttribute(string area) : Attribute
+            {
+                public int Weight { get; private set; }
+
+                public int Level { get; set; }
+            }
+
+            [Get("/orders"), {|FEG1006:Secret|}, Audit("orders", Level = 2)]
+            public static string List() => "";
+        }
+        """);
+
+    [Test]
     public Task FEG1001_InvalidTemplate() => Verify<RoutingAnalyzer>.AnalyzerAsync("""
         public static class Handlers
         {

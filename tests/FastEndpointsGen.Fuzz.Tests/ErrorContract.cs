@@ -7,9 +7,10 @@ internal static class ErrorContract
 {
     /// <summary>
     /// Statuses ASP.NET itself may answer with an empty body before an endpoint runs: authentication (401, 403),
-    /// no matching route (404, also <c>TypedResults.NotFound()</c>) and no matching method (405).
+    /// no matching route (404, also <c>TypedResults.NotFound()</c>), no matching method (405) and the rate limiter's
+    /// rejection (429, for an endpoint that opts in with <c>[EnableRateLimiting]</c>).
     /// </summary>
-    private static readonly HashSet<int> EmptyBodyAllowed = [401, 403, 404, 405];
+    private static readonly HashSet<int> EmptyBodyAllowed = [401, 403, 404, 405, 429];
 
     /// <summary>Why the answer breaks the contract, or null when it keeps it.</summary>
     public static string? Check(ErrorFormat format, int status, string? mediaType, byte[] body)

@@ -15,7 +15,7 @@ internal sealed class Examples(ApiDocument document)
     public const string Password = "Pa55-word-never-echoed";
 
     // Candidates tried against a `pattern`; a new endpoint whose pattern none matches fails loudly here.
-    private static readonly string[] PatternCandidates = ["abc", "req-1", "ABC-12", "01:02:03", "fixedquery", "hello world", "a", "ab-ab"];
+    private static readonly string[] PatternCandidates = ["abc", "req-1", "ABC-12", "01:02:03", "fixedquery", "hello world", "a", "ab-ab", "123456"];
 
     public JsonNode? For(JsonObject schema, int depth = 0)
     {

@@ -26,6 +26,7 @@ internal static class KnownFailures
         {
             case "GET /responses/crash":
             case "GET /streams/fails-first":
+            case "GET /composition/crash":
             case "GET /hostile/crash/{name}":
             case "GET /hostile/throwing-getter":
             case "GET /hostile/throwing-result":
@@ -46,6 +47,8 @@ internal static class KnownFailures
     public static readonly IReadOnlyDictionary<string, string> NotFuzzed = new Dictionary<string, string>
     {
         ["GET /streams/gated"] = "produces each item only when a streaming test releases it; a request waits until the client gives up",
+        ["GET /events/gated"] = "produces each event only when a server-sent events test releases it",
+        ["GET /composition/limited"] = "allows one request per window by design (the rate-limiting test): every later answer is 429",
         ["GET /streams/fails-later"] = "fails after its first item on purpose: the connection is aborted mid-response, which a client sees as a broken stream",
     };
 

@@ -165,7 +165,7 @@ public class OpenApiSnapshotTests
     }
 
     /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
-    private static string AssertValid(GeneratorResult result)
+    internal static string AssertValid(GeneratorResult result)
     {
         var type = result.Output.GetTypeByMetadataName("FastEndpointsGen." + OpenApiEmitter.ClassName)!;
         var json = (string)type.GetMembers("Json").OfType<IFieldSymbol>().Single().ConstantValue!;

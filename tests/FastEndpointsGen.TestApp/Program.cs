@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.RateLimiting;
 using System.Text.Encodings.Web;
 using FastEndpointsGen.TestApp;
 using Microsoft.AspNetCore.Authentication;
@@ -24,10 +25,35 @@ builder.Services.AddAuthorizationBuilder().AddPolicy("admins", p => p.RequireRol
 // Form endpoints require an anti-forgery token, as minimal APIs' do; UseAntiforgery() below validates it.
 builder.Services.AddAntiforgery();
 
+// ASP.NET Core features driven by endpoint metadata, for CompositionEndpoints (docs/composition.md).
+builder.Services.AddSingleton<CallCounter>();
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddFixedWindowLimiter("one", w => (w.PermitLimit, w.Window, w.QueueLimit) = (1, TimeSpan.FromHours(1), 0));
+});
+builder.Services.AddOutputCache();
+builder.Services.AddCors(o => o.AddPolicy("site", p => p.WithOrigins("https://site.example").WithMethods("GET")));
+var useExceptionHandler = builder.Configuration["UseExceptionHandler"] == "true";
+if (useExceptionHandler)
+{
+    // The app's own exception handling, which handler exceptions must reach.
+    builder.Services.AddExceptionHandler<AppExceptionHandler>();
+    builder.Services.AddProblemDetails();
+}
+
 var app = builder.Build();
+if (useExceptionHandler)
+{
+    app.UseExceptionHandler();
+}
+
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
+app.UseOutputCache();
 var generated = app.MapGeneratedEndpoints();
 if (app.Configuration["DisableAntiforgery"] == "true")
 {

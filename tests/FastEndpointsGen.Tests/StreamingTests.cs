@@ -108,11 +108,12 @@ public sealed class StreamingTests : AppTests
     }
 
     [Test]
-    public async Task An_enumerator_that_fails_before_its_first_item_is_a_500_problem()
+    public async Task An_enumerator_that_fails_before_its_first_item_is_a_handler_exception()
     {
+        // Nothing was written yet: it reaches the app's exception handling (here Development's exception page).
         using var response = await GetAsync("/streams/fails-first");
-        var problem = await response.ShouldBeProblem(HttpStatusCode.InternalServerError, "https://tools.ietf.org/html/rfc9110#section-15.6.1", "Internal Server Error");
-        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("failed before its first item"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(await response.BodyAsync(), Does.Contain("failed before its first item"));
     }
 
     [Test]

@@ -21,22 +21,22 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/ping", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Ungrouped_Ping))
-                .WithName("Ping")
-                .RequireAuthorization(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute())
+                .WithName("Ping");
 
             var adminEndpoints = root.MapGroup("/admin").WithTags("Admin", "Internal");
             adminEndpoints.MapDelete("/cache", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_ClearCache))
-                .WithName("ClearCache")
-                .RequireAuthorization(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
-                .RequireAuthorization(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute("CachePolicy") { AuthenticationSchemes = "Bearer" });
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute("CachePolicy") { AuthenticationSchemes = "Bearer" })
+                .WithName("ClearCache");
             adminEndpoints.MapGet("/health", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_Health))
-                .WithName("Health")
-                .RequireAuthorization(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
-                .AllowAnonymous();
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute())
+                .WithName("Health");
             adminEndpoints.MapGet("/stats", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_Stats))
+                .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithName("Stats")
-                .WithTags("Stats")
-                .RequireAuthorization(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" });
+                .WithTags("Stats");
 
             var publicEndpoints = root.MapGroup("/public/");
             publicEndpoints.MapGet("/", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.PublicEndpoints_Index))

@@ -21,11 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/upload", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_Upload))
-                .WithName("Upload")
-                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+                .WithName("Upload");
             root.MapPost("/upload/many", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_UploadMany))
-                .WithName("UploadMany")
-                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+                .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+                .WithName("UploadMany");
 
             return root;
         }
