@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FastEndpointsGen.Generator.Model;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 
 namespace FastEndpointsGen.Generator.Emitting;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FastEndpointsGen.Generator.Model;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 
 namespace FastEndpointsGen.Generator.Emitting;
 

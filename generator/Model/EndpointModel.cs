@@ -1,4 +1,4 @@
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 
 namespace FastEndpointsGen.Generator.Model;
 

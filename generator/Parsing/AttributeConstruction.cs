@@ -1,5 +1,5 @@
 using System.Linq;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Generator.Parsing;

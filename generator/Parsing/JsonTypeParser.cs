@@ -5,7 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using FastEndpointsGen.Generator.Model;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -172,7 +172,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
     private JsonTypeModel DescribeObject(ITypeSymbol type, string id, string name)
     {
-        // The same conditions the analyzers report as FEG4001 (shared/JsonSupport.cs).
+        // The same conditions the analyzers report as FEG4001 (reading/JsonSupport.cs).
         if (JsonSupport.FallbackReason(type) is { } reason || type is not INamedTypeSymbol named)
         {
             return Fallback(type, id, name, JsonSupport.FallbackReason(type) ?? "");

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using FastEndpointsGen.Generator.Model;
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Generator.Parsing;
@@ -209,7 +209,7 @@ internal static class ValidationParser
         };
     }
 
-    // The same shapes the analyzers check attributes against (shared/ValueShape.cs).
+    // The same shapes the analyzers check attributes against (reading/ValueShape.cs).
     private static RuleTarget TargetOf(ITypeSymbol type, out ITypeSymbol valueType) => ValueShapes.Of(type, out valueType) switch
     {
         ValueShape.String => RuleTarget.String,

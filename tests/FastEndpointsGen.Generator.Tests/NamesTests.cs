@@ -48,7 +48,7 @@ public class NamesTests
     [TestCase("A1B2")]
     public void CamelCase_MatchesSystemTextJson(string name)
     {
-        Assert.That(FastEndpointsGen.Shared.JsonSupport.CamelCase(name), Is.EqualTo(JsonNamingPolicy.CamelCase.ConvertName(name)));
+        Assert.That(FastEndpointsGen.Reading.JsonSupport.CamelCase(name), Is.EqualTo(JsonNamingPolicy.CamelCase.ConvertName(name)));
     }
 
     [TestCase("Demo.Item", "Demo_Item")]

@@ -1,4 +1,4 @@
-using FastEndpointsGen.Shared;
+using FastEndpointsGen.Reading;
 using NUnit.Framework;
 
 namespace FastEndpointsGen.Generator.Tests;

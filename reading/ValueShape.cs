@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>What a validation attribute can check on a value, by its type.</summary>
 internal enum ValueShape

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>
 /// Recognises a handler that returns <c>IAsyncEnumerable&lt;T&gt;</c>: its response is a JSON array (or JSON Lines)

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>Why the generated code (in the same assembly) cannot call a handler.</summary>
 internal enum HandlerAccessProblem

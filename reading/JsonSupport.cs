@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>
 /// Which object types the generated JSON readers and writers handle. A type they do not handle is

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>The scalar types that bind from a single string (route, query, header) and map to one JSON value.</summary>
 internal enum SimpleKind

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace FastEndpointsGen.Shared;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>One <c>{name:constraint=default}</c> parameter of a route template.</summary>
 internal sealed record RouteParameter(string Name, IReadOnlyList<string> Constraints, bool IsOptional, bool IsCatchAll, string? DefaultValue);
