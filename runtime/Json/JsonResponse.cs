@@ -82,52 +82,8 @@ public static class JsonResponse
     /// <c>Response.BodyWriter</c> (the pooled writer is per thread and cannot live across awaits), so memory stays
     /// flat however many items there are.
     /// </remarks>
-    public static async Task WriteStreamAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write)
-    {
-        if (items is null)
-        {
-            throw new InvalidOperationException("The IAsyncEnumerable returned by the handler must not be null.");
-        }
-
-        var response = httpContext.Response;
-        var cancellationToken = httpContext.RequestAborted;
-        var enumerator = items.GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            var hasItem = await enumerator.MoveNextAsync();
-            response.StatusCode = statusCode;
-            response.ContentType = JsonContentType;
-            if (!hasItem)
-            {
-                response.ContentLength = 2;
-                response.BodyWriter.Write("[]"u8);
-                return;
-            }
-
-            // Not disposed: Dispose would flush a half-written item into the body after an exception.
-            var writer = new Utf8JsonWriter(response.BodyWriter, PooledJsonWriter.ModelOptions);
-            writer.WriteStartArray();
-            do
-            {
-                write(writer, enumerator.Current, runtime.SerializerOptions);
-                writer.Flush();
-                var flushed = await response.BodyWriter.FlushAsync(cancellationToken);
-                if (flushed.IsCompleted || flushed.IsCanceled)
-                {
-                    return; // the client has gone: stop asking for items
-                }
-            }
-            while (await enumerator.MoveNextAsync());
-
-            writer.WriteEndArray();
-            writer.Flush();
-        }
-        finally
-        {
-            // Runs the iterator's finally blocks (and releases what it holds) however the stream ends.
-            await enumerator.DisposeAsync();
-        }
-    }
+    public static Task WriteStreamAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write) =>
+        WriteItemsAsync(httpContext, runtime, statusCode, items, write, jsonLines: false);
 
     /// <summary>
     /// Streams an <see cref="IAsyncEnumerable{T}"/> as JSON Lines (<c>application/jsonl</c>): each item is one JSON
@@ -135,7 +91,13 @@ public static class JsonResponse
     /// <see cref="WriteStreamAsync{T}"/> in everything else: nothing is written until the first item exists, the
     /// enumerator gets <c>RequestAborted</c>, and an empty stream is an empty body.
     /// </summary>
-    public static async Task WriteJsonLinesAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write)
+    public static Task WriteJsonLinesAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items, JsonWriteAction<T> write) =>
+        WriteItemsAsync(httpContext, runtime, statusCode, items, write, jsonLines: true);
+
+    // One loop for both stream shapes: they differ only in the media type, how an empty stream looks, and whether
+    // items sit in one array or each on its own line.
+    private static async Task WriteItemsAsync<T>(HttpContext httpContext, EndpointRuntime runtime, int statusCode, IAsyncEnumerable<T>? items,
+        JsonWriteAction<T> write, bool jsonLines)
     {
         if (items is null)
         {
@@ -149,22 +111,37 @@ public static class JsonResponse
         {
             var hasItem = await enumerator.MoveNextAsync();
             response.StatusCode = statusCode;
-            response.ContentType = JsonLinesContentType;
+            response.ContentType = jsonLines ? JsonLinesContentType : JsonContentType;
             if (!hasItem)
             {
-                response.ContentLength = 0;
+                var empty = jsonLines ? ""u8 : "[]"u8;
+                response.ContentLength = empty.Length;
+                response.BodyWriter.Write(empty);
                 return;
             }
 
             // Not disposed: Dispose would flush a half-written item into the body after an exception.
             var writer = new Utf8JsonWriter(response.BodyWriter, PooledJsonWriter.ModelOptions);
+            if (!jsonLines)
+            {
+                writer.WriteStartArray();
+            }
+
             do
             {
-                // JSON escapes control characters inside strings, so each value is exactly one line.
-                writer.Reset();
+                if (jsonLines)
+                {
+                    // JSON escapes control characters inside strings, so each value is exactly one line.
+                    writer.Reset();
+                }
+
                 write(writer, enumerator.Current, runtime.SerializerOptions);
                 writer.Flush();
-                response.BodyWriter.Write("\n"u8);
+                if (jsonLines)
+                {
+                    response.BodyWriter.Write("\n"u8);
+                }
+
                 var flushed = await response.BodyWriter.FlushAsync(cancellationToken);
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
@@ -172,9 +149,16 @@ public static class JsonResponse
                 }
             }
             while (await enumerator.MoveNextAsync());
+
+            if (!jsonLines)
+            {
+                writer.WriteEndArray();
+                writer.Flush();
+            }
         }
         finally
         {
+            // Runs the iterator's finally blocks (and releases what it holds) however the stream ends.
             await enumerator.DisposeAsync();
         }
     }
