@@ -79,8 +79,10 @@ public static partial class WebSocketEndpoint
     /// </summary>
     public static async Task HandleExceptionAsync(HttpContext httpContext, EndpointRuntime runtime, WebSocket socket, Exception exception)
     {
+        // The client went away: the request was aborted, the connection broke, or a send found the socket closed.
         if (httpContext.RequestAborted.IsCancellationRequested || socket.State is WebSocketState.Aborted
-            || exception is WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely })
+            || exception is WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely }
+            || (exception is WebSocketException or OperationCanceledException && socket.State is WebSocketState.Closed or WebSocketState.CloseSent))
         {
             return;
         }

@@ -59,4 +59,21 @@ public static class WebSocketEndpoints
 
         throw new InvalidOperationException("socket handler crashed");
     }
+
+    /// <summary>Echoes JSON strings until the client goes; then tells the test through the gate named by <paramref name="key"/>.</summary>
+    [WebSocketRoute("/listen/{key}")]
+    public static async Task Listen(string key, StreamGates gates, JsonWebSocket<string, string> socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var text in socket.ReceiveAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(text + "!", cancellationToken);
+            }
+        }
+        finally
+        {
+            gates.For(key).Cancelled.TrySetResult();
+        }
+    }
 }

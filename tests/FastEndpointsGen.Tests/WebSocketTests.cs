@@ -1,10 +1,12 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using FastEndpointsGen.TestApp;
 using FastEndpointsGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
 namespace FastEndpointsGen.Tests;
@@ -146,6 +148,20 @@ public sealed class WebSocketTests
             Assert.That(socket.CloseStatus, Is.EqualTo(status));
             Assert.That(socket.CloseStatusDescription, Is.EqualTo(reason), "the exception text is never sent");
         });
+    }
+
+    [Test]
+    public async Task A_client_that_goes_away_ends_the_handlers_receive_loop()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var key = Guid.NewGuid().ToString("N");
+        var gate = _factory.Services.GetRequiredService<StreamGates>().For(key);
+        using var socket = await ConnectAsync("/ws/listen/" + key, timeout.Token);
+        await SendTextAsync(socket, "\"hi\"", timeout.Token);
+        Assert.That(await ReceiveTextAsync(socket, timeout.Token), Is.EqualTo("\"hi!\""), "string messages are JSON strings");
+
+        socket.Abort();
+        await gate.Cancelled.Task.WaitAsync(timeout.Token);
     }
 
     [Test]
