@@ -114,6 +114,19 @@ public partial class ServedOrDiagnosedTests
                 public static string Target(in int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             """),
+        Case(Outcome.Served, "a WebSocket route with value-type and string messages", """
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws/count")]
+                public static async ValueTask Target(JsonWebSocket<int, string> socket, System.Threading.CancellationToken cancellationToken)
+                {
+                    await foreach (var number in socket.ReceiveAllAsync(cancellationToken))
+                    {
+                        await socket.SendAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                    }
+                }
+            }
+            """),
         Case(Outcome.Served, "a WebSocket route with a typed socket", """
             public sealed record Note(string Text);
 
