@@ -84,7 +84,14 @@ internal static class RoutingEmitter
             _ => "MapDelete",
         };
 
-        writer.WriteLine($"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
+        var map = $"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))";
+        if (route.MetadataProviders.Count > 0)
+        {
+            // Types that describe themselves (IEndpointMetadataProvider) come first, as minimal APIs infer them before the attributes.
+            map = EndpointFilterEmitter.MetadataProviders(map, route.MetadataProviders, handler);
+        }
+
+        writer.WriteLine(map);
         using (writer.Indent())
         {
             // As minimal APIs order it: what binding implies, then the attributes (classes first, then the method),
@@ -104,6 +111,8 @@ internal static class RoutingEmitter
                 conventions.Add($".WithTags({string.Join(", ", route.Tags.Select(JsonEmitter.Literal))})");
             }
 
+            // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
+            conventions.Add(EndpointFilterEmitter.Convention(handler, name));
             for (var i = 0; i < conventions.Count; i++)
             {
                 writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));
