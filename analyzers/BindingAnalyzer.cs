@@ -18,7 +18,9 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnbindableParameter,
         DiagnosticDescriptors.RouteConstraintMismatch,
         DiagnosticDescriptors.ServiceOfSimpleType,
-        DiagnosticDescriptors.ParameterByReference);
+        DiagnosticDescriptors.ParameterByReference,
+        DiagnosticDescriptors.MisshapenTryParse,
+        DiagnosticDescriptors.MisshapenBindAsync);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -321,7 +321,7 @@ internal static class EndpointParser
     /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
     private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
 
-    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool isMember = false)
     {
         var decision = BindingClassifier.Classify(parameter, type, route, httpMethod);
         if (CustomBinding.HasMisshapenBindAsync(TypeClassifier.Unwrap(type, out _)))
@@ -381,7 +381,7 @@ internal static class EndpointParser
 
             case BindingSource.Custom:
                 // An [AsParameters] member has no ParameterInfo of its own to pass (FEG2010 says so).
-                return parameter is not IParameterSymbol && decision.BindAsync != BindAsyncKind.Context
+                return isMember && decision.BindAsync != BindAsyncKind.Context
                     ? null
                     : model with { BindAsync = decision.BindAsync };
 
@@ -412,7 +412,7 @@ internal static class EndpointParser
             foreach (var parameter in constructor.Parameters)
             {
                 // Attributes on a positional record's parameter or on the property it declares both count.
-                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json);
+                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, isMember: true);
                 if (member is null || member.Source == BindingSource.AsParameters)
                 {
                     return null;
@@ -421,7 +421,7 @@ internal static class EndpointParser
                 var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
                 {
-                    member = ParseParameter(property, parameter.Type, route, httpMethod, json) is { } fromProperty
+                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, isMember: true) is { } fromProperty
                         ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret }
                         : member;
                 }
@@ -438,7 +438,7 @@ internal static class EndpointParser
                 continue;
             }
 
-            var member = ParseParameter(property, property.Type, route, httpMethod, json);
+            var member = ParseParameter(property, property.Type, route, httpMethod, json, isMember: true);
             if (member is null || member.Source == BindingSource.AsParameters)
             {
                 return null;
