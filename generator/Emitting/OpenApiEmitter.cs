@@ -455,9 +455,10 @@ internal static class OpenApiEmitter
                 }
             }
 
-            // Whatever the generated binding can reject: parameters, bodies, form fields and required files.
+            // Whatever the generated binding can reject: parameters, bodies, form fields, required files and required self-binding types.
             if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
-                || p.Special == SpecialKind.FormFile && !p.IsOptional))
+                || p.Special == SpecialKind.FormFile && !p.IsOptional
+                || p.Source == BindingSource.Custom && !p.IsOptional))
             {
                 Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",
                     ErrorSchemas.Reference(ErrorSchemas.ValidationProblem)));

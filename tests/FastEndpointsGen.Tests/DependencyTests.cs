@@ -100,4 +100,17 @@ public sealed class DependencyTests : AppTests
             Assert.That(body, Does.Contain("\"query.cursor\":").And.Contain("\"header.x-version\":"));
         });
     }
+
+    [Test]
+    public async Task The_document_lists_422_where_a_required_self_binding_parameter_can_be_missing()
+    {
+        using var response = await GetAsync("/openapi.json");
+        using var document = System.Text.Json.JsonDocument.Parse(await response.BodyAsync());
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths.GetProperty("/deps/tenant/required").GetProperty("get").GetProperty("responses").TryGetProperty("422", out _), Is.True);
+            Assert.That(paths.GetProperty("/deps/tenant").GetProperty("get").GetProperty("responses").TryGetProperty("422", out _), Is.False);
+        });
+    }
 }
