@@ -18,7 +18,9 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnbindableParameter,
         DiagnosticDescriptors.RouteConstraintMismatch,
         DiagnosticDescriptors.ServiceOfSimpleType,
-        DiagnosticDescriptors.ParameterByReference);
+        DiagnosticDescriptors.ParameterByReference,
+        DiagnosticDescriptors.MisshapenTryParse,
+        DiagnosticDescriptors.MisshapenBindAsync);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -59,6 +61,29 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         var typeName = value.Type.ToDisplayString();
         if (value.Type.TypeKind == TypeKind.Error)
         {
+            return;
+        }
+
+        var valueType = TypeClassifier.Unwrap(value.Type, out _);
+        if (CustomBinding.HasMisshapenBindAsync(valueType))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MisshapenBindAsync, location, value.DisplayName, typeName,
+                "its BindAsync is not 'public static ValueTask<T?> BindAsync(HttpContext)' or 'BindAsync(HttpContext, ParameterInfo)'"));
+            return;
+        }
+
+        if (decision.Source == BindingSource.Custom && value.IsMember && decision.BindAsync != BindAsyncKind.Context)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MisshapenBindAsync, location, value.DisplayName, typeName,
+                "an [AsParameters] member has no ParameterInfo of its own; use BindAsync(HttpContext) there, or bind it as a handler parameter"));
+            return;
+        }
+
+        if (decision.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form
+            && decision.Simple == SimpleKind.None && decision.ValueType is { } scalar && CustomBinding.HasMisshapenTryParse(scalar))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MisshapenTryParse, location, value.DisplayName,
+                scalar.ToDisplayString(), Bindings.Describe(decision.Source)));
             return;
         }
 

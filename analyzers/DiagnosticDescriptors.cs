@@ -121,6 +121,20 @@ internal static class DiagnosticDescriptors
         "A request delegate binds each parameter and passes it to the handler; there is nowhere for a ref or out parameter's new value to go. Take the value as a plain parameter and return what the handler produces.",
         BindingCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MisshapenTryParse = Create(
+        DiagnosticIds.FEG2009MisshapenTryParse,
+        "TryParse does not follow the minimal-API convention",
+        "'{0}' of type '{1}' cannot bind from {2}: its TryParse is not 'public static bool TryParse(string, IFormatProvider?, out {1})' or 'public static bool TryParse(string, out {1})'",
+        "Route, query, header and form values of a user type parse through its TryParse when it has one of the minimal-API signatures. A TryParse with any other signature is not used, so the parameter has no way to bind and the handler is not served.",
+        BindingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MisshapenBindAsync = Create(
+        DiagnosticIds.FEG2010MisshapenBindAsync,
+        "BindAsync does not follow the minimal-API convention",
+        "'{0}' of type '{1}' is not served: {2}",
+        "A type binds itself through 'public static ValueTask<T?> BindAsync(HttpContext)', 'BindAsync(HttpContext, ParameterInfo)' or IBindableFromHttpContext<T>. A BindAsync with another signature would be silently passed over (and the parameter bound some other way), so the handler is not served until it is fixed.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor ValidationAttributeOnWrongType = Create(
         DiagnosticIds.FEG3001ValidationAttributeOnWrongType,
         "Validation attribute does not apply to the member's type",

@@ -19,6 +19,8 @@ public static class DiagnosticIds
     public const string FEG2006ParameterByReference = "FEG2006";
     public const string FEG2007WebSocketParameter = "FEG2007";
     public const string FEG2008WebSocketHandlerReturnsValue = "FEG2008";
+    public const string FEG2009MisshapenTryParse = "FEG2009";
+    public const string FEG2010MisshapenBindAsync = "FEG2010";
 
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";

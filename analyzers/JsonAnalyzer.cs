@@ -157,7 +157,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
             }
 
             var simple = TypeClassifier.GetSimpleKind(current);
-            if (simple is not SimpleKind.None and not SimpleKind.Parsable)
+            if (TypeClassifier.IsJsonScalar(simple))
             {
                 continue;
             }

@@ -16,6 +16,9 @@ internal enum BindingSource
     Special,
     AsParameters,
 
+    /// <summary>The type binds itself: <c>BindAsync</c> or <c>IBindableFromHttpContext&lt;T&gt;</c> (docs/binding.md#custom-binding).</summary>
+    Custom,
+
     /// <summary>No rule applies; the analyzers report it and the generator skips the endpoint.</summary>
     Unbindable,
 }
@@ -47,6 +50,9 @@ internal sealed class BindingDecision
 
     /// <summary>The <c>[FromKeyedServices]</c> key.</summary>
     public TypedConstant ServiceKey { get; set; }
+
+    /// <summary>For <see cref="BindingSource.Custom"/>: which <c>BindAsync</c> convention the type follows.</summary>
+    public BindAsyncKind BindAsync { get; set; }
 }
 
 /// <summary>
@@ -130,6 +136,15 @@ internal static class BindingClassifier
         {
             decision.Source = BindingSource.Special;
             decision.Special = special;
+            return decision;
+        }
+
+        // As minimal APIs do: a type that binds itself does so before the route, query and body rules.
+        var bindAsync = CustomBinding.FindBindAsync(valueType);
+        if (bindAsync != BindAsyncKind.None)
+        {
+            decision.Source = BindingSource.Custom;
+            decision.BindAsync = bindAsync;
             return decision;
         }
 

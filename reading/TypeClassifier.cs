@@ -31,6 +31,12 @@ internal enum SimpleKind
 
     /// <summary>A user type implementing <c>IParsable&lt;T&gt;</c>: binds from strings; JSON treats it as an object.</summary>
     Parsable,
+
+    /// <summary>A user type with <c>public static bool TryParse(string, IFormatProvider?, out T)</c>, the minimal-API convention.</summary>
+    TryParse,
+
+    /// <summary>A user type with <c>public static bool TryParse(string, out T)</c>.</summary>
+    TryParseWithoutProvider,
 }
 
 /// <summary>How a JSON array or multi-valued query parameter is materialised.</summary>
@@ -126,7 +132,14 @@ internal static class TypeClassifier
             case "System.Uri": return SimpleKind.Uri;
         }
 
-        return IsParsable(type) ? SimpleKind.Parsable : SimpleKind.None;
+        if (IsParsable(type))
+        {
+            return SimpleKind.Parsable;
+        }
+
+        return CustomBinding.HasTryParse(type, out var withProvider)
+            ? withProvider ? SimpleKind.TryParse : SimpleKind.TryParseWithoutProvider
+            : SimpleKind.None;
     }
 
     /// <summary>True for a type that implements <c>IParsable&lt;T&gt;</c> of itself.</summary>
@@ -286,5 +299,9 @@ internal static class TypeClassifier
     }
 
     /// <summary>The namespace-qualified name without <c>global::</c>, e.g. <c>System.Guid</c>.</summary>
+    /// <summary>True for the kinds JSON reads and writes as scalars (user types that parse from text are objects there).</summary>
+    public static bool IsJsonScalar(SimpleKind kind) =>
+        kind is not SimpleKind.None and not SimpleKind.Parsable and not SimpleKind.TryParse and not SimpleKind.TryParseWithoutProvider;
+
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None));
 }

@@ -64,7 +64,7 @@ internal static class BindingEmitter
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
         var isWebSocket = endpoint.Route.IsWebSocket;
-        var isAsync = body is not null || usesForm || isWebSocket || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
+        var isAsync = body is not null || usesForm || isWebSocket || AllParameters(parameters).Any(p => p.Source == BindingSource.Custom) || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
         writer.WriteLine($"/// <summary>{(isWebSocket ? "WebSocket" : endpoint.Route.HttpMethod)} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
@@ -87,9 +87,12 @@ internal static class BindingEmitter
                 }
             }
 
-            foreach (var parameter in parameters.Where(p => p.Source != BindingSource.Body))
+            for (var i = 0; i < parameters.Count; i++)
             {
-                EmitParameter(writer, parameter, Local(parameter.Name), fields, stems);
+                if (parameters[i].Source != BindingSource.Body)
+                {
+                    EmitParameter(writer, parameters[i], Local(parameters[i].Name), fields, stems, (name, i));
+                }
             }
 
             if (body is not null)
@@ -113,13 +116,45 @@ internal static class BindingEmitter
             writer.WriteLine();
             if (isWebSocket)
             {
+                // A WebSocket endpoint is a plain request delegate to endpoint filters: they see the HttpContext (docs/websockets.md).
                 WebSocketEmitter.EmitConversation(writer, endpoint, Local);
             }
             else
             {
+                EmitFilterBranch(writer, endpoint, name, isAsync);
                 EmitInvocation(writer, endpoint, isAsync);
             }
         }
+
+        if (!isWebSocket)
+        {
+            writer.WriteLine();
+            EndpointFilterEmitter.Emit(writer, endpoint, name);
+        }
+    }
+
+    /// <summary>
+    /// When the endpoint was built with endpoint filters, the bound arguments go through them
+    /// (docs/composition.md#endpoint-filters); without filters the field is null and the handler is called directly.
+    /// </summary>
+    private static void EmitFilterBranch(SourceWriter writer, EndpointModel endpoint, string name, bool isAsync)
+    {
+        var arguments = string.Join("", endpoint.Handler.Parameters.Select(p => ", " + Local(p.Name)));
+        writer.WriteLine($"if ({EndpointFilterEmitter.PipelineField(name)} is {{ }} filters)");
+        using (writer.Block())
+        {
+            if (isAsync)
+            {
+                writer.WriteLine($"await {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+                writer.WriteLine("return;");
+            }
+            else
+            {
+                writer.WriteLine($"return {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+            }
+        }
+
+        writer.WriteLine();
     }
 
     /// <summary>Whether the endpoint binds anything from a form (and so reads it, and needs anti-forgery metadata).</summary>
@@ -131,10 +166,14 @@ internal static class BindingEmitter
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems,
+        (string Delegate, int Index) handlerParameter = default)
     {
         switch (parameter.Source)
         {
+            case BindingSource.Custom:
+                EmitBindAsync(writer, parameter, local, fields, handlerParameter);
+                break;
             case BindingSource.Route:
                 EmitValue(writer, parameter, local, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string", fields);
                 break;
@@ -179,6 +218,51 @@ internal static class BindingEmitter
                 EmitAsParameters(writer, parameter, local, fields, stems);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A type that binds itself (docs/binding.md#custom-binding): its <c>BindAsync</c>, with the handler parameter's
+    /// <c>ParameterInfo</c> when it takes one (looked up once, from the handler method, when the class is first used);
+    /// null on a required parameter is a missing-value error at <c>request.name</c>.
+    /// </summary>
+    private static void EmitBindAsync(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, (string Delegate, int Index) handlerParameter)
+    {
+        var type = NonNullable(parameter.Type);
+        if (type.StartsWith("global::System.Nullable<", System.StringComparison.Ordinal))
+        {
+            type = type.Substring("global::System.Nullable<".Length, type.Length - "global::System.Nullable<".Length - 1);
+        }
+
+        string Info() => fields.Add(handlerParameter.Delegate + "_" + Stem(local) + "_parameter", "global::System.Reflection.ParameterInfo",
+            $"{EndpointFilterEmitter.MethodLookupCall(handlerParameter.Delegate)}.GetParameters()[{handlerParameter.Index}]");
+        var call = parameter.BindAsync switch
+        {
+            BindAsyncKind.Context => $"{type}.BindAsync(httpContext)",
+            BindAsyncKind.ContextAndParameter => $"{type}.BindAsync(httpContext, {Info()})",
+            _ => $"RequestValues.BindAsync<{type}>(httpContext, {Info()})",
+        };
+        var raw = Raw(local);
+        writer.WriteLine($"{type}? {raw};");
+        writer.WriteLine("try");
+        using (writer.Block())
+        {
+            writer.WriteLine($"{raw} = await {call};");
+        }
+
+        // Its exception (an HttpError(401) from a current-user type) is answered like the handler's.
+        writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
+        using (writer.Block())
+        {
+            writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+            writer.WriteLine("return;");
+        }
+
+        if (!parameter.IsOptional)
+        {
+            writer.WriteLine($"if ({raw} is null) errors = RequestErrors.Missing(errors, \"request\", {Literal(parameter.WireName)});");
+        }
+
+        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {Stem(local)}_bound ? {Stem(local)}_bound : {parameter.DefaultValue ?? "default!"};");
     }
 
     private static string SpecialExpression(ParameterModel parameter) => parameter.Special switch
@@ -314,6 +398,9 @@ internal static class BindingEmitter
         SimpleKind.Char => $"char.TryParse({raw}, out var {output})",
         SimpleKind.Uri => $"{KnownTypes.Uri}.TryCreate({raw}, {KnownTypes.UriKind}.RelativeOrAbsolute, out var {output})",
         SimpleKind.Parsable => $"RequestValues.TryParse<{value.ScalarType}>({raw}, out var {output})",
+        // The minimal-API TryParse convention (docs/binding.md#custom-binding).
+        SimpleKind.TryParseWithoutProvider => $"{value.ScalarType}.TryParse({raw}!, out var {output})",
+        SimpleKind.TryParse => $"{value.ScalarType}.TryParse({raw}!, CultureInfo.InvariantCulture, out var {output})",
         SimpleKind.DateOnly => $"global::System.DateOnly.TryParseExact({raw}, \"yyyy-MM-dd\", CultureInfo.InvariantCulture, DateTimeStyles.None, out var {output})",
         SimpleKind.DateTime => $"RequestValues.TryParseDateTime({raw}, out var {output})",
         // Plain numbers only: no thousands separators ("1,2" is not 12), and a float must be finite ("1e400", "NaN").
@@ -510,17 +597,7 @@ internal static class BindingEmitter
                 call = $"handler.{handler.MethodName}({arguments})";
             }
 
-            var write = response.Kind switch
-            {
-                ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
-                ResponseKind.Stream => $"JsonResponse.WriteStreamAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
-                ResponseKind.JsonLines => $"JsonResponse.WriteJsonLinesAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
-                ResponseKind.ServerSentEvents when response.JsonTypeId is null => $"EventStreamResponse.WriteTextAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result)",
-                ResponseKind.ServerSentEvents => $"EventStreamResponse.WriteAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
-                ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
-                ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
-                _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",
-            };
+            var write = WriteExpression(response);
             writer.WriteLine(response.Kind == ResponseKind.Empty ? $"{await}{call};" : $"{response.ValueType} result = {await}{call};");
             writer.WriteLine($"{returnPrefix}{write};");
         }
@@ -531,6 +608,19 @@ internal static class BindingEmitter
             writer.WriteLine($"{returnPrefix}ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
         }
     }
+
+    /// <summary>The call that writes a handler's <c>result</c> as its response.</summary>
+    internal static string WriteExpression(ResponseModel response) => response.Kind switch
+    {
+        ResponseKind.Json => $"JsonResponse.WriteAsync(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+        ResponseKind.Stream => $"JsonResponse.WriteStreamAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+        ResponseKind.JsonLines => $"JsonResponse.WriteJsonLinesAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+        ResponseKind.ServerSentEvents when response.JsonTypeId is null => $"EventStreamResponse.WriteTextAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result)",
+        ResponseKind.ServerSentEvents => $"EventStreamResponse.WriteAsync<{response.ItemType}>(httpContext, runtime, {response.StatusCode}, result, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+        ResponseKind.Text => $"JsonResponse.WriteTextAsync(httpContext, {response.StatusCode}, result)",
+        ResponseKind.Result => "JsonResponse.ExecuteResultAsync(httpContext, runtime, result)",
+        _ => $"JsonResponse.WriteEmptyAsync(httpContext, {response.StatusCode})",
+    };
 
     internal static string ServiceExpression(ParameterModel parameter) => parameter switch
     {
@@ -543,12 +633,12 @@ internal static class BindingEmitter
     /// <summary>The expression passed to the handler: arrays bound from strings are built as lists first.</summary>
     private static string ValueExpression(ParameterModel parameter, string local) => local;
 
-    private static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
+    internal static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
 
     // Parameter locals carry a suffix so a parameter named errors, body or result never meets the delegate's own variables.
     // Every name is the parameter's name plus a suffix, and only the final suffix is ever swapped: a parameter named
     // x_local or x_raw gets x_local_local and x_raw_raw, never a name another parameter already has.
-    private static string Local(string name) => name + LocalSuffix;
+    internal static string Local(string name) => name + LocalSuffix;
 
     private static string Stem(string local) => local.Substring(0, local.Length - LocalSuffix.Length);
 

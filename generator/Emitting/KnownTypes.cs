@@ -15,6 +15,12 @@ internal static class KnownTypes
     public const string ServiceProviderKeyedServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions";
     public const string StringValues = "global::Microsoft.Extensions.Primitives.StringValues";
     public const string Task = "global::System.Threading.Tasks.Task";
+    public const string EmptyHttpResult = "global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult";
+    public const string EndpointFilters = "global::FastEndpointsGen.Runtime.EndpointFilters";
+    public const string EndpointMetadataProviders = "global::FastEndpointsGen.Runtime.EndpointMetadataProviders";
+    public const string BindingFlags = "global::System.Reflection.BindingFlags";
+    public const string Type = "global::System.Type";
+    public const string MethodInfo = "global::System.Reflection.MethodInfo";
     public const string Exception = "global::System.Exception";
     public const string CultureInfo = "global::System.Globalization.CultureInfo";
     public const string Uri = "global::System.Uri";

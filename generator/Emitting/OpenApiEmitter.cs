@@ -274,12 +274,19 @@ internal static class OpenApiEmitter
         {
             if (parameters.FirstOrDefault(p => p.Source == BindingSource.Body) is { JsonTypeId: { } typeId } body)
             {
-                return new JsonObject
+                var requestBody = new JsonObject
                 {
                     ["description"] = ParameterDoc(docs, body.Name),
                     ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = SchemaFor(typeId, nullable: false) } },
                     ["required"] = !body.IsOptional,
                 };
+                if (docs.ConsumesContentTypes.Count > 0)
+                {
+                    // [Consumes("application/merge-patch+json")]: the body under the media types it lists.
+                    WithMediaTypes(requestBody, docs.ConsumesContentTypes);
+                }
+
+                return requestBody;
             }
 
             var form = parameters.Where(p => p.Source == BindingSource.Form
@@ -415,6 +422,15 @@ internal static class OpenApiEmitter
                 responses.Remove("default");
             }
 
+            if (docs.ProducesContentTypes.Count > 0)
+            {
+                // [Produces("application/xml")]: the success responses' schemas under the media types it lists.
+                foreach (var pair in responses.Where(r => r.Key.Length == 3 && r.Key[0] == '2'))
+                {
+                    WithMediaTypes(pair.Value, docs.ProducesContentTypes);
+                }
+            }
+
             foreach (var doc in docs.Responses)
             {
                 var code = doc.StatusCode.ToString(CultureInfo.InvariantCulture);
@@ -439,9 +455,10 @@ internal static class OpenApiEmitter
                 }
             }
 
-            // Whatever the generated binding can reject: parameters, bodies, form fields and required files.
+            // Whatever the generated binding can reject: parameters, bodies, form fields, required files and required self-binding types.
             if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
-                || p.Special == SpecialKind.FormFile && !p.IsOptional))
+                || p.Special == SpecialKind.FormFile && !p.IsOptional
+                || p.Source == BindingSource.Custom && !p.IsOptional))
             {
                 Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",
                     ErrorSchemas.Reference(ErrorSchemas.ValidationProblem)));
@@ -486,6 +503,25 @@ internal static class OpenApiEmitter
                 ["required"] = new List<string> { "data" },
             },
         };
+
+        /// <summary>Replaces a response's or request body's media types with <paramref name="mediaTypes"/>, each with the first one's schema.</summary>
+        private static void WithMediaTypes(JsonObject target, EquatableArray<string> mediaTypes)
+        {
+            if (target["content"] is not JsonObject content || content.Count == 0)
+            {
+                return;
+            }
+
+            // The text tree is only written out, so one schema object can sit under every media type.
+            var schema = (content.First().Value as JsonObject)?["schema"];
+            var replaced = new JsonObject();
+            foreach (var mediaType in mediaTypes)
+            {
+                replaced[mediaType] = new JsonObject { ["schema"] = schema };
+            }
+
+            target["content"] = replaced;
+        }
 
         private static JsonObject Response(string description, string? contentType, JsonObject? schema) => new()
         {

@@ -86,9 +86,15 @@ internal static class RoutingEmitter
 
         // A WebSocket upgrade is a GET in HTTP/1.1 and an extended CONNECT in HTTP/2 (RFC 8441): both reach the endpoint.
         var map = route.IsWebSocket
-            ? $"MapMethods({JsonEmitter.Literal(route.Template)}, [\"GET\", \"CONNECT\"], "
-            : $"{method}({JsonEmitter.Literal(route.Template)}, ";
-        writer.WriteLine($"{builder}.{map}new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
+            ? $"{builder}.MapMethods({JsonEmitter.Literal(route.Template)}, [\"GET\", \"CONNECT\"], new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))"
+            : $"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))";
+        if (route.MetadataProviders.Count > 0)
+        {
+            // Types that describe themselves (IEndpointMetadataProvider) come first, as minimal APIs infer them before the attributes.
+            map = EndpointFilterEmitter.MetadataProviders(map, route.MetadataProviders, handler);
+        }
+
+        writer.WriteLine(map);
         using (writer.Indent())
         {
             // As minimal APIs order it: what binding implies, then the attributes (classes first, then the method),
@@ -108,6 +114,8 @@ internal static class RoutingEmitter
                 conventions.Add($".WithTags({string.Join(", ", route.Tags.Select(JsonEmitter.Literal))})");
             }
 
+            // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
+            conventions.Add(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name) : EndpointFilterEmitter.Convention(handler, name));
             for (var i = 0; i < conventions.Count; i++)
             {
                 writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));

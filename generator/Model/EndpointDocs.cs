@@ -43,6 +43,12 @@ internal sealed record EndpointDocs
     /// <summary>The responses <c>[ProducesResponseType]</c> declares (status, and the JSON type when one is given).</summary>
     public EquatableArray<ResultArm> Produces { get; init; } = EquatableArray<ResultArm>.Empty;
 
+    /// <summary>The media types <c>[Produces]</c> lists: the success response is documented with each (docs/openapi.md).</summary>
+    public EquatableArray<string> ProducesContentTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The media types <c>[Consumes]</c> lists: the request body is documented with each.</summary>
+    public EquatableArray<string> ConsumesContentTypes { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The XML docs of the JSON types the endpoint reaches (only those that have any).</summary>
     public EquatableArray<TypeDocs> Types { get; init; } = EquatableArray<TypeDocs>.Empty;
 }

@@ -60,7 +60,19 @@ internal sealed record RouteModel
     /// expression (<c>new global::X("a") { B = 1 }</c>), added to the endpoint's metadata as minimal APIs do.
     /// </summary>
     public EquatableArray<string> Metadata { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// Parameter and return types implementing <c>IEndpointMetadataProvider</c>/<c>IEndpointParameterMetadataProvider</c>,
+    /// in the order the Request Delegate Generator calls them: parameters first, then the return type.
+    /// </summary>
+    public EquatableArray<MetadataProviderModel> MetadataProviders { get; init; } = EquatableArray<MetadataProviderModel>.Empty;
 }
+
+/// <summary>
+/// A parameter or return type that contributes endpoint metadata: <c>IEndpointParameterMetadataProvider</c> when
+/// <see cref="ParameterIndex"/> is set (the handler parameter it describes), else <c>IEndpointMetadataProvider</c>.
+/// </summary>
+internal sealed record MetadataProviderModel(string Type, int? ParameterIndex);
 
 /// <summary>An <c>[EndpointGroup]</c>: a prefix and tags shared by a class's endpoints.</summary>
 internal sealed record GroupModel(string ClassName, string Prefix, EquatableArray<string> Tags);
@@ -78,6 +90,12 @@ internal sealed record HandlerModel
 
     /// <summary>False for an instance handler, whose class is constructed per request from DI.</summary>
     public required bool IsStatic { get; init; }
+
+    /// <summary>
+    /// The declared parameter types as <c>typeof</c> can name them (no nullable reference annotations), to look the
+    /// handler's <c>MethodInfo</c> up for endpoint filter factories.
+    /// </summary>
+    public EquatableArray<string> ParameterTypeNames { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The services the handler class's constructor takes (instance handlers only).</summary>
     public required EquatableArray<ParameterModel> ConstructorParameters { get; init; }
@@ -140,6 +158,9 @@ internal sealed record ParameterModel
 
     /// <summary>The DataAnnotations rules checked after a route, query or header value parses.</summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
+
+    /// <summary>For <see cref="BindingSource.Custom"/>: which <c>BindAsync</c> convention binds it.</summary>
+    public BindAsyncKind BindAsync { get; init; }
 
     /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>
     public bool IsSecret { get; init; }

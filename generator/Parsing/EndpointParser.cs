@@ -23,6 +23,10 @@ internal static class EndpointParser
     private const string EndpointDescriptionAttribute = "Microsoft.AspNetCore.Http.EndpointDescriptionAttribute";
     private const string ExcludeFromDescriptionAttribute = "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute";
     private const string EndpointNameAttribute = "Microsoft.AspNetCore.Routing.EndpointNameAttribute";
+    private const string EndpointMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider";
+    private const string ParameterMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider";
+    private const string ProducesAttribute = "Microsoft.AspNetCore.Mvc.ProducesAttribute";
+    private const string ConsumesAttribute = "Microsoft.AspNetCore.Mvc.ConsumesAttribute";
     private const string ProducesResponseTypeAttribute = "Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute";
 
     public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -116,12 +120,14 @@ internal static class EndpointParser
                 Authorize = AuthorizeOf(method),
                 AllowAnonymous = HasAttribute(method, AllowAnonymousAttribute) || HasAttribute(method.ContainingType, AllowAnonymousAttribute),
                 Metadata = MetadataOf(attributes, context.SemanticModel.Compilation.Assembly),
+                MetadataProviders = MetadataProvidersOf(method),
             },
             Handler = new HandlerModel
             {
                 ContainingType = Names.Type(method.ContainingType),
                 MethodName = method.Name,
                 IsStatic = method.IsStatic,
+                ParameterTypeNames = method.Parameters.Select(p => Names.TypeOfName(p.Type)).ToEquatableArray(),
                 ConstructorParameters = constructorParameters.ToEquatableArray(),
                 Parameters = parameters.ToEquatableArray(),
                 Response = response,
@@ -143,6 +149,43 @@ internal static class EndpointParser
             .Where(e => e is not null)
             .Select(e => e!)
             .ToEquatableArray();
+
+    /// <summary>
+    /// The types that contribute endpoint metadata through the static abstract interfaces, as the Request Delegate
+    /// Generator finds them: each parameter type (parameter provider, then endpoint provider), then the return type
+    /// with its task unwrapped (docs/composition.md#metadata-from-parameter-and-return-types).
+    /// </summary>
+    private static EquatableArray<MetadataProviderModel> MetadataProvidersOf(IMethodSymbol method)
+    {
+        var providers = new List<MetadataProviderModel>();
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            var type = method.Parameters[i].Type;
+            if (Implements(type, ParameterMetadataProvider))
+            {
+                providers.Add(new MetadataProviderModel(Names.TypeWithoutAnnotation(type), i));
+            }
+
+            if (Implements(type, EndpointMetadataProvider))
+            {
+                providers.Add(new MetadataProviderModel(Names.TypeWithoutAnnotation(type), null));
+            }
+        }
+
+        var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            ? task.TypeArguments[0]
+            : method.ReturnType;
+        if (Implements(returnType, EndpointMetadataProvider))
+        {
+            providers.Add(new MetadataProviderModel(Names.TypeWithoutAnnotation(returnType), null));
+        }
+
+        return providers.ToEquatableArray();
+    }
+
+    private static bool Implements(ITypeSymbol type, string interfaceName) =>
+        type.TypeKind != TypeKind.TypeParameter && !type.IsAbstract && type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == interfaceName);
 
     private static string? LastString(List<AttributeData> attributes, string attributeName) =>
         attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;
@@ -173,7 +216,10 @@ internal static class EndpointParser
                 .Select(c => c.Value as string).Where(t => t is not null).Select(t => t!).Distinct().ToEquatableArray(),
             Excluded = attributes.Any(a => IsAttribute(a, ExcludeFromDescriptionAttribute)),
             Produces = attributes.Where(a => IsAttribute(a, ProducesResponseTypeAttribute)).Select(a => ProducedResponse(a, json))
+                .Concat(attributes.Where(a => IsAttribute(a, ProducesAttribute)).Select(a => ProducedType(a, json)))
                 .Where(r => r is not null).Select(r => r!).ToEquatableArray(),
+            ProducesContentTypes = ContentTypes(attributes, ProducesAttribute),
+            ConsumesContentTypes = ContentTypes(attributes, ConsumesAttribute),
             Types = json.Docs,
         };
     }
@@ -196,6 +242,25 @@ internal static class EndpointParser
         var isValue = type is not null && type.SpecialType != SpecialType.System_Void && TypeClassifier.FullName(type) != "System.Object";
         return new ResultArm(status.Value, isValue ? json.Add(type!) : null);
     }
+
+    /// <summary><c>[Produces(typeof(T))]</c> or <c>[Produces&lt;T&gt;]</c>: the JSON schema of the 200 response.</summary>
+    private static ResultArm? ProducedType(AttributeData attribute, JsonTypeParser json)
+    {
+        var type = attribute.AttributeClass!.TypeArguments.FirstOrDefault()
+            ?? attribute.ConstructorArguments.FirstOrDefault(c => c.Kind == TypedConstantKind.Type).Value as ITypeSymbol;
+        if (type is null || type.SpecialType == SpecialType.System_Void || TypeClassifier.FullName(type) == "System.Object")
+        {
+            return null;
+        }
+
+        return new ResultArm(200, json.Add(type));
+    }
+
+    /// <summary>The media types an MVC <c>[Produces]</c>/<c>[Consumes]</c> attribute lists, in order, each once.</summary>
+    private static EquatableArray<string> ContentTypes(List<AttributeData> attributes, string attributeName) =>
+        attributes.Where(a => IsAttribute(a, attributeName))
+            .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))
+            .Select(c => c.Value as string).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToEquatableArray();
 
     /// <summary>
     /// The responses an <c>IResult</c> return type declares: each arm of <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c>, or
@@ -267,9 +332,14 @@ internal static class EndpointParser
     /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
     private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
 
-    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool isMember = false)
     {
         var decision = BindingClassifier.Classify(parameter, type, route, httpMethod);
+        if (CustomBinding.HasMisshapenBindAsync(TypeClassifier.Unwrap(type, out _)))
+        {
+            return null; // FEG2010
+        }
+
         var isOptional = IsNullable(type) || parameter is IParameterSymbol { HasExplicitDefaultValue: true };
         var model = new ParameterModel
         {
@@ -324,6 +394,12 @@ internal static class EndpointParser
                 var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(type, out _));
                 return model with { Messages = new SocketMessagesModel(Names.Type(receive), json.Add(receive), Names.Type(send), json.Add(send)) };
 
+            case BindingSource.Custom:
+                // An [AsParameters] member has no ParameterInfo of its own to pass (FEG2010 says so).
+                return isMember && decision.BindAsync != BindAsyncKind.Context
+                    ? null
+                    : model with { BindAsync = decision.BindAsync };
+
             case BindingSource.Unbindable:
                 return null;
 
@@ -351,7 +427,7 @@ internal static class EndpointParser
             foreach (var parameter in constructor.Parameters)
             {
                 // Attributes on a positional record's parameter or on the property it declares both count.
-                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json);
+                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, isMember: true);
                 if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
                 {
                     return null;
@@ -360,7 +436,7 @@ internal static class EndpointParser
                 var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
                 {
-                    member = ParseParameter(property, parameter.Type, route, httpMethod, json) is { } fromProperty
+                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, isMember: true) is { } fromProperty
                         ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret }
                         : member;
                 }
@@ -377,7 +453,7 @@ internal static class EndpointParser
                 continue;
             }
 
-            var member = ParseParameter(property, property.Type, route, httpMethod, json);
+            var member = ParseParameter(property, property.Type, route, httpMethod, json, isMember: true);
             if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
             {
                 return null;

@@ -118,7 +118,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             return DescribeEnum((INamedTypeSymbol)type, id, name);
         }
 
-        if (simple is not SimpleKind.None and not SimpleKind.Parsable)
+        if (TypeClassifier.IsJsonScalar(simple))
         {
             return new JsonTypeModel { Id = id, TypeName = name, Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
         }

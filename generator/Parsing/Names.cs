@@ -14,6 +14,12 @@ internal static class Names
     /// <summary><c>global::Ns.Type</c>, with <c>?</c> on nullable references inside and out.</summary>
     public static string Type(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
 
+    private static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary><c>global::Ns.Type</c> with no nullable reference annotation anywhere: valid inside <c>typeof(...)</c>.</summary>
+    public static string TypeOfName(ITypeSymbol type) => type.ToDisplayString(TypeOfFormat);
+
     /// <summary><c>global::Ns.Type</c> without a top-level nullable reference annotation.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
         type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) : Type(type);

@@ -19,6 +19,10 @@ public static partial class RequestValues
     public static bool TryParse<T>(string? text, out T value)
         where T : IParsable<T> => T.TryParse(text, CultureInfo.InvariantCulture, out value!);
 
+    /// <summary>Binds an <see cref="IBindableFromHttpContext{TSelf}"/> (its <c>BindAsync</c> may be implemented explicitly).</summary>
+    public static ValueTask<T?> BindAsync<T>(HttpContext httpContext, System.Reflection.ParameterInfo parameter)
+        where T : class, IBindableFromHttpContext<T> => T.BindAsync(httpContext, parameter);
+
     /// <summary>
     /// Parses a route, query or header <see cref="float"/> or <see cref="double"/>: a plain number (no thousands
     /// separators) that is finite, since <c>1e400</c> and <c>NaN</c> parse but no JSON can carry them back.

@@ -30,9 +30,19 @@ public static partial class ErrorResponses
     {
         var options = runtime.Options;
         var response = httpContext.Response;
+        var reported = Reported(errors, options.MaxValidationErrors);
+        if (options.ValidationResponse is { } replace)
+        {
+            return replace(httpContext, reported).ExecuteAsync(httpContext);
+        }
+
         response.StatusCode = options.ValidationStatusCode;
         response.Headers.XContentTypeOptions = NoSniff;
-        var reported = Reported(errors, options.MaxValidationErrors);
+        if (options.ErrorFormat == ErrorFormat.ProblemDetails && runtime.ProblemDetails is { } service)
+        {
+            return WriteValidationProblemAsync(httpContext, service, options.ValidationStatusCode, reported);
+        }
+
         var writer = PooledJsonWriter.Rent(forErrors: true);
         if (options.ErrorFormat == ErrorFormat.FastApi)
         {
@@ -47,6 +57,47 @@ public static partial class ErrorResponses
 
         PooledJsonWriter.CopyTo(writer, response);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The validation problem written by the app's <see cref="IProblemDetailsService"/>, so <c>CustomizeProblemDetails</c>
+    /// and the app's writers see it (a <c>traceId</c>, another shape); FastEndpointsGen's own writer answers when no
+    /// writer takes it (e.g. an <c>Accept</c> header that none of them can write).
+    /// </summary>
+    private static async Task WriteValidationProblemAsync(HttpContext httpContext, IProblemDetailsService service, int statusCode, IReadOnlyList<FieldError> reported)
+    {
+        var grouped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var error in reported)
+        {
+            if (!grouped.TryGetValue(error.Key, out var messages))
+            {
+                grouped[error.Key] = messages = [];
+            }
+
+            messages.Add(error.ProblemMessage ?? error.Message);
+        }
+
+        var errors = new Dictionary<string, string[]>(grouped.Count, StringComparer.Ordinal);
+        foreach (var (key, messages) in grouped)
+        {
+            errors[key] = [.. messages];
+        }
+
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Type = TypeLink(statusCode),
+            Title = "One or more validation errors occurred.",
+            Status = statusCode,
+        };
+        if (await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }))
+        {
+            return;
+        }
+
+        httpContext.Response.ContentType = ProblemJson;
+        var writer = PooledJsonWriter.Rent(forErrors: true);
+        WriteValidationProblem(writer, statusCode, reported);
+        PooledJsonWriter.CopyTo(writer, httpContext.Response);
     }
 
     /// <summary>Writes an error response with a status code and optional detail text.</summary>

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,9 @@ namespace FastEndpointsGen.Runtime;
 public sealed class EndpointRuntime
 {
     private EndpointRuntime(FastEndpointsGenOptions options, ILogger logger, bool isDevelopment, FormOptions formOptions,
-        JsonSerializerOptions serializerOptions, UnhandledExceptionFallback? exceptionFallback)
+        JsonSerializerOptions serializerOptions, UnhandledExceptionFallback? exceptionFallback, IProblemDetailsService? problemDetails)
     {
+        ProblemDetails = problemDetails;
         ExceptionFallback = exceptionFallback;
         Options = options;
         Logger = logger;
@@ -59,6 +61,9 @@ public sealed class EndpointRuntime
     /// <summary>Set once a WebSocket endpoint found no WebSocket middleware and said so in the log.</summary>
     internal bool WebSocketsMissingLogged { get; set; }
 
+    /// <summary>The app's problem details service (<c>AddProblemDetails</c>), which writes the validation response when registered.</summary>
+    internal IProblemDetailsService? ProblemDetails { get; }
+
     /// <summary>
     /// Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too. The
     /// <paramref name="generated"/> contracts join the front of the app's resolver chain, so <c>TypedResults.Ok(model)</c>
@@ -72,7 +77,7 @@ public sealed class EndpointRuntime
         var environment = services.GetService<IWebHostEnvironment>();
         var formOptions = services.GetService<IOptions<FormOptions>>()?.Value ?? new FormOptions();
         return new EndpointRuntime(options, logger, environment?.IsDevelopment() ?? false, LimitForm(formOptions, options.MaxRequestBodySize),
-            SerializerOptionsOf(services, generated), services.GetService<UnhandledExceptionFallback>());
+            SerializerOptionsOf(services, generated), services.GetService<UnhandledExceptionFallback>(), services.GetService<IProblemDetailsService>());
     }
 
     private static JsonSerializerOptions SerializerOptionsOf(IServiceProvider services, IJsonTypeInfoResolver? generated)

@@ -31,6 +31,15 @@ public sealed class FastEndpointsGenOptions
     /// <summary>The status code of a request that fails binding or validation. FastAPI's 422 by default.</summary>
     public int ValidationStatusCode { get; set; } = 422;
 
+    /// <summary>
+    /// Replaces the validation response entirely (FastAPI's <c>RequestValidationError</c> handler): called with the
+    /// request and the errors it collected (at most <see cref="MaxValidationErrors"/>, then one <c>too_many_errors</c>),
+    /// it returns the <see cref="Microsoft.AspNetCore.Http.IResult"/> to answer with, status included. Null (the
+    /// default) answers <see cref="ValidationStatusCode"/> in <see cref="ErrorFormat"/>, through the app's
+    /// <c>IProblemDetailsService</c> when it has one (docs/errors.md#customizing-the-validation-response).
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, System.Collections.Generic.IReadOnlyList<FieldError>, Microsoft.AspNetCore.Http.IResult>? ValidationResponse { get; set; }
+
     /// <summary>The largest JSON or form request body accepted, in bytes; larger bodies get 413. Default 1 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 

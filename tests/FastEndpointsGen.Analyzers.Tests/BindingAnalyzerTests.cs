@@ -159,4 +159,47 @@ public class BindingAnalyzerTests
             public static string Read(in int value) => value.ToString();
         }
         """);
+
+    [Test]
+    public Task FEG2009_MisshapenTryParse() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed class Cursor
+        {
+            public static Cursor? TryParse(string text) => null;
+        }
+
+        public readonly record struct Good(int At)
+        {
+            public static bool TryParse(string? text, out Good good) { good = default; return true; }
+        }
+
+        public static class Handlers
+        {
+            [Get("/items")]
+            public static string Get([Microsoft.AspNetCore.Mvc.FromQuery] Cursor {|FEG2009:cursor|}, Good good) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG2010_MisshapenBindAsync() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed class CurrentUser
+        {
+            public static System.Threading.Tasks.Task<CurrentUser> BindAsync(Microsoft.AspNetCore.Http.HttpContext context) => null!;
+        }
+
+        public sealed record Paging(int Page)
+        {
+            public static System.Threading.Tasks.ValueTask<Paging?> BindAsync(Microsoft.AspNetCore.Http.HttpContext context, System.Reflection.ParameterInfo parameter) => new(new Paging(1));
+        }
+
+        public sealed record Query(Paging Paging);
+
+        public static class Handlers
+        {
+            [Get("/me")]
+            public static string Me(CurrentUser {|FEG2010:user|}) => "";
+
+            [Get("/items")]
+            public static string Items(Paging paging, [Microsoft.AspNetCore.Http.AsParameters] Query {|FEG2010:query|}) => "";
+        }
+        """);
 }

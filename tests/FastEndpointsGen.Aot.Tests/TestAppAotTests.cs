@@ -209,4 +209,56 @@ public sealed class TestAppAotTests
 
         return System.Text.Encoding.UTF8.GetString(text.ToArray());
     }
+
+    [Test]
+    public async Task Endpoint_filters_see_replace_and_short_circuit_the_bound_arguments()
+    {
+        using var echoed = await _server.GetAsync("/filters/echo/-4?note=hi");
+        Assert.That(echoed.Headers.GetValues("X-Arguments").Single(), Is.EqualTo("-4|hi"));
+        Assert.That(echoed.Headers.GetValues("X-Group-Filter").Single(), Is.EqualTo("ran"));
+        Assert.That(await echoed.Content.ReadAsStringAsync(), Is.EqualTo("4:hi"));
+
+        using var teapot = await _server.GetAsync("/filters/echo/13");
+        Assert.That((int)teapot.StatusCode, Is.EqualTo(418));
+
+        using var value = await _server.GetAsync("/filters/echo/7");
+        Assert.That(await value.Content.ReadAsStringAsync(), Is.EqualTo("""{"id":7,"name":"from the filter"}"""));
+
+        using var created = await _server.PostJsonAsync("/filters/created", """{"id":1,"name":"a"}""");
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await created.Content.ReadAsStringAsync(), Is.EqualTo("""{"id":1,"name":"a!"}"""));
+    }
+
+    [Test]
+    public async Task BindAsync_IBindableFromHttpContext_and_TryParse_types_bind()
+    {
+        using var me = await _server.SendAsync(HttpMethod.Get, "/deps/me", ("X-User", "ada"));
+        Assert.That(await me.Content.ReadAsStringAsync(), Is.EqualTo("ada"));
+
+        using var anonymous = await _server.GetAsync("/deps/me");
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        using var page = await _server.GetAsync("/deps/page?page=3&size=5");
+        Assert.That(await page.Content.ReadAsStringAsync(), Is.EqualTo("3/5"), "BindAsync got the handler's ParameterInfo");
+
+        using var tenant = await _server.SendAsync(HttpMethod.Get, "/deps/tenant", ("X-Tenant", "acme"));
+        Assert.That(await tenant.Content.ReadAsStringAsync(), Is.EqualTo("acme"));
+
+        using var parsed = await _server.SendAsync(HttpMethod.Get, "/deps/parse?cursor=10:5&more=1:1", ("X-Version", "v2"));
+        Assert.That(await parsed.Content.ReadAsStringAsync(), Is.EqualTo("10+5 v2 more=1"));
+
+        using var session = await _server.GetAsync("/deps/session");
+        Assert.That(await session.Content.ReadAsStringAsync(), Does.StartWith("3 same=True"));
+    }
+
+    [Test]
+    public async Task CustomizeProblemDetails_reaches_the_422()
+    {
+        var output = Path.Combine(AotWorkspace.Work, "testapp");
+        using var server = await NativeServer.Start(Path.Combine(output, "FastEndpointsGen.TestApp"), "/responses/text", "--ProblemDetails=true");
+        using var response = await server.GetAsync("/filters/echo/abc");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(422), body);
+        Assert.That(body, Does.Contain("\"traceId\":\"trace-/filters/echo/abc\"").And.Contain("\"path.id\":"));
+    }
 }

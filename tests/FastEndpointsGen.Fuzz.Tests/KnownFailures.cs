@@ -12,6 +12,9 @@ internal static class KnownFailures
 {
     public static readonly KnownFailure[] All =
     [
+        // Not ours to answer: [Consumes] is endpoint metadata, so ASP.NET's routing (AcceptsMatcherPolicy) refuses another
+        // content type with a bare 415 before the endpoint runs, exactly as for a minimal API with [Consumes].
+        new("POST /composition/media-types", MutationKind.OddContentType, "ASP.NET routing answers 415 with an empty body for a content type [Consumes] does not list"),
     ];
 
     /// <summary>

@@ -307,6 +307,55 @@ public partial class ServedOrDiagnosedTests
                 public static string Target(ref int value) => (value++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             """),
+        Case(Outcome.Served, "a type with BindAsync(HttpContext, ParameterInfo) and one with TryParse", """
+            public sealed record Paging(int Page)
+            {
+                public static System.Threading.Tasks.ValueTask<Paging?> BindAsync(Microsoft.AspNetCore.Http.HttpContext context, System.Reflection.ParameterInfo parameter) => new(new Paging(1));
+            }
+            public readonly record struct Cursor(int At)
+            {
+                public static bool TryParse(string? text, System.IFormatProvider? provider, out Cursor cursor) { cursor = default; return text is not null; }
+            }
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Target(Paging paging, Cursor cursor) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "a TryParse with another signature", """
+            public sealed class Cursor
+            {
+                public static Cursor? TryParse(string text) => null;
+            }
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Target([Microsoft.AspNetCore.Mvc.FromQuery] Cursor cursor) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "a BindAsync with another signature", """
+            public sealed class CurrentUser
+            {
+                public static System.Threading.Tasks.Task<CurrentUser> BindAsync(Microsoft.AspNetCore.Http.HttpContext context) => null!;
+            }
+            public static class Handlers
+            {
+                [Get("/me")]
+                public static string Target(CurrentUser user) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "an [AsParameters] member bound by BindAsync(HttpContext, ParameterInfo)", """
+            public sealed record Paging(int Page)
+            {
+                public static System.Threading.Tasks.ValueTask<Paging?> BindAsync(Microsoft.AspNetCore.Http.HttpContext context, System.Reflection.ParameterInfo parameter) => new(new Paging(1));
+            }
+            public sealed record Query(Paging Paging);
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Target([Microsoft.AspNetCore.Http.AsParameters] Query query) => "";
+            }
+            """),
 
         // ---- diagnosed: JSON ----
         Case(Outcome.Diagnosed, "a body type with only a private constructor", """

@@ -27,6 +27,10 @@ builder.Services.AddAntiforgery();
 
 // ASP.NET Core features driven by endpoint metadata, for CompositionEndpoints (docs/composition.md).
 builder.Services.AddSingleton<CallCounter>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddSingleton<SessionLog>();
+builder.Services.AddScoped<DbSession>();
+builder.Services.AddScoped<OrderQueries>();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -40,6 +44,19 @@ if (useExceptionHandler)
     // The app's own exception handling, which handler exceptions must reach.
     builder.Services.AddExceptionHandler<AppExceptionHandler>();
     builder.Services.AddProblemDetails();
+}
+
+if (builder.Configuration["ProblemDetails"] == "true")
+{
+    // The 422 goes through IProblemDetailsService, so CustomizeProblemDetails reaches it (docs/errors.md).
+    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = "trace-" + c.HttpContext.Request.Path);
+}
+
+if (builder.Configuration["ValidationResponse"] == "true")
+{
+    // Replaces the validation response entirely: 400 and a body of the app's own.
+    builder.Services.Configure<FastEndpointsGen.FastEndpointsGenOptions>(o => o.ValidationResponse = (_, errors) =>
+        TypedResults.BadRequest("invalid: " + string.Join(", ", errors.Select(e => e.Key))));
 }
 
 var app = builder.Build();
@@ -56,6 +73,11 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.UseWebSockets(); // for the [WebSocketRoute] endpoints (docs/websockets.md)
 var generated = app.MapGeneratedEndpoints();
+
+// Endpoint filters (docs/composition.md#endpoint-filters): one on every generated endpoint, others on one endpoint by name.
+generated.AddEndpointFilter(Filters.Group);
+generated.ForEndpoint("FilterEcho", endpoint => endpoint.AddEndpointFilter(Filters.Echo));
+generated.ForEndpoint("FilterCreated", endpoint => endpoint.AddEndpointFilter(Filters.ThrowOnBoom));
 if (app.Configuration["DisableAntiforgery"] == "true")
 {
     // How an API that serves no browser forms turns the tokens off for every generated endpoint.

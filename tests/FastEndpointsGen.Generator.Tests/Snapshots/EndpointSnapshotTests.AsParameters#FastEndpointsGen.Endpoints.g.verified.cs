@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/pages/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Pages_List))
-                .WithName("List");
+                .WithName("List")
+                .Add(builder => handlers.Pages_List_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "List", handlers.Pages_List_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Pages_List_Method));
 
             return root;
         }
@@ -103,6 +104,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Pages_List_filters is { } filters)
+            {
+                return Pages_List_Filtered(httpContext, filters, request_local, filter_local);
+            }
+
             try
             {
                 string result = global::Paging.Pages.List(request_local, filter_local);
@@ -113,5 +119,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Pages_List_filters;
+
+        private async Task Pages_List_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Paging.PageRequest arg0, global::Paging.Filter arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Paging.PageRequest, global::Paging.Filter>(httpContext, arg0, arg1));
+                await Pages_List_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Pages_List_Method() =>
+            typeof(global::Paging.Pages).GetMethod("List", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Paging.PageRequest), typeof(global::Paging.Filter)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Pages_List_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Paging.Pages.List(context.GetArgument<global::Paging.PageRequest>(0), context.GetArgument<global::Paging.Filter>(1)));
+        }
+
+        private Task Pages_List_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

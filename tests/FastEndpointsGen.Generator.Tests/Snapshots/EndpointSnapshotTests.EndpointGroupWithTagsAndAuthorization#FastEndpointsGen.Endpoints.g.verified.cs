@@ -22,27 +22,33 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapGet("/ping", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Ungrouped_Ping))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute())
-                .WithName("Ping");
+                .WithName("Ping")
+                .Add(builder => handlers.Ungrouped_Ping_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Ping", handlers.Ungrouped_Ping_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Ungrouped_Ping_Method));
 
             var adminEndpoints = root.MapGroup("/admin").WithTags("Admin", "Internal");
             adminEndpoints.MapDelete("/cache", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_ClearCache))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute("CachePolicy") { AuthenticationSchemes = "Bearer" })
-                .WithName("ClearCache");
+                .WithName("ClearCache")
+                .Add(builder => handlers.AdminEndpoints_ClearCache_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ClearCache", handlers.AdminEndpoints_ClearCache_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AdminEndpoints_ClearCache_Method));
             adminEndpoints.MapGet("/health", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_Health))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute())
-                .WithName("Health");
+                .WithName("Health")
+                .Add(builder => handlers.AdminEndpoints_Health_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Health", handlers.AdminEndpoints_Health_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AdminEndpoints_Health_Method));
             adminEndpoints.MapGet("/stats", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_Stats))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithName("Stats")
-                .WithTags("Stats");
+                .WithTags("Stats")
+                .Add(builder => handlers.AdminEndpoints_Stats_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Stats", handlers.AdminEndpoints_Stats_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AdminEndpoints_Stats_Method));
 
             var publicEndpoints = root.MapGroup("/public/");
             publicEndpoints.MapGet("/", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.PublicEndpoints_Index))
-                .WithName("Index");
+                .WithName("Index")
+                .Add(builder => handlers.PublicEndpoints_Index_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Index", handlers.PublicEndpoints_Index_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.PublicEndpoints_Index_Method));
             publicEndpoints.MapGet("about", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.PublicEndpoints_About))
-                .WithName("About");
+                .WithName("About")
+                .Add(builder => handlers.PublicEndpoints_About_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "About", handlers.PublicEndpoints_About_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.PublicEndpoints_About_Method));
 
             return root;
         }
@@ -71,6 +77,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (AdminEndpoints_ClearCache_filters is { } filters)
+            {
+                return AdminEndpoints_ClearCache_Filtered(httpContext, filters);
+            }
+
             try
             {
                 global::Admin.AdminEndpoints.ClearCache();
@@ -82,6 +93,36 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? AdminEndpoints_ClearCache_filters;
+
+        private async Task AdminEndpoints_ClearCache_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await AdminEndpoints_ClearCache_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() =>
+            typeof(global::Admin.AdminEndpoints).GetMethod("ClearCache", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> AdminEndpoints_ClearCache_Invoke(EndpointFilterInvocationContext context)
+        {
+            global::Admin.AdminEndpoints.ClearCache();
+            return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
+        }
+
+        private Task AdminEndpoints_ClearCache_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /admin/health → <c>Admin.AdminEndpoints.Health</c></summary>
         public Task AdminEndpoints_Health(HttpContext httpContext)
         {
@@ -90,6 +131,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (AdminEndpoints_Health_filters is { } filters)
+            {
+                return AdminEndpoints_Health_Filtered(httpContext, filters);
             }
 
             try
@@ -103,6 +149,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? AdminEndpoints_Health_filters;
+
+        private async Task AdminEndpoints_Health_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await AdminEndpoints_Health_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() =>
+            typeof(global::Admin.AdminEndpoints).GetMethod("Health", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> AdminEndpoints_Health_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Admin.AdminEndpoints.Health());
+        }
+
+        private Task AdminEndpoints_Health_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /admin/stats → <c>Admin.AdminEndpoints.Stats</c></summary>
         public Task AdminEndpoints_Stats(HttpContext httpContext)
         {
@@ -111,6 +186,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (AdminEndpoints_Stats_filters is { } filters)
+            {
+                return AdminEndpoints_Stats_Filtered(httpContext, filters);
             }
 
             try
@@ -124,6 +204,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? AdminEndpoints_Stats_filters;
+
+        private async Task AdminEndpoints_Stats_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await AdminEndpoints_Stats_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() =>
+            typeof(global::Admin.AdminEndpoints).GetMethod("Stats", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> AdminEndpoints_Stats_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Admin.AdminEndpoints.Stats());
+        }
+
+        private Task AdminEndpoints_Stats_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /public → <c>Admin.PublicEndpoints.Index</c></summary>
         public Task PublicEndpoints_Index(HttpContext httpContext)
         {
@@ -132,6 +241,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (PublicEndpoints_Index_filters is { } filters)
+            {
+                return PublicEndpoints_Index_Filtered(httpContext, filters);
             }
 
             try
@@ -145,6 +259,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? PublicEndpoints_Index_filters;
+
+        private async Task PublicEndpoints_Index_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await PublicEndpoints_Index_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() =>
+            typeof(global::Admin.PublicEndpoints).GetMethod("Index", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> PublicEndpoints_Index_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Admin.PublicEndpoints.Index());
+        }
+
+        private Task PublicEndpoints_Index_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /public/about → <c>Admin.PublicEndpoints.About</c></summary>
         public Task PublicEndpoints_About(HttpContext httpContext)
         {
@@ -153,6 +296,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (PublicEndpoints_About_filters is { } filters)
+            {
+                return PublicEndpoints_About_Filtered(httpContext, filters);
             }
 
             try
@@ -166,6 +314,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? PublicEndpoints_About_filters;
+
+        private async Task PublicEndpoints_About_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await PublicEndpoints_About_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() =>
+            typeof(global::Admin.PublicEndpoints).GetMethod("About", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> PublicEndpoints_About_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Admin.PublicEndpoints.About());
+        }
+
+        private Task PublicEndpoints_About_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /ping → <c>Admin.Ungrouped.Ping</c></summary>
         public Task Ungrouped_Ping(HttpContext httpContext)
         {
@@ -174,6 +351,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Ungrouped_Ping_filters is { } filters)
+            {
+                return Ungrouped_Ping_Filtered(httpContext, filters);
             }
 
             try
@@ -186,5 +368,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Ungrouped_Ping_filters;
+
+        private async Task Ungrouped_Ping_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Ungrouped_Ping_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() =>
+            typeof(global::Admin.Ungrouped).GetMethod("Ping", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Ungrouped_Ping_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Admin.Ungrouped.Ping());
+        }
+
+        private Task Ungrouped_Ping_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

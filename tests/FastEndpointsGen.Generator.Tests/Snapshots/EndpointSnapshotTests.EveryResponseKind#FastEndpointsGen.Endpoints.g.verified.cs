@@ -21,37 +21,53 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapDelete("/accepted", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Accepted))
-                .WithName("Accepted");
+                .WithName("Accepted")
+                .Add(builder => handlers.Responses_Accepted_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Accepted", handlers.Responses_Accepted_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Accepted_Method));
             root.MapPost("/created", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Created))
-                .WithName("Created");
+                .WithName("Created")
+                .Add(builder => handlers.Responses_Created_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Created", handlers.Responses_Created_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Created_Method));
             root.MapGet("/list", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_List))
-                .WithName("List");
+                .WithName("List")
+                .Add(builder => handlers.Responses_List_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "List", handlers.Responses_List_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_List_Method));
             root.MapGet("/maybe", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Maybe))
-                .WithName("Maybe");
+                .WithName("Maybe")
+                .Add(builder => handlers.Responses_Maybe_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Maybe", handlers.Responses_Maybe_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Maybe_Method));
             root.MapGet("/number", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Number))
-                .WithName("Number");
+                .WithName("Number")
+                .Add(builder => handlers.Responses_Number_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Number", handlers.Responses_Number_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Number_Method));
             root.MapGet("/result", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Result))
-                .WithName("Result");
+                .WithName("Result")
+                .Add(builder => handlers.Responses_Result_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Result", handlers.Responses_Result_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Result_Method));
             root.MapGet("/task", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_TaskOfValue))
-                .WithName("TaskOfValue");
+                .WithName("TaskOfValue")
+                .Add(builder => handlers.Responses_TaskOfValue_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "TaskOfValue", handlers.Responses_TaskOfValue_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_TaskOfValue_Method));
             root.MapPost("/task", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_NothingAsync))
-                .WithName("NothingAsync");
+                .WithName("NothingAsync")
+                .Add(builder => handlers.Responses_NothingAsync_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "NothingAsync", handlers.Responses_NothingAsync_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_NothingAsync_Method));
             root.MapGet("/text", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Text))
-                .WithName("Text");
+                .WithName("Text")
+                .Add(builder => handlers.Responses_Text_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Text", handlers.Responses_Text_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Text_Method));
             root.MapGet("/text-async", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_TextAsync))
-                .WithName("TextAsync");
-            root.MapGet("/typed-async/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_TypedAsync))
-                .WithName("TypedAsync");
-            root.MapGet("/typed/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Typed))
-                .WithName("Typed");
+                .WithName("TextAsync")
+                .Add(builder => handlers.Responses_TextAsync_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "TextAsync", handlers.Responses_TextAsync_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_TextAsync_Method));
+            global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Add(root.MapGet("/typed-async/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_TypedAsync)), static builder => { var method = global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_TypedAsync_Method(); global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Populate<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(method, builder); })
+                .WithName("TypedAsync")
+                .Add(builder => handlers.Responses_TypedAsync_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "TypedAsync", handlers.Responses_TypedAsync_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_TypedAsync_Method));
+            global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Add(root.MapGet("/typed/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Typed)), static builder => { var method = global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Typed_Method(); global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Populate<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(method, builder); })
+                .WithName("Typed")
+                .Add(builder => handlers.Responses_Typed_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Typed", handlers.Responses_Typed_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Typed_Method));
             root.MapGet("/value", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Value))
-                .WithName("Value");
+                .WithName("Value")
+                .Add(builder => handlers.Responses_Value_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Value", handlers.Responses_Value_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Value_Method));
             root.MapGet("/value-task", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_ValueTaskOfValue))
-                .WithName("ValueTaskOfValue");
+                .WithName("ValueTaskOfValue")
+                .Add(builder => handlers.Responses_ValueTaskOfValue_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ValueTaskOfValue", handlers.Responses_ValueTaskOfValue_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_ValueTaskOfValue_Method));
             root.MapPost("/value-task", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_NothingValueTask))
-                .WithName("NothingValueTask");
+                .WithName("NothingValueTask")
+                .Add(builder => handlers.Responses_NothingValueTask_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "NothingValueTask", handlers.Responses_NothingValueTask_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_NothingValueTask_Method));
             root.MapPost("/void", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Responses_Nothing))
-                .WithName("Nothing");
+                .WithName("Nothing")
+                .Add(builder => handlers.Responses_Nothing_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Nothing", handlers.Responses_Nothing_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Responses_Nothing_Method));
 
             return root;
         }
@@ -80,6 +96,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Responses_Accepted_filters is { } filters)
+            {
+                return Responses_Accepted_Filtered(httpContext, filters);
+            }
+
             try
             {
                 global::Kinds.Responses.Accepted();
@@ -91,6 +112,36 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Accepted_filters;
+
+        private async Task Responses_Accepted_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Accepted_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Accepted", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Accepted_Invoke(EndpointFilterInvocationContext context)
+        {
+            global::Kinds.Responses.Accepted();
+            return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
+        }
+
+        private Task Responses_Accepted_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 202) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>POST /created → <c>Kinds.Responses.Created</c></summary>
         public Task Responses_Created(HttpContext httpContext)
         {
@@ -99,6 +150,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Created_filters is { } filters)
+            {
+                return Responses_Created_Filtered(httpContext, filters);
             }
 
             try
@@ -112,6 +168,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Created_filters;
+
+        private async Task Responses_Created_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Created_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Created_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Created", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Created_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Created());
+        }
+
+        private Task Responses_Created_Write(HttpContext httpContext, object? value) =>
+            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /list → <c>Kinds.Responses.List</c></summary>
         public Task Responses_List(HttpContext httpContext)
         {
@@ -120,6 +205,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_List_filters is { } filters)
+            {
+                return Responses_List_Filtered(httpContext, filters);
             }
 
             try
@@ -133,6 +223,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_List_filters;
+
+        private async Task Responses_List_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_List_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_List_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("List", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_List_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.List());
+        }
+
+        private Task Responses_List_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item> result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /maybe → <c>Kinds.Responses.Maybe</c></summary>
         public Task Responses_Maybe(HttpContext httpContext)
         {
@@ -141,6 +260,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Maybe_filters is { } filters)
+            {
+                return Responses_Maybe_Filtered(httpContext, filters);
             }
 
             try
@@ -154,6 +278,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Maybe_filters;
+
+        private async Task Responses_Maybe_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Maybe_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Maybe", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Maybe_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Maybe());
+        }
+
+        private Task Responses_Maybe_Write(HttpContext httpContext, object? value) =>
+            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /number → <c>Kinds.Responses.Number</c></summary>
         public Task Responses_Number(HttpContext httpContext)
         {
@@ -162,6 +315,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Number_filters is { } filters)
+            {
+                return Responses_Number_Filtered(httpContext, filters);
             }
 
             try
@@ -175,6 +333,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Number_filters;
+
+        private async Task Responses_Number_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Number_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Number_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Number", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Number_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Number());
+        }
+
+        private Task Responses_Number_Write(HttpContext httpContext, object? value) =>
+            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /result → <c>Kinds.Responses.Result</c></summary>
         public Task Responses_Result(HttpContext httpContext)
         {
@@ -183,6 +370,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Result_filters is { } filters)
+            {
+                return Responses_Result_Filtered(httpContext, filters);
             }
 
             try
@@ -196,6 +388,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Result_filters;
+
+        private async Task Responses_Result_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Result_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Result_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Result", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Result_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Result());
+        }
+
+        private Task Responses_Result_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /task → <c>Kinds.Responses.TaskOfValue</c></summary>
         public async Task Responses_TaskOfValue(HttpContext httpContext)
         {
@@ -204,6 +425,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Responses_TaskOfValue_filters is { } filters)
+            {
+                await Responses_TaskOfValue_Filtered(httpContext, filters);
                 return;
             }
 
@@ -218,6 +445,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_TaskOfValue_filters;
+
+        private async Task Responses_TaskOfValue_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_TaskOfValue_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("TaskOfValue", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_TaskOfValue_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Kinds.Responses.TaskOfValue();
+        }
+
+        private Task Responses_TaskOfValue_Write(HttpContext httpContext, object? value) =>
+            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>POST /task → <c>Kinds.Responses.NothingAsync</c></summary>
         public async Task Responses_NothingAsync(HttpContext httpContext)
         {
@@ -226,6 +482,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Responses_NothingAsync_filters is { } filters)
+            {
+                await Responses_NothingAsync_Filtered(httpContext, filters);
                 return;
             }
 
@@ -240,6 +502,36 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_NothingAsync_filters;
+
+        private async Task Responses_NothingAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_NothingAsync_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("NothingAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_NothingAsync_Invoke(EndpointFilterInvocationContext context)
+        {
+            await global::Kinds.Responses.NothingAsync();
+            return global::Microsoft.AspNetCore.Http.Results.Empty;
+        }
+
+        private Task Responses_NothingAsync_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /text → <c>Kinds.Responses.Text</c></summary>
         public Task Responses_Text(HttpContext httpContext)
         {
@@ -248,6 +540,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Text_filters is { } filters)
+            {
+                return Responses_Text_Filtered(httpContext, filters);
             }
 
             try
@@ -261,6 +558,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Text_filters;
+
+        private async Task Responses_Text_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Text_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Text_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Text", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Text_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Text());
+        }
+
+        private Task Responses_Text_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /text-async → <c>Kinds.Responses.TextAsync</c></summary>
         public async Task Responses_TextAsync(HttpContext httpContext)
         {
@@ -269,6 +595,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Responses_TextAsync_filters is { } filters)
+            {
+                await Responses_TextAsync_Filtered(httpContext, filters);
                 return;
             }
 
@@ -282,6 +614,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_TextAsync_filters;
+
+        private async Task Responses_TextAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_TextAsync_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("TextAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_TextAsync_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Kinds.Responses.TextAsync();
+        }
+
+        private Task Responses_TextAsync_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /typed-async/{id} → <c>Kinds.Responses.TypedAsync</c></summary>
         public async Task Responses_TypedAsync(HttpContext httpContext)
@@ -305,6 +666,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Responses_TypedAsync_filters is { } filters)
+            {
+                await Responses_TypedAsync_Filtered(httpContext, filters, id_local);
+                return;
+            }
+
             try
             {
                 global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result = await global::Kinds.Responses.TypedAsync(id_local);
@@ -315,6 +682,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_TypedAsync_filters;
+
+        private async Task Responses_TypedAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Responses_TypedAsync_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("TypedAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_TypedAsync_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Kinds.Responses.TypedAsync(context.GetArgument<int>(0));
+        }
+
+        private Task Responses_TypedAsync_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /typed/{id} → <c>Kinds.Responses.Typed</c></summary>
         public Task Responses_Typed(HttpContext httpContext)
@@ -337,6 +733,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Responses_Typed_filters is { } filters)
+            {
+                return Responses_Typed_Filtered(httpContext, filters, id_local);
+            }
+
             try
             {
                 global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Kinds.Item>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound> result = global::Kinds.Responses.Typed(id_local);
@@ -348,6 +749,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Typed_filters;
+
+        private async Task Responses_Typed_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Responses_Typed_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Typed_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Typed", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Typed_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Typed(context.GetArgument<int>(0)));
+        }
+
+        private Task Responses_Typed_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /value → <c>Kinds.Responses.Value</c></summary>
         public Task Responses_Value(HttpContext httpContext)
         {
@@ -356,6 +786,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Value_filters is { } filters)
+            {
+                return Responses_Value_Filtered(httpContext, filters);
             }
 
             try
@@ -369,6 +804,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Value_filters;
+
+        private async Task Responses_Value_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Value_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Value_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Value", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Value_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Kinds.Responses.Value());
+        }
+
+        private Task Responses_Value_Write(HttpContext httpContext, object? value) =>
+            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /value-task → <c>Kinds.Responses.ValueTaskOfValue</c></summary>
         public async Task Responses_ValueTaskOfValue(HttpContext httpContext)
         {
@@ -377,6 +841,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Responses_ValueTaskOfValue_filters is { } filters)
+            {
+                await Responses_ValueTaskOfValue_Filtered(httpContext, filters);
                 return;
             }
 
@@ -391,6 +861,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_ValueTaskOfValue_filters;
+
+        private async Task Responses_ValueTaskOfValue_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_ValueTaskOfValue_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("ValueTaskOfValue", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_ValueTaskOfValue_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Kinds.Responses.ValueTaskOfValue();
+        }
+
+        private Task Responses_ValueTaskOfValue_Write(HttpContext httpContext, object? value) =>
+            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>POST /value-task → <c>Kinds.Responses.NothingValueTask</c></summary>
         public async Task Responses_NothingValueTask(HttpContext httpContext)
         {
@@ -399,6 +898,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Responses_NothingValueTask_filters is { } filters)
+            {
+                await Responses_NothingValueTask_Filtered(httpContext, filters);
                 return;
             }
 
@@ -413,6 +918,36 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_NothingValueTask_filters;
+
+        private async Task Responses_NothingValueTask_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_NothingValueTask_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("NothingValueTask", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Responses_NothingValueTask_Invoke(EndpointFilterInvocationContext context)
+        {
+            await global::Kinds.Responses.NothingValueTask();
+            return global::Microsoft.AspNetCore.Http.Results.Empty;
+        }
+
+        private Task Responses_NothingValueTask_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>POST /void → <c>Kinds.Responses.Nothing</c></summary>
         public Task Responses_Nothing(HttpContext httpContext)
         {
@@ -421,6 +956,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Responses_Nothing_filters is { } filters)
+            {
+                return Responses_Nothing_Filtered(httpContext, filters);
             }
 
             try
@@ -433,5 +973,35 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Responses_Nothing_filters;
+
+        private async Task Responses_Nothing_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Responses_Nothing_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() =>
+            typeof(global::Kinds.Responses).GetMethod("Nothing", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Responses_Nothing_Invoke(EndpointFilterInvocationContext context)
+        {
+            global::Kinds.Responses.Nothing();
+            return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
+        }
+
+        private Task Responses_Nothing_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

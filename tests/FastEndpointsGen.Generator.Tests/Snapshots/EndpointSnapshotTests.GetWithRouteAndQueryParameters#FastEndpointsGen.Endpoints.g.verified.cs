@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/products/{id:int}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Products_Get))
-                .WithName("Get");
+                .WithName("Get")
+                .Add(builder => handlers.Products_Get_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Get", handlers.Products_Get_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Products_Get_Method));
             root.MapGet("/shops/{shop}/products", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Products_Search))
-                .WithName("Search");
+                .WithName("Search")
+                .Add(builder => handlers.Products_Search_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Search", handlers.Products_Search_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Products_Search_Method));
 
             return root;
         }
@@ -63,6 +65,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Products_Get_filters is { } filters)
+            {
+                return Products_Get_Filtered(httpContext, filters, id_local);
+            }
+
             try
             {
                 global::Shop.Product result = global::Shop.Products.Get(id_local);
@@ -73,6 +80,35 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Products_Get_filters;
+
+        private async Task Products_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Products_Get_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Products_Get_Method() =>
+            typeof(global::Shop.Products).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Products_Get_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shop.Products.Get(context.GetArgument<int>(0)));
+        }
+
+        private Task Products_Get_Write(HttpContext httpContext, object? value) =>
+            value is global::Shop.Product result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Product) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /shops/{shop}/products → <c>Shop.Products.Search</c></summary>
         public Task Products_Search(HttpContext httpContext)
@@ -135,6 +171,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Products_Search_filters is { } filters)
+            {
+                return Products_Search_Filtered(httpContext, filters, shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
+            }
+
             try
             {
                 global::Shop.Product[] result = global::Shop.Products.Search(shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
@@ -145,5 +186,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Products_Search_filters;
+
+        private async Task Products_Search_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, string? arg1, int arg2, int? arg3, bool arg4, global::System.Guid? arg5, global::System.DateOnly? arg6)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<string, string?, int, int?, bool, global::System.Guid?, global::System.DateOnly?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6));
+                await Products_Search_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Products_Search_Method() =>
+            typeof(global::Shop.Products).GetMethod("Search", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(string), typeof(int), typeof(int?), typeof(bool), typeof(global::System.Guid?), typeof(global::System.DateOnly?)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Products_Search_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shop.Products.Search(context.GetArgument<string>(0), context.GetArgument<string?>(1), context.GetArgument<int>(2), context.GetArgument<int?>(3), context.GetArgument<bool>(4), context.GetArgument<global::System.Guid?>(5), context.GetArgument<global::System.DateOnly?>(6)));
+        }
+
+        private Task Products_Search_Write(HttpContext httpContext, object? value) =>
+            value is global::Shop.Product[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShop_Product) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -22,10 +22,12 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPost("/upload", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_Upload))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
-                .WithName("Upload");
+                .WithName("Upload")
+                .Add(builder => handlers.UploadEndpoints_Upload_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Upload", handlers.UploadEndpoints_Upload_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.UploadEndpoints_Upload_Method));
             root.MapPost("/upload/many", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_UploadMany))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
-                .WithName("UploadMany");
+                .WithName("UploadMany")
+                .Add(builder => handlers.UploadEndpoints_UploadMany_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "UploadMany", handlers.UploadEndpoints_UploadMany_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.UploadEndpoints_UploadMany_Method));
 
             return root;
         }
@@ -101,6 +103,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (UploadEndpoints_Upload_filters is { } filters)
+            {
+                await UploadEndpoints_Upload_Filtered(httpContext, filters, file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
+                return;
+            }
+
             try
             {
                 string result = global::Uploads.UploadEndpoints.Upload(file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
@@ -111,6 +119,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? UploadEndpoints_Upload_filters;
+
+        private async Task UploadEndpoints_Upload_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.IFormFile arg0, global::Microsoft.AspNetCore.Http.IFormFile? arg1, string arg2, string[] arg3, global::System.Guid arg4, string? arg5)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFile, global::Microsoft.AspNetCore.Http.IFormFile?, string, string[], global::System.Guid, string?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5));
+                await UploadEndpoints_Upload_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() =>
+            typeof(global::Uploads.UploadEndpoints).GetMethod("Upload", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(string), typeof(string[]), typeof(global::System.Guid), typeof(string)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> UploadEndpoints_Upload_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.Upload(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile?>(1), context.GetArgument<string>(2), context.GetArgument<string[]>(3), context.GetArgument<global::System.Guid>(4), context.GetArgument<string?>(5)));
+        }
+
+        private Task UploadEndpoints_Upload_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /upload/many → <c>Uploads.UploadEndpoints.UploadMany</c></summary>
         public async Task UploadEndpoints_UploadMany(HttpContext httpContext)
@@ -130,6 +167,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (UploadEndpoints_UploadMany_filters is { } filters)
+            {
+                await UploadEndpoints_UploadMany_Filtered(httpContext, filters, files_local, fields_local);
+                return;
+            }
+
             try
             {
                 int result = global::Uploads.UploadEndpoints.UploadMany(files_local, fields_local);
@@ -140,5 +183,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? UploadEndpoints_UploadMany_filters;
+
+        private async Task UploadEndpoints_UploadMany_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.IFormFileCollection arg0, global::Microsoft.AspNetCore.Http.IFormCollection arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFileCollection, global::Microsoft.AspNetCore.Http.IFormCollection>(httpContext, arg0, arg1));
+                await UploadEndpoints_UploadMany_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() =>
+            typeof(global::Uploads.UploadEndpoints).GetMethod("UploadMany", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFileCollection), typeof(global::Microsoft.AspNetCore.Http.IFormCollection)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> UploadEndpoints_UploadMany_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.UploadMany(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFileCollection>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormCollection>(1)));
+        }
+
+        private Task UploadEndpoints_UploadMany_Write(HttpContext httpContext, object? value) =>
+            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

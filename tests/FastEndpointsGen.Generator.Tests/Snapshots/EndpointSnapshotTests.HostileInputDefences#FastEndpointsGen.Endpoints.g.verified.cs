@@ -21,11 +21,14 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/accounts", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Accounts_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.Accounts_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Accounts_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Accounts_Create_Method));
             root.MapGet("/vault/raw", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Vault_Raw))
-                .WithName("Raw");
+                .WithName("Raw")
+                .Add(builder => handlers.Vault_Raw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Raw", handlers.Vault_Raw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Vault_Raw_Method));
             root.MapGet("/vault/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Vault_Open))
-                .WithName("Open");
+                .WithName("Open")
+                .Add(builder => handlers.Vault_Open_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Open", handlers.Vault_Open_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Vault_Open_Method));
 
             return root;
         }
@@ -87,6 +90,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Accounts_Create_filters is { } filters)
+            {
+                await Accounts_Create_Filtered(httpContext, filters, credentials_local);
+                return;
+            }
+
             try
             {
                 global::Microsoft.AspNetCore.Http.IResult result = global::Guarded.Accounts.Create(credentials_local);
@@ -98,6 +107,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Accounts_Create_filters;
+
+        private async Task Accounts_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Guarded.Credentials arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Guarded.Credentials>(httpContext, arg0));
+                await Accounts_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Accounts_Create_Method() =>
+            typeof(global::Guarded.Accounts).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Guarded.Credentials)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Accounts_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Guarded.Accounts.Create(context.GetArgument<global::Guarded.Credentials>(0)));
+        }
+
+        private Task Accounts_Create_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /vault/raw → <c>Guarded.Vault.Raw</c></summary>
         public async Task Vault_Raw(HttpContext httpContext)
         {
@@ -107,6 +145,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Vault_Raw_filters is { } filters)
+            {
+                await Vault_Raw_Filtered(httpContext, filters, response_local);
                 return;
             }
 
@@ -122,6 +166,39 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Vault_Raw_filters;
+
+        private async Task Vault_Raw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.HttpResponse arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.HttpResponse>(httpContext, arg0));
+                await Vault_Raw_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Vault_Raw_Method() =>
+            typeof(global::Guarded.Vault).GetMethod("Raw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.HttpResponse)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Vault_Raw_Invoke(EndpointFilterInvocationContext context)
+        {
+            var httpContext = context.HttpContext;
+            var handler = new global::Guarded.Vault(httpContext.RequestServices.GetRequiredService<global::Guarded.Session>());
+            httpContext.Response.RegisterForDisposeAsync(handler);
+            await handler.Raw(context.GetArgument<global::Microsoft.AspNetCore.Http.HttpResponse>(0));
+            return global::Microsoft.AspNetCore.Http.Results.Empty;
+        }
+
+        private Task Vault_Raw_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /vault/{id} → <c>Guarded.Vault.Open</c></summary>
         public Task Vault_Open(HttpContext httpContext)
@@ -187,6 +264,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Vault_Open_filters is { } filters)
+            {
+                return Vault_Open_Filtered(httpContext, filters, id_local, pin_local, token_local, since_local, until_local);
+            }
+
             try
             {
                 var handler = new global::Guarded.Vault(httpContext.RequestServices.GetRequiredService<global::Guarded.Session>());
@@ -199,6 +281,38 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Vault_Open_filters;
+
+        private async Task Vault_Open_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, long arg0, string arg1, int arg2, global::System.DateTime arg3, global::System.DateTimeOffset? arg4)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<long, string, int, global::System.DateTime, global::System.DateTimeOffset?>(httpContext, arg0, arg1, arg2, arg3, arg4));
+                await Vault_Open_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Vault_Open_Method() =>
+            typeof(global::Guarded.Vault).GetMethod("Open", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(long), typeof(string), typeof(int), typeof(global::System.DateTime), typeof(global::System.DateTimeOffset?)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Vault_Open_Invoke(EndpointFilterInvocationContext context)
+        {
+            var httpContext = context.HttpContext;
+            var handler = new global::Guarded.Vault(httpContext.RequestServices.GetRequiredService<global::Guarded.Session>());
+            httpContext.Response.RegisterForDisposeAsync(handler);
+            return ValueTask.FromResult<object?>(handler.Open(context.GetArgument<long>(0), context.GetArgument<string>(1), context.GetArgument<int>(2), context.GetArgument<global::System.DateTime>(3), context.GetArgument<global::System.DateTimeOffset?>(4)));
+        }
+
+        private Task Vault_Open_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::System.Text.RegularExpressions.Regex Pin_Pattern = ValidationChecks.Pattern("[0-9]{4}", 2000);

@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/hello/{name}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Greeter_Hello))
-                .WithName("Hello");
+                .WithName("Hello")
+                .Add(builder => handlers.Greeter_Hello_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Hello", handlers.Greeter_Hello_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Greeter_Hello_Method));
 
             return root;
         }
@@ -60,6 +61,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Greeter_Hello_filters is { } filters)
+            {
+                return Greeter_Hello_Filtered(httpContext, filters, name_local);
+            }
+
             try
             {
                 var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
@@ -71,5 +77,36 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Greeter_Hello_filters;
+
+        private async Task Greeter_Hello_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<string>(httpContext, arg0));
+                await Greeter_Hello_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() =>
+            typeof(global::Greetings.Greeter).GetMethod("Hello", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Greeter_Hello_Invoke(EndpointFilterInvocationContext context)
+        {
+            var httpContext = context.HttpContext;
+            var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
+            return ValueTask.FromResult<object?>(handler.Hello(context.GetArgument<string>(0)));
+        }
+
+        private Task Greeter_Hello_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

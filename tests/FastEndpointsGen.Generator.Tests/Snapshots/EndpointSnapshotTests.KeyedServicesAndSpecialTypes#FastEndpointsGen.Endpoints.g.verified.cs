@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/special/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SpecialEndpoints_Everything))
-                .WithName("Everything");
+                .WithName("Everything")
+                .Add(builder => handlers.SpecialEndpoints_Everything_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Everything", handlers.SpecialEndpoints_Everything_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SpecialEndpoints_Everything_Method));
             root.MapPost("/upload/raw", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SpecialEndpoints_Raw))
-                .WithName("Raw");
+                .WithName("Raw")
+                .Add(builder => handlers.SpecialEndpoints_Raw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Raw", handlers.SpecialEndpoints_Raw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SpecialEndpoints_Raw_Method));
 
             return root;
         }
@@ -74,6 +76,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (SpecialEndpoints_Everything_filters is { } filters)
+            {
+                await SpecialEndpoints_Everything_Filtered(httpContext, filters, id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
+                return;
+            }
+
             try
             {
                 string result = await global::Special.SpecialEndpoints.Everything(id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
@@ -84,6 +92,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? SpecialEndpoints_Everything_filters;
+
+        private async Task SpecialEndpoints_Everything_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, global::Microsoft.AspNetCore.Http.HttpContext arg1, global::Microsoft.AspNetCore.Http.HttpRequest arg2, global::Microsoft.AspNetCore.Http.HttpResponse arg3, global::System.Threading.CancellationToken arg4, global::System.Security.Claims.ClaimsPrincipal arg5, global::Special.ICache arg6, global::Special.ICache? arg7, global::Special.Clock arg8, global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock> arg9, global::System.TimeProvider arg10)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10));
+                await SpecialEndpoints_Everything_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() =>
+            typeof(global::Special.SpecialEndpoints).GetMethod("Everything", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.Threading.CancellationToken), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Special.ICache), typeof(global::Special.ICache), typeof(global::Special.Clock), typeof(global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>), typeof(global::System.TimeProvider)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> SpecialEndpoints_Everything_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Special.SpecialEndpoints.Everything(context.GetArgument<int>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpContext>(1), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpRequest>(2), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpResponse>(3), context.GetArgument<global::System.Threading.CancellationToken>(4), context.GetArgument<global::System.Security.Claims.ClaimsPrincipal>(5), context.GetArgument<global::Special.ICache>(6), context.GetArgument<global::Special.ICache?>(7), context.GetArgument<global::Special.Clock>(8), context.GetArgument<global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>>(9), context.GetArgument<global::System.TimeProvider>(10));
+        }
+
+        private Task SpecialEndpoints_Everything_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /upload/raw → <c>Special.SpecialEndpoints.Raw</c></summary>
         public async Task SpecialEndpoints_Raw(HttpContext httpContext)
@@ -99,6 +136,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (SpecialEndpoints_Raw_filters is { } filters)
+            {
+                await SpecialEndpoints_Raw_Filtered(httpContext, filters, body_local, reader_local, cancellationToken_local);
+                return;
+            }
+
             try
             {
                 long result = await global::Special.SpecialEndpoints.Raw(body_local, reader_local, cancellationToken_local);
@@ -109,5 +152,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? SpecialEndpoints_Raw_filters;
+
+        private async Task SpecialEndpoints_Raw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.IO.Stream arg0, global::System.IO.Pipelines.PipeReader arg1, global::System.Threading.CancellationToken arg2)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::System.IO.Stream, global::System.IO.Pipelines.PipeReader, global::System.Threading.CancellationToken>(httpContext, arg0, arg1, arg2));
+                await SpecialEndpoints_Raw_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() =>
+            typeof(global::Special.SpecialEndpoints).GetMethod("Raw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.IO.Stream), typeof(global::System.IO.Pipelines.PipeReader), typeof(global::System.Threading.CancellationToken)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> SpecialEndpoints_Raw_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Special.SpecialEndpoints.Raw(context.GetArgument<global::System.IO.Stream>(0), context.GetArgument<global::System.IO.Pipelines.PipeReader>(1), context.GetArgument<global::System.Threading.CancellationToken>(2));
+        }
+
+        private Task SpecialEndpoints_Raw_Write(HttpContext httpContext, object? value) =>
+            value is long result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt64) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

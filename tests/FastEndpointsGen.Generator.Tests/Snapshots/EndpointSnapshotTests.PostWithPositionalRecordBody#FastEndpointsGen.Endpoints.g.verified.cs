@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Create_Method));
             root.MapPut("/orders/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Replace))
-                .WithName("Replace");
+                .WithName("Replace")
+                .Add(builder => handlers.Orders_Replace_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Replace", handlers.Orders_Replace_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Replace_Method));
 
             return root;
         }
@@ -85,6 +87,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Orders_Create_filters is { } filters)
+            {
+                await Orders_Create_Filtered(httpContext, filters, order_local);
+                return;
+            }
+
             try
             {
                 global::Shop.Order result = global::Shop.Orders.Create(order_local);
@@ -95,6 +103,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Orders_Create_filters;
+
+        private async Task Orders_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Shop.NewOrder arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Shop.NewOrder>(httpContext, arg0));
+                await Orders_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
+            typeof(global::Shop.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shop.NewOrder)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shop.Orders.Create(context.GetArgument<global::Shop.NewOrder>(0)));
+        }
+
+        private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
+            value is global::Shop.Order result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>PUT /orders/{id} → <c>Shop.Orders.Replace</c></summary>
         public async Task Orders_Replace(HttpContext httpContext)
@@ -150,6 +187,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Orders_Replace_filters is { } filters)
+            {
+                await Orders_Replace_Filtered(httpContext, filters, id_local, order_local);
+                return;
+            }
+
             try
             {
                 global::Shop.Order result = global::Shop.Orders.Replace(id_local, order_local);
@@ -160,5 +203,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Orders_Replace_filters;
+
+        private async Task Orders_Replace_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, global::Shop.NewOrder arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int, global::Shop.NewOrder>(httpContext, arg0, arg1));
+                await Orders_Replace_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Orders_Replace_Method() =>
+            typeof(global::Shop.Orders).GetMethod("Replace", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Shop.NewOrder)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Orders_Replace_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shop.Orders.Replace(context.GetArgument<int>(0), context.GetArgument<global::Shop.NewOrder>(1)));
+        }
+
+        private Task Orders_Replace_Write(HttpContext httpContext, object? value) =>
+            value is global::Shop.Order result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

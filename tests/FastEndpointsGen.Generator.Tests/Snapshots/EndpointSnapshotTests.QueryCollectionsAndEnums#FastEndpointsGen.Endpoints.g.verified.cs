@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/catalog", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Catalog_Browse))
-                .WithName("Browse");
+                .WithName("Browse")
+                .Add(builder => handlers.Catalog_Browse_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Browse", handlers.Catalog_Browse_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Catalog_Browse_Method));
 
             return root;
         }
@@ -120,6 +121,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Catalog_Browse_filters is { } filters)
+            {
+                return Catalog_Browse_Filtered(httpContext, filters, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
+            }
+
             try
             {
                 string result = global::Shop.Catalog.Browse(ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
@@ -130,5 +136,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Catalog_Browse_filters;
+
+        private async Task Catalog_Browse_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int[] arg0, global::System.Collections.Generic.List<string> arg1, global::System.Collections.Generic.IEnumerable<global::System.Guid> arg2, global::Shop.Sort arg3, global::Shop.Sort? arg4, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>? arg5, long[]? arg6)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6));
+                await Catalog_Browse_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() =>
+            typeof(global::Shop.Catalog).GetMethod("Browse", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int[]), typeof(global::System.Collections.Generic.List<string>), typeof(global::System.Collections.Generic.IEnumerable<global::System.Guid>), typeof(global::Shop.Sort), typeof(global::Shop.Sort?), typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>), typeof(long[])])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Catalog_Browse_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shop.Catalog.Browse(context.GetArgument<int[]>(0), context.GetArgument<global::System.Collections.Generic.List<string>>(1), context.GetArgument<global::System.Collections.Generic.IEnumerable<global::System.Guid>>(2), context.GetArgument<global::Shop.Sort>(3), context.GetArgument<global::Shop.Sort?>(4), context.GetArgument<global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?>(5), context.GetArgument<long[]?>(6)));
+        }
+
+        private Task Catalog_Browse_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

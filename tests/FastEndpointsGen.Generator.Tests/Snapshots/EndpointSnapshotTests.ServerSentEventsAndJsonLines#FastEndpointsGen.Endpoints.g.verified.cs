@@ -21,13 +21,17 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/ticks/events", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_TickEvents))
-                .WithName("TickEvents");
+                .WithName("TickEvents")
+                .Add(builder => handlers.Feeds_TickEvents_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "TickEvents", handlers.Feeds_TickEvents_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_TickEvents_Method));
             root.MapGet("/ticks/lines", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_TickLines))
-                .WithName("TickLines");
-            root.MapGet("/typed", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Typed))
-                .WithName("Typed");
+                .WithName("TickLines")
+                .Add(builder => handlers.Feeds_TickLines_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "TickLines", handlers.Feeds_TickLines_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_TickLines_Method));
+            global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Add(root.MapGet("/typed", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Typed)), static builder => { var method = global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Typed_Method(); global::FastEndpointsGen.Runtime.EndpointMetadataProviders.Populate<global::Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<global::Streams.Tick>>(method, builder); })
+                .WithName("Typed")
+                .Add(builder => handlers.Feeds_Typed_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Typed", handlers.Feeds_Typed_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Typed_Method));
             root.MapGet("/words/events", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_WordEvents))
-                .WithName("WordEvents");
+                .WithName("WordEvents")
+                .Add(builder => handlers.Feeds_WordEvents_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "WordEvents", handlers.Feeds_WordEvents_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_WordEvents_Method));
 
             return root;
         }
@@ -58,6 +62,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Feeds_TickEvents_filters is { } filters)
+            {
+                await Feeds_TickEvents_Filtered(httpContext, filters, cancellationToken_local);
+                return;
+            }
+
             try
             {
                 global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<global::Streams.Tick>> result = global::Streams.Feeds.TickEvents(cancellationToken_local);
@@ -69,6 +79,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_TickEvents_filters;
+
+        private async Task Feeds_TickEvents_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.Threading.CancellationToken arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, arg0));
+                await Feeds_TickEvents_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("TickEvents", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.Threading.CancellationToken)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Feeds_TickEvents_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Streams.Feeds.TickEvents(context.GetArgument<global::System.Threading.CancellationToken>(0)));
+        }
+
+        private Task Feeds_TickEvents_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<global::Streams.Tick>> result ? EventStreamResponse.WriteAsync<global::Streams.Tick>(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteStreams_Tick) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /ticks/lines → <c>Streams.Feeds.TickLines</c></summary>
         public async Task Feeds_TickLines(HttpContext httpContext)
         {
@@ -77,6 +116,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Feeds_TickLines_filters is { } filters)
+            {
+                await Feeds_TickLines_Filtered(httpContext, filters);
                 return;
             }
 
@@ -91,6 +136,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_TickLines_filters;
+
+        private async Task Feeds_TickLines_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Feeds_TickLines_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("TickLines", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Feeds_TickLines_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Streams.Feeds.TickLines());
+        }
+
+        private Task Feeds_TickLines_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick?> result ? JsonResponse.WriteJsonLinesAsync<global::Streams.Tick?>(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteStreams_Tick) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /typed → <c>Streams.Feeds.Typed</c></summary>
         public Task Feeds_Typed(HttpContext httpContext)
         {
@@ -99,6 +173,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (Feeds_Typed_filters is { } filters)
+            {
+                return Feeds_Typed_Filtered(httpContext, filters);
             }
 
             try
@@ -112,6 +191,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_Typed_filters;
+
+        private async Task Feeds_Typed_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Feeds_Typed_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("Typed", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Feeds_Typed_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Streams.Feeds.Typed());
+        }
+
+        private Task Feeds_Typed_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /words/events → <c>Streams.Feeds.WordEvents</c></summary>
         public async Task Feeds_WordEvents(HttpContext httpContext)
         {
@@ -120,6 +228,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Feeds_WordEvents_filters is { } filters)
+            {
+                await Feeds_WordEvents_Filtered(httpContext, filters);
                 return;
             }
 
@@ -133,5 +247,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_WordEvents_filters;
+
+        private async Task Feeds_WordEvents_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Feeds_WordEvents_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("WordEvents", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Feeds_WordEvents_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Streams.Feeds.WordEvents();
+        }
+
+        private Task Feeds_WordEvents_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<string?>> result ? EventStreamResponse.WriteTextAsync<string?>(httpContext, runtime, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

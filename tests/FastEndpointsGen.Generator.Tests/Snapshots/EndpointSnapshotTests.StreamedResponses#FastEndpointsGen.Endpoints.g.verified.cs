@@ -21,13 +21,17 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/batches", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Batches))
-                .WithName("Batches");
+                .WithName("Batches")
+                .Add(builder => handlers.Feeds_Batches_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Batches", handlers.Feeds_Batches_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Batches_Method));
             root.MapGet("/numbers", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Numbers))
-                .WithName("Numbers");
+                .WithName("Numbers")
+                .Add(builder => handlers.Feeds_Numbers_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Numbers", handlers.Feeds_Numbers_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Numbers_Method));
             root.MapGet("/ticks/{count}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Ticks))
-                .WithName("Ticks");
+                .WithName("Ticks")
+                .Add(builder => handlers.Feeds_Ticks_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Ticks", handlers.Feeds_Ticks_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Ticks_Method));
             root.MapGet("/words", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Feeds_Words))
-                .WithName("Words");
+                .WithName("Words")
+                .Add(builder => handlers.Feeds_Words_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Words", handlers.Feeds_Words_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Feeds_Words_Method));
 
             return root;
         }
@@ -57,6 +61,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Feeds_Batches_filters is { } filters)
+            {
+                await Feeds_Batches_Filtered(httpContext, filters);
+                return;
+            }
+
             try
             {
                 global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.List<global::Streams.Tick>> result = await global::Streams.Feeds.Batches();
@@ -67,6 +77,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_Batches_filters;
+
+        private async Task Feeds_Batches_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Feeds_Batches_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("Batches", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Feeds_Batches_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Streams.Feeds.Batches();
+        }
+
+        private Task Feeds_Batches_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.List<global::Streams.Tick>> result ? JsonResponse.WriteStreamAsync<global::System.Collections.Generic.List<global::Streams.Tick>>(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfStreams_Tick) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /numbers → <c>Streams.Feeds.Numbers</c></summary>
         public async Task Feeds_Numbers(HttpContext httpContext)
@@ -80,6 +119,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Feeds_Numbers_filters is { } filters)
+            {
+                await Feeds_Numbers_Filtered(httpContext, filters, cancellationToken_local);
+                return;
+            }
+
             try
             {
                 global::System.Collections.Generic.IAsyncEnumerable<int> result = global::Streams.Feeds.Numbers(cancellationToken_local);
@@ -90,6 +135,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_Numbers_filters;
+
+        private async Task Feeds_Numbers_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.Threading.CancellationToken arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, arg0));
+                await Feeds_Numbers_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("Numbers", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.Threading.CancellationToken)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Feeds_Numbers_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Streams.Feeds.Numbers(context.GetArgument<global::System.Threading.CancellationToken>(0)));
+        }
+
+        private Task Feeds_Numbers_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<int> result ? JsonResponse.WriteStreamAsync<int>(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /ticks/{count} → <c>Streams.Feeds.Ticks</c></summary>
         public async Task Feeds_Ticks(HttpContext httpContext)
@@ -113,6 +187,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Feeds_Ticks_filters is { } filters)
+            {
+                await Feeds_Ticks_Filtered(httpContext, filters, count_local);
+                return;
+            }
+
             try
             {
                 global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick?> result = global::Streams.Feeds.Ticks(count_local);
@@ -124,6 +204,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_Ticks_filters;
+
+        private async Task Feeds_Ticks_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Feeds_Ticks_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("Ticks", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Feeds_Ticks_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Streams.Feeds.Ticks(context.GetArgument<int>(0)));
+        }
+
+        private Task Feeds_Ticks_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick?> result ? JsonResponse.WriteStreamAsync<global::Streams.Tick?>(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteStreams_Tick) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /words → <c>Streams.Feeds.Words</c></summary>
         public async Task Feeds_Words(HttpContext httpContext)
         {
@@ -132,6 +241,12 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+                return;
+            }
+
+            if (Feeds_Words_filters is { } filters)
+            {
+                await Feeds_Words_Filtered(httpContext, filters);
                 return;
             }
 
@@ -145,5 +260,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Feeds_Words_filters;
+
+        private async Task Feeds_Words_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await Feeds_Words_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Feeds_Words_Method() =>
+            typeof(global::Streams.Feeds).GetMethod("Words", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Feeds_Words_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Streams.Feeds.Words();
+        }
+
+        private Task Feeds_Words_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.IAsyncEnumerable<string> result ? JsonResponse.WriteStreamAsync<string>(httpContext, runtime, 203, result, global::FastEndpointsGen.GeneratedJson.WriteString) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

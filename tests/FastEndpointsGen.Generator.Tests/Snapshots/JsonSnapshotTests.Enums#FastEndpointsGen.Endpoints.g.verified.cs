@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPatch("/jobs/{name}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Jobs_Update))
-                .WithName("Update");
+                .WithName("Update")
+                .Add(builder => handlers.Jobs_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Jobs_Update_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Jobs_Update_Method));
             root.MapGet("/jobs/{status}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Jobs_ByStatus))
-                .WithName("ByStatus");
+                .WithName("ByStatus")
+                .Add(builder => handlers.Jobs_ByStatus_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ByStatus", handlers.Jobs_ByStatus_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Jobs_ByStatus_Method));
 
             return root;
         }
@@ -95,6 +97,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Jobs_Update_filters is { } filters)
+            {
+                await Jobs_Update_Filtered(httpContext, filters, name_local, job_local);
+                return;
+            }
+
             try
             {
                 global::Workflow.Status result = global::Workflow.Jobs.Update(name_local, job_local);
@@ -105,6 +113,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Jobs_Update_filters;
+
+        private async Task Jobs_Update_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, global::Workflow.Job arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<string, global::Workflow.Job>(httpContext, arg0, arg1));
+                await Jobs_Update_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Jobs_Update_Method() =>
+            typeof(global::Workflow.Jobs).GetMethod("Update", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(global::Workflow.Job)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Jobs_Update_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Workflow.Jobs.Update(context.GetArgument<string>(0), context.GetArgument<global::Workflow.Job>(1)));
+        }
+
+        private Task Jobs_Update_Write(HttpContext httpContext, object? value) =>
+            value is global::Workflow.Status result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /jobs/{status} → <c>Workflow.Jobs.ByStatus</c></summary>
         public Task Jobs_ByStatus(HttpContext httpContext)
@@ -134,6 +171,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Jobs_ByStatus_filters is { } filters)
+            {
+                return Jobs_ByStatus_Filtered(httpContext, filters, status_local, level_local);
+            }
+
             try
             {
                 global::Workflow.Job[] result = global::Workflow.Jobs.ByStatus(status_local, level_local);
@@ -144,5 +186,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Jobs_ByStatus_filters;
+
+        private async Task Jobs_ByStatus_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Workflow.Status arg0, global::Workflow.Level? arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Workflow.Status, global::Workflow.Level?>(httpContext, arg0, arg1));
+                await Jobs_ByStatus_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() =>
+            typeof(global::Workflow.Jobs).GetMethod("ByStatus", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Workflow.Status), typeof(global::Workflow.Level?)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Jobs_ByStatus_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Workflow.Jobs.ByStatus(context.GetArgument<global::Workflow.Status>(0), context.GetArgument<global::Workflow.Level?>(1)));
+        }
+
+        private Task Jobs_ByStatus_Write(HttpContext httpContext, object? value) =>
+            value is global::Workflow.Job[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

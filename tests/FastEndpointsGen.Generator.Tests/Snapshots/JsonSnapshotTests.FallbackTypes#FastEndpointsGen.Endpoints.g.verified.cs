@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/envelopes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.EnvelopeEndpoints_Echo))
-                .WithName("Echo");
+                .WithName("Echo")
+                .Add(builder => handlers.EnvelopeEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.EnvelopeEndpoints_Echo_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.EnvelopeEndpoints_Echo_Method));
             root.MapGet("/shapes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.EnvelopeEndpoints_Shapes))
-                .WithName("Shapes");
+                .WithName("Shapes")
+                .Add(builder => handlers.EnvelopeEndpoints_Shapes_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Shapes", handlers.EnvelopeEndpoints_Shapes_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.EnvelopeEndpoints_Shapes_Method));
 
             return root;
         }
@@ -85,6 +87,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (EnvelopeEndpoints_Echo_filters is { } filters)
+            {
+                await EnvelopeEndpoints_Echo_Filtered(httpContext, filters, envelope_local);
+                return;
+            }
+
             try
             {
                 global::Shapes.Envelope result = global::Shapes.EnvelopeEndpoints.Echo(envelope_local);
@@ -96,6 +104,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? EnvelopeEndpoints_Echo_filters;
+
+        private async Task EnvelopeEndpoints_Echo_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Shapes.Envelope arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Shapes.Envelope>(httpContext, arg0));
+                await EnvelopeEndpoints_Echo_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() =>
+            typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Echo", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shapes.Envelope)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> EnvelopeEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shapes.EnvelopeEndpoints.Echo(context.GetArgument<global::Shapes.Envelope>(0)));
+        }
+
+        private Task EnvelopeEndpoints_Echo_Write(HttpContext httpContext, object? value) =>
+            value is global::Shapes.Envelope result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /shapes → <c>Shapes.EnvelopeEndpoints.Shapes</c></summary>
         public Task EnvelopeEndpoints_Shapes(HttpContext httpContext)
         {
@@ -104,6 +141,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (EnvelopeEndpoints_Shapes_filters is { } filters)
+            {
+                return EnvelopeEndpoints_Shapes_Filtered(httpContext, filters);
             }
 
             try
@@ -116,5 +158,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? EnvelopeEndpoints_Shapes_filters;
+
+        private async Task EnvelopeEndpoints_Shapes_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await EnvelopeEndpoints_Shapes_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() =>
+            typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Shapes", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> EnvelopeEndpoints_Shapes_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Shapes.EnvelopeEndpoints.Shapes());
+        }
+
+        private Task EnvelopeEndpoints_Shapes_Write(HttpContext httpContext, object? value) =>
+            value is global::Shapes.IShape[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShapes_IShape) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

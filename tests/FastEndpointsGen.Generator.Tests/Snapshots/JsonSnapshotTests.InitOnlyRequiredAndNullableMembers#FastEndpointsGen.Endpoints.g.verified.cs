@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPut("/settings", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Save))
-                .WithName("Save");
+                .WithName("Save")
+                .Add(builder => handlers.SettingsEndpoints_Save_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Save", handlers.SettingsEndpoints_Save_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Save_Method));
             root.MapPost("/shapes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Draw))
-                .WithName("Draw");
+                .WithName("Draw")
+                .Add(builder => handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Draw_Method));
 
             return root;
         }
@@ -85,6 +87,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (SettingsEndpoints_Save_filters is { } filters)
+            {
+                await SettingsEndpoints_Save_Filtered(httpContext, filters, settings_local);
+                return;
+            }
+
             try
             {
                 global::Settings.AppSettings result = global::Settings.SettingsEndpoints.Save(settings_local);
@@ -95,6 +103,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? SettingsEndpoints_Save_filters;
+
+        private async Task SettingsEndpoints_Save_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Settings.AppSettings arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Settings.AppSettings>(httpContext, arg0));
+                await SettingsEndpoints_Save_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() =>
+            typeof(global::Settings.SettingsEndpoints).GetMethod("Save", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.AppSettings)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> SettingsEndpoints_Save_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Save(context.GetArgument<global::Settings.AppSettings>(0)));
+        }
+
+        private Task SettingsEndpoints_Save_Write(HttpContext httpContext, object? value) =>
+            value is global::Settings.AppSettings result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
         public async Task SettingsEndpoints_Draw(HttpContext httpContext)
@@ -139,6 +176,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (SettingsEndpoints_Draw_filters is { } filters)
+            {
+                await SettingsEndpoints_Draw_Filtered(httpContext, filters, shape_local);
+                return;
+            }
+
             try
             {
                 global::Settings.Shape result = global::Settings.SettingsEndpoints.Draw(shape_local);
@@ -149,5 +192,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? SettingsEndpoints_Draw_filters;
+
+        private async Task SettingsEndpoints_Draw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Settings.Shape arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Settings.Shape>(httpContext, arg0));
+                await SettingsEndpoints_Draw_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() =>
+            typeof(global::Settings.SettingsEndpoints).GetMethod("Draw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.Shape)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> SettingsEndpoints_Draw_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Draw(context.GetArgument<global::Settings.Shape>(0)));
+        }
+
+        private Task SettingsEndpoints_Draw_Write(HttpContext httpContext, object? value) =>
+            value is global::Settings.Shape result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/libraries", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.LibraryEndpoints_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.LibraryEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.LibraryEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.LibraryEndpoints_Create_Method));
             root.MapGet("/libraries/labels", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.LibraryEndpoints_Labels))
-                .WithName("Labels");
+                .WithName("Labels")
+                .Add(builder => handlers.LibraryEndpoints_Labels_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Labels", handlers.LibraryEndpoints_Labels_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.LibraryEndpoints_Labels_Method));
 
             return root;
         }
@@ -85,6 +87,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (LibraryEndpoints_Create_filters is { } filters)
+            {
+                await LibraryEndpoints_Create_Filtered(httpContext, filters, library_local);
+                return;
+            }
+
             try
             {
                 global::Books.Library result = global::Books.LibraryEndpoints.Create(library_local);
@@ -96,6 +104,35 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? LibraryEndpoints_Create_filters;
+
+        private async Task LibraryEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Books.Library arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Books.Library>(httpContext, arg0));
+                await LibraryEndpoints_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() =>
+            typeof(global::Books.LibraryEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Books.Library)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> LibraryEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Books.LibraryEndpoints.Create(context.GetArgument<global::Books.Library>(0)));
+        }
+
+        private Task LibraryEndpoints_Create_Write(HttpContext httpContext, object? value) =>
+            value is global::Books.Library result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
         /// <summary>GET /libraries/labels → <c>Books.LibraryEndpoints.Labels</c></summary>
         public Task LibraryEndpoints_Labels(HttpContext httpContext)
         {
@@ -104,6 +141,11 @@ namespace FastEndpointsGen.Generated
             if (errors is not null)
             {
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
+            }
+
+            if (LibraryEndpoints_Labels_filters is { } filters)
+            {
+                return LibraryEndpoints_Labels_Filtered(httpContext, filters);
             }
 
             try
@@ -116,5 +158,34 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? LibraryEndpoints_Labels_filters;
+
+        private async Task LibraryEndpoints_Labels_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await LibraryEndpoints_Labels_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() =>
+            typeof(global::Books.LibraryEndpoints).GetMethod("Labels", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> LibraryEndpoints_Labels_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Books.LibraryEndpoints.Labels());
+        }
+
+        private Task LibraryEndpoints_Labels_Write(HttpContext httpContext, object? value) =>
+            value is global::System.Collections.Generic.List<global::Books.Shelf.Label> result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

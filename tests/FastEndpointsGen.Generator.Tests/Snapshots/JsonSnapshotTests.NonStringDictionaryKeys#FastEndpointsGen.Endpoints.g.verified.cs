@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/stock", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.StockEndpoints_Echo))
-                .WithName("Echo");
+                .WithName("Echo")
+                .Add(builder => handlers.StockEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.StockEndpoints_Echo_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.StockEndpoints_Echo_Method));
 
             return root;
         }
@@ -83,6 +84,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (StockEndpoints_Echo_filters is { } filters)
+            {
+                await StockEndpoints_Echo_Filtered(httpContext, filters, stock_local);
+                return;
+            }
+
             try
             {
                 global::Inventory.Stock result = global::Inventory.StockEndpoints.Echo(stock_local);
@@ -93,5 +100,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? StockEndpoints_Echo_filters;
+
+        private async Task StockEndpoints_Echo_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Inventory.Stock arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, arg0));
+                await StockEndpoints_Echo_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() =>
+            typeof(global::Inventory.StockEndpoints).GetMethod("Echo", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Inventory.Stock)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> StockEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Inventory.StockEndpoints.Echo(context.GetArgument<global::Inventory.Stock>(0)));
+        }
+
+        private Task StockEndpoints_Echo_Write(HttpContext httpContext, object? value) =>
+            value is global::Inventory.Stock result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInventory_Stock) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

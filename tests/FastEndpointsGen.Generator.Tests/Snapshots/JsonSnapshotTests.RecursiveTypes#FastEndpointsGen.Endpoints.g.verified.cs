@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/categories", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TreeEndpoints_Root))
-                .WithName("Root");
+                .WithName("Root")
+                .Add(builder => handlers.TreeEndpoints_Root_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Root", handlers.TreeEndpoints_Root_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TreeEndpoints_Root_Method));
             root.MapPost("/trees", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TreeEndpoints_Plant))
-                .WithName("Plant");
+                .WithName("Plant")
+                .Add(builder => handlers.TreeEndpoints_Plant_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Plant", handlers.TreeEndpoints_Plant_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TreeEndpoints_Plant_Method));
 
             return root;
         }
@@ -52,6 +54,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (TreeEndpoints_Root_filters is { } filters)
+            {
+                return TreeEndpoints_Root_Filtered(httpContext, filters);
+            }
+
             try
             {
                 global::Trees.Category result = global::Trees.TreeEndpoints.Root();
@@ -62,6 +69,35 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? TreeEndpoints_Root_filters;
+
+        private async Task TreeEndpoints_Root_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
+        {
+            try
+            {
+                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
+                await TreeEndpoints_Root_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() =>
+            typeof(global::Trees.TreeEndpoints).GetMethod("Root", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> TreeEndpoints_Root_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Trees.TreeEndpoints.Root());
+        }
+
+        private Task TreeEndpoints_Root_Write(HttpContext httpContext, object? value) =>
+            value is global::Trees.Category result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /trees → <c>Trees.TreeEndpoints.Plant</c></summary>
         public async Task TreeEndpoints_Plant(HttpContext httpContext)
@@ -106,6 +142,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (TreeEndpoints_Plant_filters is { } filters)
+            {
+                await TreeEndpoints_Plant_Filtered(httpContext, filters, root_local);
+                return;
+            }
+
             try
             {
                 global::Trees.TreeNode result = global::Trees.TreeEndpoints.Plant(root_local);
@@ -116,5 +158,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? TreeEndpoints_Plant_filters;
+
+        private async Task TreeEndpoints_Plant_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Trees.TreeNode arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Trees.TreeNode>(httpContext, arg0));
+                await TreeEndpoints_Plant_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() =>
+            typeof(global::Trees.TreeEndpoints).GetMethod("Plant", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Trees.TreeNode)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> TreeEndpoints_Plant_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Trees.TreeEndpoints.Plant(context.GetArgument<global::Trees.TreeNode>(0)));
+        }
+
+        private Task TreeEndpoints_Plant_Write(HttpContext httpContext, object? value) =>
+            value is global::Trees.TreeNode result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

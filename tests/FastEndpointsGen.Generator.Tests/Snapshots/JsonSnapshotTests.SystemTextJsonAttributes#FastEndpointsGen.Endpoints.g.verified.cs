@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/tickets", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TicketEndpoints_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TicketEndpoints_Create_Method));
 
             return root;
         }
@@ -83,6 +84,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (TicketEndpoints_Create_filters is { } filters)
+            {
+                await TicketEndpoints_Create_Filtered(httpContext, filters, ticket_local);
+                return;
+            }
+
             try
             {
                 global::Tickets.Ticket result = global::Tickets.TicketEndpoints.Create(ticket_local);
@@ -93,5 +100,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
+
+        private async Task TicketEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Tickets.Ticket arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, arg0));
+                await TicketEndpoints_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() =>
+            typeof(global::Tickets.TicketEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Tickets.Ticket)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> TicketEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Tickets.TicketEndpoints.Create(context.GetArgument<global::Tickets.Ticket>(0)));
+        }
+
+        private Task TicketEndpoints_Create_Write(HttpContext httpContext, object? value) =>
+            value is global::Tickets.Ticket result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -27,7 +27,8 @@ namespace Microsoft.AspNetCore.Builder
                 .WithMetadata(new global::Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute())
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute())
                 .WithMetadata(new global::Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
-                .WithName("Remove");
+                .WithName("Remove")
+                .Add(builder => handlers.Orders_Remove_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Remove", handlers.Orders_Remove_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Remove_Method));
             root.MapGet("/orders/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Read))
                 .WithMetadata(new global::Microsoft.AspNetCore.Cors.EnableCorsAttribute("site"))
                 .WithMetadata(new global::Microsoft.AspNetCore.Http.TagsAttribute(new string[] { "Extra" }))
@@ -41,7 +42,8 @@ namespace Microsoft.AspNetCore.Builder
                 .WithMetadata(new global::Microsoft.AspNetCore.Routing.EndpointNameAttribute("ReadOrder"))
                 .WithMetadata(new global::Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute<global::Shop.Receipt>(200))
                 .WithMetadata(new global::Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(404))
-                .WithName("ReadOrder");
+                .WithName("ReadOrder")
+                .Add(builder => handlers.Orders_Read_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ReadOrder", handlers.Orders_Read_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Read_Method));
 
             return root;
         }
@@ -81,6 +83,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (Orders_Remove_filters is { } filters)
+            {
+                return Orders_Remove_Filtered(httpContext, filters, id_local);
+            }
+
             try
             {
                 global::Shop.Outer.Orders.Remove(id_local);
@@ -91,6 +98,36 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Orders_Remove_filters;
+
+        private async Task Orders_Remove_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Orders_Remove_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Orders_Remove_Method() =>
+            typeof(global::Shop.Outer.Orders).GetMethod("Remove", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Orders_Remove_Invoke(EndpointFilterInvocationContext context)
+        {
+            global::Shop.Outer.Orders.Remove(context.GetArgument<int>(0));
+            return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
+        }
+
+        private Task Orders_Remove_Write(HttpContext httpContext, object? value) =>
+            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /orders/{id} → <c>Shop.Outer.Orders.Read</c></summary>
         public async Task Orders_Read(HttpContext httpContext)
@@ -114,6 +151,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Orders_Read_filters is { } filters)
+            {
+                await Orders_Read_Filtered(httpContext, filters, id_local);
+                return;
+            }
+
             try
             {
                 global::Microsoft.AspNetCore.Http.IResult result = await global::Shop.Outer.Orders.Read(id_local);
@@ -124,5 +167,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Orders_Read_filters;
+
+        private async Task Orders_Read_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
+                await Orders_Read_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Orders_Read_Method() =>
+            typeof(global::Shop.Outer.Orders).GetMethod("Read", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal async ValueTask<object?> Orders_Read_Invoke(EndpointFilterInvocationContext context)
+        {
+            return await global::Shop.Outer.Orders.Read(context.GetArgument<int>(0));
+        }
+
+        private Task Orders_Read_Write(HttpContext httpContext, object? value) =>
+            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

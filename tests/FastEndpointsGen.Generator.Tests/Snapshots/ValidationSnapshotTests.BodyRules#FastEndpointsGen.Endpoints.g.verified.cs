@@ -21,9 +21,11 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/addresses", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AccountEndpoints_Add))
-                .WithName("Add");
+                .WithName("Add")
+                .Add(builder => handlers.AccountEndpoints_Add_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Add", handlers.AccountEndpoints_Add_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AccountEndpoints_Add_Method));
             root.MapPost("/signup", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AccountEndpoints_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AccountEndpoints_Create_Method));
 
             return root;
         }
@@ -85,6 +87,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (AccountEndpoints_Add_filters is { } filters)
+            {
+                await AccountEndpoints_Add_Filtered(httpContext, filters, address_local);
+                return;
+            }
+
             try
             {
                 string result = global::Accounts.AccountEndpoints.Add(address_local);
@@ -95,6 +103,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? AccountEndpoints_Add_filters;
+
+        private async Task AccountEndpoints_Add_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Accounts.Address arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Accounts.Address>(httpContext, arg0));
+                await AccountEndpoints_Add_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo AccountEndpoints_Add_Method() =>
+            typeof(global::Accounts.AccountEndpoints).GetMethod("Add", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Accounts.Address)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> AccountEndpoints_Add_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Accounts.AccountEndpoints.Add(context.GetArgument<global::Accounts.Address>(0)));
+        }
+
+        private Task AccountEndpoints_Add_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /signup → <c>Accounts.AccountEndpoints.Create</c></summary>
         public async Task AccountEndpoints_Create(HttpContext httpContext)
@@ -139,6 +176,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (AccountEndpoints_Create_filters is { } filters)
+            {
+                await AccountEndpoints_Create_Filtered(httpContext, filters, signup_local);
+                return;
+            }
+
             try
             {
                 string result = global::Accounts.AccountEndpoints.Create(signup_local);
@@ -149,5 +192,34 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
+
+        private async Task AccountEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Accounts.Signup arg0)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, arg0));
+                await AccountEndpoints_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() =>
+            typeof(global::Accounts.AccountEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Accounts.Signup)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> AccountEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Accounts.AccountEndpoints.Create(context.GetArgument<global::Accounts.Signup>(0)));
+        }
+
+        private Task AccountEndpoints_Create_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
-                .WithName("Create");
+                .WithName("Create")
+                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Create_Method));
 
             return root;
         }
@@ -100,6 +101,12 @@ namespace FastEndpointsGen.Generated
                 return;
             }
 
+            if (Orders_Create_filters is { } filters)
+            {
+                await Orders_Create_Filtered(httpContext, filters, order_local, batch_local);
+                return;
+            }
+
             try
             {
                 int result = global::Rules.Orders.Create(order_local, batch_local);
@@ -110,6 +117,35 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? Orders_Create_filters;
+
+        private async Task Orders_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Rules.Order arg0, int arg1)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, arg0, arg1));
+                await Orders_Create_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
+            typeof(global::Rules.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Order), typeof(int)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Rules.Orders.Create(context.GetArgument<global::Rules.Order>(0), context.GetArgument<int>(1)));
+        }
+
+        private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
+            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::Rules.DivisibleByAttribute Batch_DivisibleBy = new global::Rules.DivisibleByAttribute(2);

@@ -21,7 +21,8 @@ namespace Microsoft.AspNetCore.Builder
             var root = endpoints.MapGroup("");
 
             root.MapGet("/items/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SearchEndpoints_Find))
-                .WithName("Find");
+                .WithName("Find")
+                .Add(builder => handlers.SearchEndpoints_Find_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Find", handlers.SearchEndpoints_Find_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SearchEndpoints_Find_Method));
 
             return root;
         }
@@ -120,6 +121,11 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
             }
 
+            if (SearchEndpoints_Find_filters is { } filters)
+            {
+                return SearchEndpoints_Find_Filtered(httpContext, filters, id_local, limit_local, q_local, requestId_local);
+            }
+
             try
             {
                 string result = global::Search.SearchEndpoints.Find(id_local, limit_local, q_local, requestId_local);
@@ -130,6 +136,35 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
+        internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
+
+        private async Task SearchEndpoints_Find_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, int arg1, string? arg2, string? arg3)
+        {
+            try
+            {
+                var result = await filters(EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, arg0, arg1, arg2, arg3));
+                await SearchEndpoints_Find_Write(httpContext, result);
+            }
+            catch (global::System.Exception exception)
+            {
+                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            }
+        }
+
+        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
+        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() =>
+            typeof(global::Search.SearchEndpoints).GetMethod("Find", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(int), typeof(string), typeof(string)])!;
+
+        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
+        internal ValueTask<object?> SearchEndpoints_Find_Invoke(EndpointFilterInvocationContext context)
+        {
+            return ValueTask.FromResult<object?>(global::Search.SearchEndpoints.Find(context.GetArgument<int>(0), context.GetArgument<int>(1), context.GetArgument<string?>(2), context.GetArgument<string?>(3)));
+        }
+
+        private Task SearchEndpoints_Find_Write(HttpContext httpContext, object? value) =>
+            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::System.Text.RegularExpressions.Regex RequestId_Pattern = ValidationChecks.Pattern("[a-z0-9-]+", 2000);

@@ -22,9 +22,11 @@ namespace Microsoft.AspNetCore.Builder
 
             var chatSockets = root.MapGroup("/ws");
             chatSockets.MapMethods("/chat/{room}", ["GET", "CONNECT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ChatSockets_Chat))
-                .WithName("Chat");
+                .WithName("Chat")
+                .Add(builder => global::FastEndpointsGen.Runtime.EndpointFilters.ApplyNamedConventions(builder, "Chat"));
             chatSockets.MapMethods("/raw/{id:int}", ["GET", "CONNECT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ChatSockets_Raw))
-                .WithName("Raw");
+                .WithName("Raw")
+                .Add(builder => global::FastEndpointsGen.Runtime.EndpointFilters.ApplyNamedConventions(builder, "Raw"));
 
             return root;
         }

@@ -1,0 +1,184 @@
+using System.Linq;
+using FastEndpointsGen.Generator.Model;
+
+namespace FastEndpointsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits what endpoint filters need for one endpoint (docs/composition.md#endpoint-filters), next to its request
+/// delegate: the pipeline field (null until a filter is added), the filtered path (bound arguments → filters →
+/// write), the handler invocation the innermost filter calls, and the write of whatever the pipeline returned.
+/// The request delegate binds once and branches here only when the field is set. Shape:
+/// <code>
+/// internal EndpointFilterDelegate? Tasks_Get_filters;
+/// private async Task Tasks_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int id, TaskStore store)
+/// {
+///     try { await Tasks_Get_Write(httpContext, await filters(EndpointFilterInvocationContext.Create(httpContext, id, store))); }
+///     catch (Exception exception) { await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception); }
+/// }
+/// internal ValueTask&lt;object?&gt; Tasks_Get_Invoke(EndpointFilterInvocationContext context) =>
+///     ValueTask.FromResult&lt;object?&gt;(TaskEndpoints.Get(context.GetArgument&lt;int&gt;(0), context.GetArgument&lt;TaskStore&gt;(1)));
+/// private Task Tasks_Get_Write(HttpContext httpContext, object? value) => value is TaskItem result ? ... : EndpointFilters.WriteResultAsync(...);
+/// </code>
+/// </summary>
+internal static class EndpointFilterEmitter
+{
+    // EndpointFilterInvocationContext.Create has generic overloads up to this many arguments.
+    private const int MaxGenericArguments = 10;
+
+    public static string PipelineField(string name) => name + "_filters";
+
+    public static string FilteredMethod(string name) => name + "_Filtered";
+
+    public static string InvokeMethod(string name) => name + "_Invoke";
+
+    private static string WriteMethod(string name) => name + "_Write";
+
+    /// <summary>
+    /// The convention <c>MapGeneratedEndpoints</c> adds to the endpoint: it runs when the endpoint is built, applies
+    /// the <c>ForEndpoint</c> conventions for its name and sets the pipeline field when the endpoint has filters.
+    /// The handler's <c>MethodInfo</c> (for the filter factories' context) is looked up only then.
+    /// </summary>
+    public static string Convention(string name, string endpointName)
+    {
+        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {BindingEmitter.ClassName}.{MethodLookup(name)}))";
+    }
+
+    /// <summary>
+    /// For an endpoint without a generated filter path (a WebSocket route): only the <c>ForEndpoint</c> conventions;
+    /// filters stay on the builder, so ASP.NET wraps the request delegate as for any <c>Map(…, RequestDelegate)</c>.
+    /// </summary>
+    public static string NamedConventions(string endpointName) =>
+        $".Add(builder => {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {JsonEmitter.Literal(endpointName)}))";
+
+    private static string MethodLookup(string name) => name + "_Method";
+
+    /// <summary>The call that looks the handler's <c>MethodInfo</c> up, from inside the generated endpoints class.</summary>
+    public static string MethodLookupCall(string name) => MethodLookup(name) + "()";
+
+    /// <summary>
+    /// The convention that lets parameter and return types add their metadata, with the handler's
+    /// <c>MethodInfo</c>/<c>ParameterInfo</c>, through static abstract calls as the Request Delegate Generator emits them.
+    /// </summary>
+    public static string MetadataProviders(string map, EquatableArray<MetadataProviderModel> providers, string name)
+    {
+        var calls = providers.Select(p => p.ParameterIndex is { } index
+            ? $"{KnownTypes.EndpointMetadataProviders}.PopulateParameter<{p.Type}>(method.GetParameters()[{index}], builder);"
+            : $"{KnownTypes.EndpointMetadataProviders}.Populate<{p.Type}>(method, builder);");
+        return $"{KnownTypes.EndpointMetadataProviders}.Add({map}, static builder => {{ var method = {BindingEmitter.ClassName}.{MethodLookup(name)}(); {string.Join(" ", calls)} }})";
+    }
+
+    public static void Emit(SourceWriter writer, EndpointModel endpoint, string name)
+    {
+        var handler = endpoint.Handler;
+        var parameters = handler.Parameters;
+
+        writer.WriteLine("/// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>");
+        writer.WriteLine($"internal EndpointFilterDelegate? {PipelineField(name)};");
+        writer.WriteLine();
+
+        // Bound arguments → filters → write; an exception from a filter or the handler is handled like the handler's.
+        var declared = string.Join("", parameters.Select((p, i) => $", {p.Type} arg{i}"));
+        var passed = string.Join("", parameters.Select((_, i) => $", arg{i}"));
+        var context = parameters.Count is > 0 and <= MaxGenericArguments
+            ? $"EndpointFilterInvocationContext.Create<{string.Join(", ", parameters.Select(p => p.Type))}>(httpContext{passed})"
+            : $"new DefaultEndpointFilterInvocationContext(httpContext{passed})";
+        writer.WriteLine($"private async Task {FilteredMethod(name)}(HttpContext httpContext, EndpointFilterDelegate filters{declared})");
+        using (writer.Block())
+        {
+            writer.WriteLine("try");
+            using (writer.Block())
+            {
+                writer.WriteLine($"var result = await filters({context});");
+                writer.WriteLine($"await {WriteMethod(name)}(httpContext, result);");
+            }
+
+            writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
+            using (writer.Block())
+            {
+                writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+            }
+        }
+
+        writer.WriteLine();
+        var types = handler.ParameterTypeNames.Count == 0
+            ? $"{KnownTypes.Type}.EmptyTypes"
+            : $"[{string.Join(", ", handler.ParameterTypeNames.Select(t => $"typeof({t})"))}]";
+        var flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.NonPublic | {KnownTypes.BindingFlags}.{(handler.IsStatic ? "Static" : "Instance")} | {KnownTypes.BindingFlags}.DeclaredOnly";
+        writer.WriteLine("/// <summary>The handler method, for the endpoint filter factories' context.</summary>");
+        writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() =>");
+        using (writer.Indent())
+        {
+            writer.WriteLine($"typeof({handler.ContainingType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, {flags}, {types})!;");
+        }
+
+        writer.WriteLine();
+        EmitInvoke(writer, endpoint, name);
+        writer.WriteLine();
+        EmitWrite(writer, endpoint, name);
+    }
+
+    /// <summary>The innermost filter: the handler called with the (possibly replaced) arguments the context holds.</summary>
+    private static void EmitInvoke(SourceWriter writer, EndpointModel endpoint, string name)
+    {
+        var handler = endpoint.Handler;
+        var response = handler.Response;
+        var isAsync = response.Async != AsyncKind.None;
+        var arguments = string.Join(", ", handler.Parameters.Select((p, i) => $"context.GetArgument<{p.Type}>({i})"));
+        var call = $"{handler.ContainingType}.{handler.MethodName}({arguments})";
+
+        writer.WriteLine("/// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>");
+        writer.WriteLine($"internal {(isAsync ? "async " : "")}ValueTask<object?> {InvokeMethod(name)}(EndpointFilterInvocationContext context)");
+        using (writer.Block())
+        {
+            if (!handler.IsStatic)
+            {
+                writer.WriteLine("var httpContext = context.HttpContext;");
+                var services = string.Join(", ", handler.ConstructorParameters.Select(BindingEmitter.ServiceExpression));
+                writer.WriteLine($"var handler = new {handler.ContainingType}({services});");
+                switch (handler.Disposal)
+                {
+                    case HandlerDisposal.DisposeAsync:
+                        writer.WriteLine("httpContext.Response.RegisterForDisposeAsync(handler);");
+                        break;
+                    case HandlerDisposal.Dispose:
+                        writer.WriteLine("httpContext.Response.RegisterForDispose(handler);");
+                        break;
+                }
+
+                call = $"handler.{handler.MethodName}({arguments})";
+            }
+
+            var await = isAsync ? "await " : "";
+            if (response.Kind == ResponseKind.Empty)
+            {
+                writer.WriteLine($"{await}{call};");
+                writer.WriteLine(isAsync ? "return global::Microsoft.AspNetCore.Http.Results.Empty;" : "return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);");
+            }
+            else
+            {
+                writer.WriteLine(isAsync ? $"return {await}{call};" : $"return ValueTask.FromResult<object?>({call});");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes what the pipeline returned: the handler's own type as the endpoint always writes it (status, generated
+    /// JSON), anything else (a filter's short-circuit) as minimal APIs write a filter's result.
+    /// </summary>
+    private static void EmitWrite(SourceWriter writer, EndpointModel endpoint, string name)
+    {
+        var response = endpoint.Handler.Response;
+        var fallback = "EndpointFilters.WriteResultAsync(httpContext, runtime, value)";
+        var match = response.Kind switch
+        {
+            ResponseKind.Result => null,
+            ResponseKind.Empty => $"value is {KnownTypes.EmptyHttpResult} ? {BindingEmitter.WriteExpression(response)}",
+            _ => $"value is {BindingEmitter.NonNullable(response.ValueType!)} result ? {BindingEmitter.WriteExpression(response)}",
+        };
+        writer.WriteLine($"private Task {WriteMethod(name)}(HttpContext httpContext, object? value) =>");
+        using (writer.Indent())
+        {
+            writer.WriteLine(match is null ? $"{fallback};" : $"{match} : {fallback};");
+        }
+    }
+}
