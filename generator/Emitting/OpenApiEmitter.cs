@@ -89,6 +89,7 @@ internal static class OpenApiEmitter
         private readonly Dictionary<string, TypeDocs> _docs;
         private readonly Dictionary<string, string> _schemaNames;
         private bool _usesSecurity;
+        private readonly HashSet<string> _usedErrors = new(StringComparer.Ordinal);
 
         public DocumentBuilder(OpenApiModel model)
         {
@@ -306,15 +307,17 @@ internal static class OpenApiEmitter
                     }
                 }
 
+                var formSchema = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required.Count == 0 ? null : required };
+                var content = new JsonObject { ["multipart/form-data"] = new JsonObject { ["schema"] = formSchema } };
+                if (!form.Any(f => f.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection))
+                {
+                    // The form reader takes both encodings; without files a URL-encoded form is as good.
+                    content["application/x-www-form-urlencoded"] = new JsonObject { ["schema"] = formSchema };
+                }
+
                 return new JsonObject
                 {
-                    ["content"] = new JsonObject
-                    {
-                        ["multipart/form-data"] = new JsonObject
-                        {
-                            ["schema"] = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required.Count == 0 ? null : required },
-                        },
-                    },
+                    ["content"] = content,
                     ["required"] = required.Count > 0 ? true : null,
                 };
             }
@@ -402,7 +405,7 @@ internal static class OpenApiEmitter
                 var declared = produced.JsonTypeId is { } id
                     ? Response(text, "application/json", SchemaFor(id, nullable: false))
                     : produced.StatusCode >= 400
-                        ? Response(text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
+                        ? Problem(text)
                         : Response(text, null, null);
                 if (!responses.ContainsKey(code) || produced.JsonTypeId is not null)
                 {
@@ -424,10 +427,15 @@ internal static class OpenApiEmitter
                 }
                 else
                 {
-                    responses[code] = doc.StatusCode >= 400
-                        ? Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
-                        : Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, null, null);
+                    var text = doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text;
+                    responses[code] = doc.StatusCode >= 400 ? Problem(text) : Response(text, null, null);
                 }
+            }
+
+            // throw new HttpError(404, …) in the handler or a method it calls: answered as a problem.
+            foreach (var thrown in docs.Thrown)
+            {
+                Add(responses, thrown.ToString(CultureInfo.InvariantCulture), Problem(Reason(thrown)));
             }
 
             if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
@@ -439,10 +447,26 @@ internal static class OpenApiEmitter
                 }
             }
 
+            // What reading the body refuses before binding: a body over MaxRequestBodySize, a content type it does not
+            // read, and for forms an invalid anti-forgery token or a malformed form (docs/reliability.md).
+            var form = parameters.Any(p => p.Source == BindingSource.Form
+                || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+            if (form || parameters.Any(p => p.Source == BindingSource.Body))
+            {
+                Add(responses, "413", Problem("The request body is larger than the app's MaxRequestBodySize."));
+                Add(responses, "415", Problem(form ? "The request body is not a form." : "The request body is not JSON."));
+            }
+
+            if (form)
+            {
+                Add(responses, "400", Problem("The anti-forgery token is invalid, or the form is malformed."));
+            }
+
             // Whatever the generated binding can reject: parameters, bodies, form fields and required files.
             if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
                 || p.Special == SpecialKind.FormFile && !p.IsOptional))
             {
+                _usedErrors.Add(ErrorSchemas.ValidationProblem);
                 Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",
                     ErrorSchemas.Reference(ErrorSchemas.ValidationProblem)));
             }
@@ -487,6 +511,13 @@ internal static class OpenApiEmitter
             },
         };
 
+        /// <summary>An error answered as an RFC 9457 problem (the runtime rewrites it for <c>ErrorFormat.FastApi</c>).</summary>
+        private JsonObject Problem(string description)
+        {
+            _usedErrors.Add(ErrorSchemas.ProblemDetails);
+            return Response(description, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails));
+        }
+
         private static JsonObject Response(string description, string? contentType, JsonObject? schema) => new()
         {
             ["description"] = description,
@@ -501,7 +532,8 @@ internal static class OpenApiEmitter
                 schemas[_schemaNames[type.Id]] = type.Kind == JsonTypeKind.Enum ? EnumSchema(type) : ObjectSchema(type);
             }
 
-            foreach (var error in ErrorSchemas.All())
+            // Only the error schemas a response refers to: an unused one becomes a dead class in every generated client.
+            foreach (var error in ErrorSchemas.All().Where(e => _usedErrors.Contains(e.Key)))
             {
                 schemas[error.Key] = error.Value;
             }
@@ -810,7 +842,10 @@ internal static class OpenApiEmitter
     }
 }
 
-/// <summary>The component schemas of the error contract (docs/errors.md), in both formats.</summary>
+/// <summary>
+/// The component schemas of the error contract (docs/errors.md) in the default format, RFC 9457 problems. The names
+/// of FastAPI's are reserved too: the runtime swaps them in when the app sets <c>ErrorFormat.FastApi</c> (docs/openapi.md).
+/// </summary>
 internal static class ErrorSchemas
 {
     public const string ProblemDetails = "ProblemDetails";
@@ -824,47 +859,15 @@ internal static class ErrorSchemas
 
     public static IEnumerable<KeyValuePair<string, JsonObject>> All()
     {
-        yield return new(FastApiError, new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = "An error in FastAPI's format (ErrorFormat.FastApi).",
-            ["properties"] = new JsonObject { ["detail"] = new JsonObject { ["type"] = "string" } },
-            ["required"] = new List<string> { "detail" },
-        });
-        yield return new(FastApiValidationError, new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
-            ["properties"] = new JsonObject
-            {
-                ["detail"] = new JsonObject
-                {
-                    ["type"] = "array",
-                    ["items"] = new JsonObject
-                    {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["type"] = new JsonObject { ["type"] = "string" },
-                            ["loc"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new List<string> { "string", "integer" } } },
-                            ["msg"] = new JsonObject { ["type"] = "string" },
-                            ["input"] = new JsonObject(),
-                            ["ctx"] = new JsonObject { ["type"] = "object" },
-                        },
-                        ["required"] = new List<string> { "type", "loc", "msg" },
-                    },
-                },
-            },
-            ["required"] = new List<string> { "detail" },
-        });
         yield return new(ProblemDetails, new JsonObject
         {
             ["type"] = "object",
             ["description"] = "An RFC 9457 problem (ErrorFormat.ProblemDetails, the default).",
-            ["properties"] = ProblemProperties(),
+            ["properties"] = ProblemProperties(primaryMessage: "detail"),
             ["required"] = new List<string> { "type", "title", "status" },
         });
-        var validation = ProblemProperties();
+        // A validation problem has no detail: its title is the message client generators show.
+        var validation = ProblemProperties(primaryMessage: "title");
         validation["errors"] = new JsonObject
         {
             ["type"] = "object",
@@ -880,11 +883,20 @@ internal static class ErrorSchemas
         });
     }
 
-    private static JsonObject ProblemProperties() => new()
+    /// <summary>
+    /// The RFC 9457 members; <c>x-ms-primary-error-message</c> marks the member Kiota uses as the exception's message
+    /// (without it, "Exception of type 'ProblemDetails' was thrown").
+    /// </summary>
+    private static JsonObject ProblemProperties(string primaryMessage)
     {
-        ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
-        ["title"] = new JsonObject { ["type"] = "string" },
-        ["status"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
-        ["detail"] = new JsonObject { ["type"] = "string" },
-    };
+        var properties = new JsonObject
+        {
+            ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+            ["title"] = new JsonObject { ["type"] = "string" },
+            ["status"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
+            ["detail"] = new JsonObject { ["type"] = "string" },
+        };
+        ((JsonObject)properties[primaryMessage]!)["x-ms-primary-error-message"] = true;
+        return properties;
+    }
 }

@@ -104,9 +104,16 @@ internal static class ApiDocument
                     continue;
                 }
 
-                if (validationStatus != "422" && responses["422"] is { } validation && !responses.ContainsKey(validationStatus))
+                if (validationStatus != "422" && responses["422"] is JsonObject validation)
                 {
                     responses.Remove("422");
+                    if (responses[validationStatus] is JsonObject other)
+                    {
+                        // The status is also another answer (a form's 400): either body may come.
+                        responses.Remove(validationStatus);
+                        validation = EitherOf(validation, other);
+                    }
+
                     responses[validationStatus] = validation;
                 }
 
@@ -119,7 +126,73 @@ internal static class ApiDocument
                 }
             }
         }
+
+        if (fastApi && document["components"]?["schemas"] is JsonObject schemas)
+        {
+            // The document carries only the schemas of the format in use (no dead error classes in generated clients).
+            SwapSchema(schemas, "ProblemDetails", "FastApiError", FastApiError);
+            SwapSchema(schemas, "ValidationProblem", "FastApiValidationError", FastApiValidationError);
+        }
     }
+
+    /// <summary>One response whose problem body is either of two: <c>anyOf</c> of their schemas, descriptions joined.</summary>
+    private static JsonObject EitherOf(JsonObject first, JsonObject second)
+    {
+        var merged = (JsonObject)first.DeepClone();
+        merged["description"] = $"{first["description"]} Or: {second["description"]}";
+        if (merged["content"]?[ProblemJson] is JsonObject media && second["content"]?[ProblemJson]?["schema"] is JsonNode otherSchema
+            && media["schema"] is JsonNode schema)
+        {
+            media["schema"] = new JsonObject { ["anyOf"] = new JsonArray(schema.DeepClone(), otherSchema.DeepClone()) };
+        }
+
+        return merged;
+    }
+
+    private static void SwapSchema(JsonObject schemas, string problemName, string fastApiName, Func<JsonObject> fastApiSchema)
+    {
+        if (schemas.Remove(problemName))
+        {
+            schemas[fastApiName] = fastApiSchema();
+        }
+    }
+
+    /// <summary>Starlette's <c>HTTPException</c> body (docs/errors.md).</summary>
+    private static JsonObject FastApiError() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "An error in FastAPI's format (ErrorFormat.FastApi).",
+        ["properties"] = new JsonObject { ["detail"] = new JsonObject { ["type"] = "string", ["x-ms-primary-error-message"] = true } },
+        ["required"] = new JsonArray("detail"),
+    };
+
+    /// <summary>FastAPI's validation error body (docs/errors.md).</summary>
+    private static JsonObject FastApiValidationError() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
+        ["properties"] = new JsonObject
+        {
+            ["detail"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject
+                    {
+                        ["type"] = new JsonObject { ["type"] = "string" },
+                        ["loc"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new JsonArray("string", "integer") } },
+                        ["msg"] = new JsonObject { ["type"] = "string" },
+                        ["input"] = new JsonObject(),
+                        ["ctx"] = new JsonObject { ["type"] = "object" },
+                    },
+                    ["required"] = new JsonArray("type", "loc", "msg"),
+                },
+            },
+        },
+        ["required"] = new JsonArray("detail"),
+    };
 
     /// <summary><c>application/problem+json</c> with a problem schema → <c>application/json</c> with FastAPI's shape.</summary>
     private static void UseFastApiFormat(JsonObject? content)
@@ -130,14 +203,21 @@ internal static class ApiDocument
         }
 
         content.Remove(ProblemJson);
-        if (media["schema"] is JsonObject schema && schema["$ref"]?.GetValue<string>() is { } reference)
+        if (media["schema"] is JsonObject schema)
         {
-            schema["$ref"] = reference switch
+            IEnumerable<JsonNode?> choices = schema["anyOf"] is JsonArray anyOf ? anyOf : new JsonNode?[] { schema };
+            foreach (var choice in choices)
             {
-                SchemaPrefix + "ValidationProblem" => SchemaPrefix + "FastApiValidationError",
-                SchemaPrefix + "ProblemDetails" => SchemaPrefix + "FastApiError",
-                _ => reference,
-            };
+                if (choice is JsonObject one && one["$ref"]?.GetValue<string>() is { } reference)
+                {
+                    one["$ref"] = reference switch
+                    {
+                        SchemaPrefix + "ValidationProblem" => SchemaPrefix + "FastApiValidationError",
+                        SchemaPrefix + "ProblemDetails" => SchemaPrefix + "FastApiError",
+                        _ => reference,
+                    };
+                }
+            }
         }
 
         content["application/json"] = media;

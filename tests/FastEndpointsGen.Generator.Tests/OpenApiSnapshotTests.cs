@@ -164,6 +164,89 @@ public class OpenApiSnapshotTests
         Assert.That(result.OpenApi, Does.Contain("\"summary\": \"Say hello\"").And.Contain("\"description\": \"Who to greet.\""));
     }
 
+    [Test]
+    public void ThrownHttpErrors_AndBodyRefusals_AreListed()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed record Note(string Text);
+
+            public static class Errors
+            {
+                public const int Gone = 410;
+
+                public static HttpError NotFound(int id) => new(404, $"No note {id}.");
+
+                public static void EnsureWritable(bool locked)
+                {
+                    if (locked)
+                    {
+                        throw new HttpError(statusCode: 409, detail: "Locked.");
+                    }
+                }
+            }
+
+            public static class Notes
+            {
+                [Get("/notes/{id}")]
+                public static Note Get(int id) => id > 0 ? new Note("x") : throw Errors.NotFound(id);
+
+                [Put("/notes/{id}")]
+                public static Note Put(int id, Note note, int status)
+                {
+                    Errors.EnsureWritable(id == 1);
+                    if (id == 2)
+                    {
+                        throw new HttpError(Errors.Gone);
+                    }
+
+                    // A status known only at run time cannot be documented.
+                    throw new HttpError(status);
+                }
+
+                [Get("/plain")]
+                public static string Plain() => "x";
+            }
+            """);
+
+        var json = AssertValid(result);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var get = document["paths"]!["/notes/{id}"]!["get"]!["responses"]!.AsObject();
+        var put = document["paths"]!["/notes/{id}"]!["put"]!["responses"]!.AsObject();
+        var plain = document["paths"]!["/plain"]!["get"]!["responses"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(get.Select(r => r.Key), Is.EquivalentTo(new[] { "200", "404", "422" }));
+            Assert.That((string?)get["404"]!["content"]!["application/problem+json"]!["schema"]!["$ref"], Is.EqualTo("#/components/schemas/ProblemDetails"));
+            Assert.That(put.Select(r => r.Key), Is.EquivalentTo(new[] { "200", "409", "410", "413", "415", "422" }));
+            Assert.That(plain.Select(r => r.Key), Is.EquivalentTo(new[] { "200" }));
+            Assert.That((bool?)document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!["detail"]!["x-ms-primary-error-message"], Is.True);
+            Assert.That(document["components"]!["schemas"]!.AsObject().Select(s => s.Key), Has.None.StartsWith("FastApi"));
+        });
+    }
+
+    [Test]
+    public void ErrorSchemas_OnlyWhenReferenced()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public static class Plain
+            {
+                [Get("/ping")]
+                public static string Ping() => "pong";
+            }
+            """);
+
+        var json = AssertValid(result);
+        Assert.That(json, Does.Not.Contain("ProblemDetails").And.Not.Contain("ValidationProblem").And.Not.Contain("FastApi"));
+    }
+
     /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
     internal static string AssertValid(GeneratorResult result)
     {

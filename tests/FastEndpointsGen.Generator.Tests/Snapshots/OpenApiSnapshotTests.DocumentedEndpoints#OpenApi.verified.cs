@@ -54,6 +54,26 @@ namespace FastEndpointsGen
                       "403": {
                         "description": "Forbidden"
                       },
+                      "413": {
+                        "description": "The request body is larger than the app's MaxRequestBodySize.",
+                        "content": {
+                          "application/problem+json": {
+                            "schema": {
+                              "$ref": "#/components/schemas/ProblemDetails"
+                            }
+                          }
+                        }
+                      },
+                      "415": {
+                        "description": "The request body is not JSON.",
+                        "content": {
+                          "application/problem+json": {
+                            "schema": {
+                              "$ref": "#/components/schemas/ProblemDetails"
+                            }
+                          }
+                        }
+                      },
                       "422": {
                         "description": "Validation error: the request's parameters or body are not valid.",
                         "content": {
@@ -346,48 +366,6 @@ namespace FastEndpointsGen
                     "description": "How soon an order ships.",
                     "enum": ["Standard", "Express"]
                   },
-                  "FastApiError": {
-                    "type": "object",
-                    "description": "An error in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "string"
-                      }
-                    },
-                    "required": ["detail"]
-                  },
-                  "FastApiValidationError": {
-                    "type": "object",
-                    "description": "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "array",
-                        "items": {
-                          "type": "object",
-                          "properties": {
-                            "type": {
-                              "type": "string"
-                            },
-                            "loc": {
-                              "type": "array",
-                              "items": {
-                                "type": ["string", "integer"]
-                              }
-                            },
-                            "msg": {
-                              "type": "string"
-                            },
-                            "input": {},
-                            "ctx": {
-                              "type": "object"
-                            }
-                          },
-                          "required": ["type", "loc", "msg"]
-                        }
-                      }
-                    },
-                    "required": ["detail"]
-                  },
                   "ProblemDetails": {
                     "type": "object",
                     "description": "An RFC 9457 problem (ErrorFormat.ProblemDetails, the default).",
@@ -404,7 +382,8 @@ namespace FastEndpointsGen
                         "format": "int32"
                       },
                       "detail": {
-                        "type": "string"
+                        "type": "string",
+                        "x-ms-primary-error-message": true
                       }
                     },
                     "required": ["type", "title", "status"]
@@ -418,7 +397,8 @@ namespace FastEndpointsGen
                         "format": "uri"
                       },
                       "title": {
-                        "type": "string"
+                        "type": "string",
+                        "x-ms-primary-error-message": true
                       },
                       "status": {
                         "type": "integer",
