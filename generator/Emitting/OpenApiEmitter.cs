@@ -82,7 +82,7 @@ internal static class OpenApiEmitter
     {
         private static readonly Regex RouteParameter = new(@"\{\*{0,2}([^}:=?]+)[^}]*\}", RegexOptions.CultureInvariant);
         private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
-        private static readonly Regex CastNumber = new(@"^\(global::[\w.]+\)(-?[\d.]+(E[+-]?\d+)?)[FDM]?$", RegexOptions.CultureInvariant);
+        private static readonly Regex CastNumber = new(@"^\((?:global::)?[\w.]+\)\(?(-?[\d.]+(E[+-]?\d+)?)\)?[FDM]?$", RegexOptions.CultureInvariant);
 
         private readonly OpenApiModel _model;
         private readonly Dictionary<string, JsonTypeModel> _types;
@@ -259,7 +259,9 @@ internal static class OpenApiEmitter
             {
                 ApplyRules(scalar, parameter.Rules, nullable: false);
                 // A missing query value is absent, not null: a null default says nothing.
-                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue ? defaultValue : null;
+                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue && (!IsNumber(defaultValue) || !scalar.Contains("$ref"))
+                    ? defaultValue
+                    : null;
                 return scalar;
             }
 
@@ -563,7 +565,11 @@ internal static class OpenApiEmitter
                 var schema = SchemaFor(member.TypeId, member.IsNullable);
                 ApplyRules(schema, member.Rules, member.IsNullable);
                 schema["description"] = docs?.Members.FirstOrDefault(m => m.Name == member.Name)?.Text;
-                schema["default"] = DefaultJson(member.DefaultValue);
+                // null says nothing a client can use (and makes openapi-typescript treat the member as required).
+                schema["default"] = DefaultJson(member.DefaultValue ?? member.InitializerValue) is { Text: not "null" } value
+                    && (!IsNumber(value) || !schema.Contains("$ref") && !schema.Contains("anyOf"))
+                        ? value
+                        : null;
                 schema["readOnly"] = member.Assignment == MemberAssignment.None && type.CanRead ? true : null;
                 schema["writeOnly"] = member.CanWrite ? null : true;
                 schema["deprecated"] = docs?.DeprecatedMembers.Contains(member.Name) == true ? true : null;
@@ -697,7 +703,9 @@ internal static class OpenApiEmitter
                 switch (rule.Kind)
                 {
                     case RuleKind.Required:
+                        // [Required] refuses empty and whitespace-only text: at least one non-whitespace character.
                         Raise(schema, "minLength", 1);
+                        AddPattern(schema, @"\S");
                         break;
                     case RuleKind.Length:
                         var (min, max) = rule.Target == RuleTarget.Collection ? ("minItems", "maxItems") : ("minLength", "maxLength");
@@ -727,7 +735,7 @@ internal static class OpenApiEmitter
                         break;
                     case RuleKind.RegularExpression:
                         // The generated check matches the whole value, as DataAnnotations does.
-                        schema["pattern"] = "^(?:" + rule.Pattern + ")$";
+                        AddPattern(schema, "^(?:" + rule.Pattern + ")$");
                         break;
                     case RuleKind.EmailAddress:
                         schema["format"] = "email";
@@ -754,6 +762,20 @@ internal static class OpenApiEmitter
             }
         }
 
+        /// <summary>A pattern the value must match; a second one goes to <c>allOf</c>, so both apply.</summary>
+        private static void AddPattern(JsonObject schema, string pattern)
+        {
+            if (schema["pattern"] is null)
+            {
+                schema["pattern"] = pattern;
+                return;
+            }
+
+            var all = schema["allOf"] as List<JsonObject> ?? new List<JsonObject>();
+            all.Add(new JsonObject { ["pattern"] = pattern });
+            schema["allOf"] = all;
+        }
+
         private static void Raise(JsonObject schema, string keyword, int value) =>
             schema[keyword] = schema[keyword] is int existing ? Math.Max(existing, value) : value;
 
@@ -762,7 +784,10 @@ internal static class OpenApiEmitter
                 ? new JsonRaw(text)
                 : null;
 
-        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(global::System.Double)0.5D</c>) as JSON, when it is a plain literal.</summary>
+        /// <summary>A number, as opposed to a string or a boolean: an enum's underlying value is no default for its JSON name.</summary>
+        private static bool IsNumber(JsonRaw value) => value.Text.Length > 0 && (char.IsDigit(value.Text[0]) || value.Text[0] == '-');
+
+        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(double)0.5D</c>, <c>(decimal)(0)</c>) as JSON, when it is a plain literal.</summary>
         private static JsonRaw? DefaultJson(string? csharp)
         {
             if (csharp is null)

@@ -247,6 +247,70 @@ public class OpenApiSnapshotTests
         Assert.That(json, Does.Not.Contain("ProblemDetails").And.Not.Contain("ValidationProblem").And.Not.Contain("FastApi"));
     }
 
+    [Test]
+    public void Defaults_AreLiteral_NeverNull_AndRequiredTextHasANonWhitespaceCharacter()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public enum Speed { Slow, Fast }
+
+            public sealed record Patch(string? Title = null, bool? Done = null, int Count = 3, Speed Speed = Speed.Fast);
+
+            public sealed class Item
+            {
+                public const decimal DefaultTax = 0.21m;
+
+                public decimal Price { get; init; } = 0m;
+                public decimal Tax { get; init; } = DefaultTax;
+                public double Weight { get; init; } = 1;
+                public string Country { get; init; } = "NL";
+                public string? Note { get; init; } = null;
+                public Speed Speed { get; init; } = Speed.Slow;
+
+                [Required]
+                public required string Name { get; init; }
+
+                [Required, RegularExpression("[a-z]+")]
+                public required string Code { get; init; }
+            }
+
+            public static class Items
+            {
+                [Patch("/items")]
+                public static Patch Update(Patch patch) => patch;
+
+                [Post("/items")]
+                public static Item Create(Item item) => item;
+            }
+            """);
+
+        var json = AssertValid(result);
+        var schemas = System.Text.Json.Nodes.JsonNode.Parse(json)!["components"]!["schemas"]!;
+        var patch = schemas["Patch"]!["properties"]!;
+        var item = schemas["Item"]!["properties"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(json, Does.Not.Contain("\"default\": null"));
+            Assert.That(patch["title"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That(patch["done"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That(patch["count"]!["default"]!.ToJsonString(), Is.EqualTo("3"));
+            Assert.That(patch["speed"]!.AsObject().ContainsKey("default"), Is.False, "an enum's number is no default for its JSON name");
+            Assert.That(item["price"]!["default"]!.ToJsonString(), Is.EqualTo("0"));
+            Assert.That(item["tax"]!["default"]!.ToJsonString(), Is.EqualTo("0.21"));
+            Assert.That(item["weight"]!["default"]!.ToJsonString(), Is.EqualTo("1"));
+            Assert.That(item["country"]!["default"]!.ToJsonString(), Is.EqualTo("\"NL\""));
+            Assert.That(item["note"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That((string?)item["name"]!["pattern"], Is.EqualTo("\\S"));
+            Assert.That((int?)item["name"]!["minLength"], Is.EqualTo(1));
+            Assert.That((string?)item["code"]!["pattern"], Is.EqualTo("\\S"));
+            Assert.That((string?)item["code"]!["allOf"]![0]!["pattern"], Is.EqualTo("^(?:[a-z]+)$"));
+        });
+    }
+
     /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
     internal static string AssertValid(GeneratorResult result)
     {

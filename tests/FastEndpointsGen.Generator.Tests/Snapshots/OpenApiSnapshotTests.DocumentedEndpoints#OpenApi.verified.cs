@@ -277,6 +277,7 @@ namespace FastEndpointsGen
                       "customer": {
                         "type": "string",
                         "minLength": 2,
+                        "pattern": "\\S",
                         "maxLength": 100,
                         "description": "Who ordered."
                       },
@@ -284,7 +285,8 @@ namespace FastEndpointsGen
                         "type": "integer",
                         "format": "int32",
                         "minimum": 1,
-                        "maximum": 99
+                        "maximum": 99,
+                        "default": 1
                       },
                       "email": {
                         "type": ["string", "null"],
@@ -292,7 +294,8 @@ namespace FastEndpointsGen
                       },
                       "country": {
                         "type": "string",
-                        "pattern": "^(?:[A-Z]{2})$"
+                        "pattern": "^(?:[A-Z]{2})$",
+                        "default": "NL"
                       },
                       "region": {
                         "type": ["string", "null"],
@@ -355,8 +358,7 @@ namespace FastEndpointsGen
                       "since": {
                         "type": ["string", "null"],
                         "format": "date",
-                        "description": "When it was added.",
-                        "default": null
+                        "description": "When it was added."
                       }
                     },
                     "required": ["id", "name", "price", "tags"]
