@@ -141,6 +141,8 @@ internal static class OpenApiEmitter
             {
                 ["openapi"] = OpenApiVersion,
                 ["info"] = new JsonObject { ["title"] = "API", ["version"] = "1.0.0" },
+                // Relative: wherever the document is served from. The runtime puts the app's addresses here.
+                ["servers"] = new List<JsonObject> { new() { ["url"] = "/" } },
                 ["paths"] = paths,
                 ["components"] = components,
                 ["tags"] = Tags(),

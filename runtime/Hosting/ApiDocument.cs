@@ -19,10 +19,11 @@ internal static class ApiDocument
     private const string SchemaPrefix = "#/components/schemas/";
 
     /// <summary>The served document as JSON text (served as <c>application/json</c>, so only JSON's own escaping is needed).</summary>
-    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options)
+    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options, IEnumerable<string>? serverAddresses = null)
     {
         var document = Merge(documents);
         Patch(document, options);
+        SetServers(document, options.Servers.Count > 0 ? options.Servers : Concrete(serverAddresses));
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -77,6 +78,32 @@ internal static class ApiDocument
         }
     }
 
+    /// <summary>
+    /// The addresses the server listens on that a client can use as they are; a wildcard host (<c>http://+:80</c>,
+    /// <c>http://[::]:8080</c>) names no host, so those are left out and the relative <c>/</c> of the compile-time
+    /// document stays: a client resolves it against the URL it read the document from.
+    /// </summary>
+    private static List<string> Concrete(IEnumerable<string>? addresses) =>
+        (addresses ?? []).Where(a => Uri.TryCreate(a, UriKind.Absolute, out var uri)
+                && uri.Host is not ("+" or "*" or "0.0.0.0" or "[::]") && !a.Contains("://+", StringComparison.Ordinal) && !a.Contains("://*", StringComparison.Ordinal))
+            .Select(a => a.TrimEnd('/'))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static void SetServers(JsonObject document, IEnumerable<string> urls)
+    {
+        var servers = new JsonArray();
+        foreach (var url in urls)
+        {
+            servers.Add((JsonNode)new JsonObject { ["url"] = url });
+        }
+
+        if (servers.Count > 0)
+        {
+            document["servers"] = servers;
+        }
+    }
+
     private static void Patch(JsonObject document, FastEndpointsGenOptions options)
     {
         var info = new JsonObject { ["title"] = options.Title };
@@ -86,6 +113,42 @@ internal static class ApiDocument
         }
 
         info["version"] = options.Version;
+        if (options.Contact is { } contact)
+        {
+            var node = new JsonObject();
+            if (contact.Name is not null)
+            {
+                node["name"] = contact.Name;
+            }
+
+            if (contact.Url is not null)
+            {
+                node["url"] = contact.Url.ToString();
+            }
+
+            if (contact.Email is not null)
+            {
+                node["email"] = contact.Email;
+            }
+
+            info["contact"] = node;
+        }
+
+        if (options.License is { } license)
+        {
+            var node = new JsonObject { ["name"] = license.Name };
+            if (license.Identifier is not null)
+            {
+                node["identifier"] = license.Identifier;
+            }
+            else if (license.Url is not null)
+            {
+                node["url"] = license.Url.ToString();
+            }
+
+            info["license"] = node;
+        }
+
         document["info"] = info;
 
         var validationStatus = options.ValidationStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -332,6 +332,9 @@ public class OpenApiTests : AppTests
             // Scalar resolves the document's URL against the app's base path: /openapi.json.
             Assert.That(html, Does.Contain("\"url\":\"openapi.json\""));
             Assert.That(html, Does.Not.Contain("cdn.jsdelivr.net").And.Not.Contain("unpkg.com"));
+            // Nothing that sends the description elsewhere: no AI agent, no MCP, no developer toolbar, no telemetry.
+            Assert.That(html, Does.Contain("\"agent\":{\"disabled\":true}").And.Contain("\"mcp\":{\"disabled\":true}")
+                .And.Contain("\"showDeveloperTools\":\"never\"").And.Contain("\"telemetry\":false"));
         });
 
         var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
@@ -393,6 +396,59 @@ public class OpenApiFastApiFormatTests : AppTests
             // A form's own 400 (anti-forgery, malformed form) and the validation status 400: either body.
             Assert.That(document["paths"]!["/context/form"]!["post"]!["responses"]!["400"]!["content"]!["application/json"]!["schema"]!.ToJsonString(),
                 Is.EqualTo("""{"anyOf":[{"$ref":"#/components/schemas/FastApiValidationError"},{"$ref":"#/components/schemas/FastApiError"}]}"""));
+        });
+    }
+}
+
+/// <summary><c>info.license</c>/<c>contact</c>, <c>servers</c> from the options, and the docs page's outside services opted in.</summary>
+public class OpenApiInfoOptionsTests : AppTests
+{
+    protected override TestAppFactory CreateFactory() => new(configure: o =>
+    {
+        o.License = new ApiLicense("MIT", Identifier: "MIT");
+        o.Contact = new ApiContact("API team", "api@example.test", new Uri("https://example.test/team"));
+        o.Servers.Add("https://api.example.test");
+        o.DocsExternalServices = true;
+    });
+
+    [Test]
+    public async Task Info_AndServers_ComeFromTheOptions()
+    {
+        using var response = await GetAsync("/openapi.json");
+        var text = await response.BodyAsync();
+        var document = JsonNode.Parse(text)!;
+        var read = OpenApiDocument.Parse(text, "json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(document["info"]!["license"]!.ToJsonString(), Is.EqualTo("""{"name":"MIT","identifier":"MIT"}"""));
+            Assert.That(document["info"]!["contact"]!.ToJsonString(), Is.EqualTo("""{"name":"API team","url":"https://example.test/team","email":"api@example.test"}"""));
+            Assert.That(document["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"https://api.example.test"}]"""));
+            Assert.That(read.Diagnostic!.Errors, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task DocsPage_OffersOutsideServices_WhenTheAppOptsIn()
+    {
+        using var response = await GetAsync("/docs");
+        var html = await response.BodyAsync();
+        Assert.That(html, Does.Not.Contain("\"showDeveloperTools\":\"never\"").And.Not.Contain("\"agent\":{\"disabled\":true}"));
+    }
+}
+
+/// <summary>The document's <c>servers</c> from the addresses the server listens on.</summary>
+public class OpenApiServersTests
+{
+    [Test]
+    public void Servers_AreTheConcreteAddresses_WildcardsLeaveTheRelativeRoot()
+    {
+        var compiled = """{"openapi":"3.1.1","info":{},"servers":[{"url":"/"}],"paths":{}}""";
+        var concrete = JsonNode.Parse(Runtime.ApiDocument.Build([compiled], new FastEndpointsGenOptions(), ["http://[::]:8080", "http://localhost:5000/", "http://+:80"]))!;
+        var wildcard = JsonNode.Parse(Runtime.ApiDocument.Build([compiled], new FastEndpointsGenOptions(), ["http://0.0.0.0:8080"]))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(concrete["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"http://localhost:5000"}]"""));
+            Assert.That(wildcard["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"/"}]"""));
         });
     }
 }

@@ -20,6 +20,11 @@ namespace FastEndpointsGen
                 "title": "API",
                 "version": "1.0.0"
               },
+              "servers": [
+                {
+                  "url": "/"
+                }
+              ],
               "paths": {},
               "components": {
                 "schemas": {}
