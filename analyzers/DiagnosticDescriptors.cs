@@ -65,6 +65,20 @@ internal static class DiagnosticDescriptors
         "Stream = StreamFormat.JsonLines changes how an IAsyncEnumerable<T> return is written. On any other return type, or a stream of SseItem<T> (always server-sent events), it would have no effect. Remove it, or return IAsyncEnumerable<T>.",
         RoutingCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor WebSocketParameter = Create(
+        DiagnosticIds.FEG2007WebSocketParameter,
+        "WebSocket handler without exactly one socket parameter",
+        "'{0}' is not mapped: {1}",
+        "A [WebSocketRoute] handler takes exactly one socket parameter, a System.Net.WebSockets.WebSocket or a JsonWebSocket<TReceive, TSend>, which receives the accepted connection. Only a WebSocket route has a socket to give, so a socket parameter on any other handler, or inside an [AsParameters] type, cannot be bound. The generator skips the endpoint.",
+        BindingCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor WebSocketHandlerReturnsValue = Create(
+        DiagnosticIds.FEG2008WebSocketHandlerReturnsValue,
+        "WebSocket handler returns a value",
+        "'{0}' is not mapped: a WebSocket handler returns void, Task or ValueTask, not '{1}'",
+        "After the upgrade there is no HTTP response to write a value into: a WebSocket handler sends messages over its socket and returns void, Task or ValueTask. A returned value would be silently dropped, so the generator skips the endpoint.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor AmbiguousBody = Create(
         DiagnosticIds.FEG2001AmbiguousBody,
         "More than one body candidate",

@@ -17,6 +17,8 @@ public static class DiagnosticIds
     public const string FEG2004RouteConstraintMismatch = "FEG2004";
     public const string FEG2005ServiceOfSimpleType = "FEG2005";
     public const string FEG2006ParameterByReference = "FEG2006";
+    public const string FEG2007WebSocketParameter = "FEG2007";
+    public const string FEG2008WebSocketHandlerReturnsValue = "FEG2008";
 
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";

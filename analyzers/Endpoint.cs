@@ -27,8 +27,11 @@ internal sealed class Endpoint
 
     public AttributeData Attribute { get; }
 
-    /// <summary><c>GET</c>, <c>POST</c>, ...</summary>
+    /// <summary><c>GET</c>, <c>POST</c>, ... (<c>GET</c> for a WebSocket route).</summary>
     public string HttpMethod { get; }
+
+    /// <summary>Declared with <c>[WebSocketRoute]</c>.</summary>
+    public bool IsWebSocket => WebSocketRoutes.IsRouteAttribute(Attribute.AttributeClass);
 
     /// <summary>The template as written on the method.</summary>
     public string Template { get; }
@@ -60,12 +63,14 @@ internal sealed class Endpoint
         }
     }
 
-    /// <summary><c>FastEndpointsGen.GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>
+    /// <summary><c>FastEndpointsGen.GetAttribute</c> → <c>GET</c>, and so on for the five route attributes and <c>[WebSocketRoute]</c>.</summary>
     private static string? HttpMethodOf(INamedTypeSymbol? attributeClass) =>
         attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != "FastEndpointsGen"
             ? null
             : attributeClass.Name switch
             {
+                // An upgrade is a GET: a WebSocket route binds like one and collides with a [Get] on the same route.
+                "WebSocketRouteAttribute" => WebSocketRoutes.HttpMethod,
                 "GetAttribute" => "GET",
                 "PostAttribute" => "POST",
                 "PutAttribute" => "PUT",

@@ -48,6 +48,13 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
             {
                 Walk(context, value.Type, Locations.Of(value.Parameter), reported, reading: true);
             }
+            else if (value.Decision.Special == SpecialKind.JsonWebSocket && !value.IsMember)
+            {
+                // A JsonWebSocket<TReceive, TSend> reads one type and writes the other, like a body and a response.
+                var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(value.Type, out _));
+                Walk(context, receive, Locations.Of(value.Parameter), reported, reading: true);
+                Walk(context, send, Locations.Of(value.Parameter), reported, reading: false);
+            }
         }
 
         if (ResponseType(endpoint.Method) is { } response)

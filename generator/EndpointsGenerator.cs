@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FastEndpointsGen.Generator;
 
 /// <summary>
-/// Turns methods marked <c>[Get]</c>, <c>[Post]</c>, <c>[Put]</c>, <c>[Patch]</c> and <c>[Delete]</c> into
+/// Turns methods marked <c>[Get]</c>, <c>[Post]</c>, <c>[Put]</c>, <c>[Patch]</c>, <c>[Delete]</c> and <c>[WebSocketRoute]</c> into
 /// mapped endpoints with compiled binding and JSON. The generator reports no diagnostics: the
 /// analyzers do, from the same parsing code.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
         var puts = Endpoints(context, "FastEndpointsGen.PutAttribute", TrackingNames.PutEndpoints);
         var patches = Endpoints(context, "FastEndpointsGen.PatchAttribute", TrackingNames.PatchEndpoints);
         var deletes = Endpoints(context, "FastEndpointsGen.DeleteAttribute", TrackingNames.DeleteEndpoints);
+        var webSockets = Endpoints(context, "FastEndpointsGen.WebSocketRouteAttribute", TrackingNames.WebSocketEndpoints);
 
         // 2. All endpoints of the assembly, in a stable order.
         var endpoints = gets.Collect()
@@ -33,7 +34,8 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Combine(puts.Collect())
             .Combine(patches.Collect())
             .Combine(deletes.Collect())
-            .Select(static (all, _) => Merge(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
+            .Combine(webSockets.Collect())
+            .Select(static (all, _) => Merge(all.Left.Left.Left.Left.Left, all.Left.Left.Left.Left.Right, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.AllEndpoints);
 
         // 3. The slices the emitters read: routes and bindings without the JSON type graph or the docs...
@@ -46,8 +48,10 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => DistinctJsonTypes(all))
             .WithTrackingName(TrackingNames.JsonTypes);
 
-        // ...and the OpenAPI document's view: every endpoint with its docs, and the JSON types once.
+        // ...and the OpenAPI document's view: every HTTP endpoint with its docs, and the JSON types once. WebSocket
+        // routes are left out: OpenAPI cannot describe a socket (docs/websockets.md).
         var openApi = endpoints
+            .Select(static (all, _) => all.Where(static e => !e.Route.IsWebSocket).ToEquatableArray())
             .Select(static (all, _) => new OpenApiModel(all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all)))
             .WithTrackingName(TrackingNames.OpenApi);
 
@@ -83,6 +87,12 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
         foreach (var handler in endpoints.Select(e => e.Handler))
         {
             roots.UnionWith(handler.Parameters.Where(p => p.JsonTypeId is not null).Select(p => p.JsonTypeId!));
+            foreach (var messages in handler.Parameters.Select(p => p.Messages).Where(m => m is not null))
+            {
+                roots.Add(messages!.ReceiveTypeId);
+                roots.Add(messages.SendTypeId);
+            }
+
             if (handler.Response.JsonTypeId is { } response)
             {
                 roots.Add(response);

@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string PutEndpoints = nameof(PutEndpoints);
     public const string PatchEndpoints = nameof(PatchEndpoints);
     public const string DeleteEndpoints = nameof(DeleteEndpoints);
+    public const string WebSocketEndpoints = nameof(WebSocketEndpoints);
     public const string AllEndpoints = nameof(AllEndpoints);
     public const string Routes = nameof(Routes);
     public const string JsonTypes = nameof(JsonTypes);

@@ -62,6 +62,12 @@ internal enum SpecialKind
     FormCollection,
     Stream,
     PipeReader,
+
+    /// <summary>A <c>System.Net.WebSockets.WebSocket</c>: only on a <c>[WebSocketRoute]</c> handler (docs/websockets.md).</summary>
+    WebSocket,
+
+    /// <summary>A <c>FastEndpointsGen.JsonWebSocket&lt;TReceive, TSend&gt;</c>: only on a <c>[WebSocketRoute]</c> handler.</summary>
+    JsonWebSocket,
 }
 
 /// <summary>
@@ -215,7 +221,8 @@ internal static class TypeClassifier
         "Microsoft.AspNetCore.Http.IFormCollection" => SpecialKind.FormCollection,
         "System.IO.Stream" => SpecialKind.Stream,
         "System.IO.Pipelines.PipeReader" => SpecialKind.PipeReader,
-        _ => SpecialKind.None,
+        WebSocketRoutes.WebSocket => SpecialKind.WebSocket,
+        _ => WebSocketRoutes.IsJsonWebSocket(type) ? SpecialKind.JsonWebSocket : SpecialKind.None,
     };
 
     /// <summary>

@@ -22,6 +22,9 @@ else
     builder.Services.AddSingleton<ITaskStore, SqliteTaskStore>();
 }
 
+// GET /tasks/events: the endpoints that change tasks announce it here; every open event stream receives it.
+builder.Services.AddSingleton<TaskFeed>();
+
 // GET /healthz: 200 while the database answers, 503 while it does not.
 builder.Services.AddHealthChecks()
     .AddCheck<TaskStoreHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));

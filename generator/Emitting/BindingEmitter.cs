@@ -63,13 +63,19 @@ internal static class BindingEmitter
         var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
-        var isAsync = body is not null || usesForm || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
+        var isWebSocket = endpoint.Route.IsWebSocket;
+        var isAsync = body is not null || usesForm || isWebSocket || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
-        writer.WriteLine($"/// <summary>{endpoint.Route.HttpMethod} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
+        writer.WriteLine($"/// <summary>{(isWebSocket ? "WebSocket" : endpoint.Route.HttpMethod)} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
         writer.WriteLine($"public {(isAsync ? "async " : "")}Task {name}(HttpContext httpContext)");
         using (writer.Block())
         {
+            if (isWebSocket)
+            {
+                WebSocketEmitter.EmitUpgradeCheck(writer);
+            }
+
             writer.WriteLine("RequestErrors? errors = null;");
             if (usesForm)
             {
@@ -105,7 +111,14 @@ internal static class BindingEmitter
             }
 
             writer.WriteLine();
-            EmitInvocation(writer, endpoint, isAsync);
+            if (isWebSocket)
+            {
+                WebSocketEmitter.EmitConversation(writer, endpoint, Local);
+            }
+            else
+            {
+                EmitInvocation(writer, endpoint, isAsync);
+            }
         }
     }
 
@@ -157,6 +170,8 @@ internal static class BindingEmitter
                 }
 
                 break;
+            case BindingSource.Special when parameter.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket:
+                break; // accepted after binding and validation passed (WebSocketEmitter)
             case BindingSource.Special:
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
@@ -517,7 +532,7 @@ internal static class BindingEmitter
         }
     }
 
-    private static string ServiceExpression(ParameterModel parameter) => parameter switch
+    internal static string ServiceExpression(ParameterModel parameter) => parameter switch
     {
         { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
         { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",

@@ -84,7 +84,11 @@ internal static class RoutingEmitter
             _ => "MapDelete",
         };
 
-        writer.WriteLine($"{builder}.{method}({JsonEmitter.Literal(route.Template)}, new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
+        // A WebSocket upgrade is a GET in HTTP/1.1 and an extended CONNECT in HTTP/2 (RFC 8441): both reach the endpoint.
+        var map = route.IsWebSocket
+            ? $"MapMethods({JsonEmitter.Literal(route.Template)}, [\"GET\", \"CONNECT\"], "
+            : $"{method}({JsonEmitter.Literal(route.Template)}, ";
+        writer.WriteLine($"{builder}.{map}new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.{handler}))");
         using (writer.Indent())
         {
             // As minimal APIs order it: what binding implies, then the attributes (classes first, then the method),

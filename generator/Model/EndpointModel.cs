@@ -23,8 +23,11 @@ internal sealed record EndpointModel
 /// <summary>How an endpoint is mapped: method, template, group, name, tags, authorization and metadata.</summary>
 internal sealed record RouteModel
 {
-    /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>.</summary>
+    /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>; <c>GET</c> for a WebSocket route.</summary>
     public required string HttpMethod { get; init; }
+
+    /// <summary>A <c>[WebSocketRoute]</c>: mapped for upgrades (GET and HTTP/2 CONNECT), left out of the OpenAPI document.</summary>
+    public bool IsWebSocket { get; init; }
 
     /// <summary>The template relative to the group prefix, as written in the attribute.</summary>
     public required string Template { get; init; }
@@ -140,7 +143,13 @@ internal sealed record ParameterModel
 
     /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>
     public bool IsSecret { get; init; }
+
+    /// <summary>For a <c>JsonWebSocket&lt;TReceive, TSend&gt;</c> parameter: the message types the generated JSON reads and writes.</summary>
+    public SocketMessagesModel? Messages { get; init; }
 }
+
+/// <summary>The JSON message types of a <c>JsonWebSocket&lt;TReceive, TSend&gt;</c> (docs/websockets.md).</summary>
+internal sealed record SocketMessagesModel(string ReceiveType, string ReceiveTypeId, string SendType, string SendTypeId);
 
 /// <summary>How a string value parses: its scalar kind and type, and whether it is a collection of them.</summary>
 internal sealed record ValueModel

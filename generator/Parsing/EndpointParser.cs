@@ -33,7 +33,17 @@ internal static class EndpointParser
         }
 
         var attribute = context.Attributes[0];
-        var httpMethod = HttpMethodOf(attribute);
+        var isWebSocket = WebSocketRoutes.IsRouteAttribute(attribute.AttributeClass);
+        var httpMethod = isWebSocket ? WebSocketRoutes.HttpMethod : HttpMethodOf(attribute);
+
+        // A WebSocket handler takes exactly one socket and returns nothing; a socket anywhere else has no upgrade to
+        // come from (FEG2007, FEG2008, reported by the analyzers).
+        var sockets = WebSocketRoutes.SocketParameterCount(method);
+        if (isWebSocket ? sockets != 1 || !WebSocketRoutes.ReturnsNothing(method) : sockets != 0)
+        {
+            return null;
+        }
+
         if (attribute.ConstructorArguments.FirstOrDefault().Value is not string template)
         {
             return null;
@@ -99,6 +109,7 @@ internal static class EndpointParser
             Route = new RouteModel
             {
                 HttpMethod = httpMethod,
+                IsWebSocket = isWebSocket,
                 Template = template,
                 Group = group,
                 ExplicitName = NamedArgument<string?>(attribute, "Name") ?? LastString(attributes, EndpointNameAttribute),
@@ -312,6 +323,10 @@ internal static class EndpointParser
             case BindingSource.AsParameters:
                 return ParseAsParameters(model, type, route, httpMethod, json);
 
+            case BindingSource.Special when decision.Special == SpecialKind.JsonWebSocket:
+                var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(type, out _));
+                return model with { Messages = new SocketMessagesModel(Names.Type(receive), json.Add(receive), Names.Type(send), json.Add(send)) };
+
             case BindingSource.Unbindable:
                 return null;
 
@@ -340,7 +355,7 @@ internal static class EndpointParser
             {
                 // Attributes on a positional record's parameter or on the property it declares both count.
                 var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json);
-                if (member is null || member.Source == BindingSource.AsParameters)
+                if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
                 {
                     return null;
                 }
@@ -366,7 +381,7 @@ internal static class EndpointParser
             }
 
             var member = ParseParameter(property, property.Type, route, httpMethod, json);
-            if (member is null || member.Source == BindingSource.AsParameters)
+            if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
             {
                 return null;
             }

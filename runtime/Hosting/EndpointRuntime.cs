@@ -56,6 +56,9 @@ public sealed class EndpointRuntime
     /// <summary>The middleware that answers the exceptions the app's exception handling left, when <c>AddFastEndpointsGen</c> added it.</summary>
     internal UnhandledExceptionFallback? ExceptionFallback { get; }
 
+    /// <summary>Set once a WebSocket endpoint found no WebSocket middleware and said so in the log.</summary>
+    internal bool WebSocketsMissingLogged { get; set; }
+
     /// <summary>
     /// Resolves the runtime from the app's services; works without <c>AddFastEndpointsGen</c> too. The
     /// <paramref name="generated"/> contracts join the front of the app's resolver chain, so <c>TypedResults.Ok(model)</c>

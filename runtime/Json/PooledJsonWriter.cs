@@ -21,7 +21,7 @@ internal static class PooledJsonWriter
     internal static readonly JsonWriterOptions ModelOptions = new() { SkipValidation = true };
 
     // Error messages quote values ('Low' or 'High') the way FastAPI prints them, unescaped.
-    private static readonly JsonWriterOptions ErrorOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions ErrorOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic]
     private static State? t_state;

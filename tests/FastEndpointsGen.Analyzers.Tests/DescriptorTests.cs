@@ -8,7 +8,8 @@ namespace FastEndpointsGen.Analyzers.Tests;
 public class DescriptorTests
 {
     private static readonly DiagnosticAnalyzer[] Analyzers =
-        [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer()];
+        [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer(),
+         new WebSocketAnalyzer()];
 
     private static IEnumerable<string> Ids() =>
         typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);

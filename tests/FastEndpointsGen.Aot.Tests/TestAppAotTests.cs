@@ -162,4 +162,51 @@ public sealed class TestAppAotTests
         Assert.That(await lines.Content.ReadAsStringAsync(), Is.EqualTo(
             "{\"sequence\":1,\"label\":\"one\",\"tags\":[\"a\"]}\n{\"sequence\":2,\"label\":\"two\\nlines\",\"tags\":[]}\n"));
     }
+
+    [Test]
+    public async Task A_websocket_exchanges_typed_messages_and_refuses_bad_values_before_the_upgrade()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var address = new UriBuilder(_server.BaseAddress) { Scheme = "ws" }.Uri;
+        using (var socket = new System.Net.WebSockets.ClientWebSocket())
+        {
+            socket.Options.SetRequestHeader("X-Client", "native");
+            await socket.ConnectAsync(new Uri(address, "/ws/echo/lobby?user=ann&times=1"), timeout.Token);
+            await socket.SendAsync("""{"text":"hello"}"""u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token);
+            Assert.That(await ReceiveTextAsync(socket, timeout.Token),
+                Is.EqualTo("""{"room":"lobby","user":"ann","sequence":1,"text":"hello","client":"native"}"""));
+
+            // A message that fails validation: the 422 body in a frame, then close 1007.
+            await socket.SendAsync("""{"text":""}"""u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token);
+            Assert.That(await ReceiveTextAsync(socket, timeout.Token), Does.Contain("\"message.text\""));
+            await socket.ReceiveAsync(new byte[64], timeout.Token);
+            Assert.That(socket.CloseStatus, Is.EqualTo(System.Net.WebSockets.WebSocketCloseStatus.InvalidPayloadData));
+        }
+
+        using (var refused = new System.Net.WebSockets.ClientWebSocket())
+        {
+            refused.Options.CollectHttpResponseDetails = true;
+            Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() =>
+                refused.ConnectAsync(new Uri(address, "/ws/echo/lobby?user=ann&times=9"), timeout.Token));
+            Assert.That((int)refused.HttpStatusCode, Is.EqualTo(422), "no upgrade: the usual validation response");
+        }
+
+        using var plain = await _server.GetAsync("/ws/echo/lobby?user=ann&times=1");
+        Assert.That((int)plain.StatusCode, Is.EqualTo(400));
+    }
+
+    private static async Task<string> ReceiveTextAsync(System.Net.WebSockets.WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        using var text = new MemoryStream();
+        System.Net.WebSockets.WebSocketReceiveResult received;
+        do
+        {
+            received = await socket.ReceiveAsync(buffer, cancellationToken);
+            text.Write(buffer, 0, received.Count);
+        }
+        while (!received.EndOfMessage);
+
+        return System.Text.Encoding.UTF8.GetString(text.ToArray());
+    }
 }

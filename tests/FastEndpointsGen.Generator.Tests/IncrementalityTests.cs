@@ -38,6 +38,9 @@ public class IncrementalityTests
             public static void Remove(int id)
             {
             }
+
+            [WebSocketRoute("/items/{id}/live")]
+            public static Task Live(int id, JsonWebSocket<Item, Item> socket) => Task.CompletedTask;
         }
         """;
 

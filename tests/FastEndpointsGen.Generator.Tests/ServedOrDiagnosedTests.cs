@@ -16,7 +16,8 @@ namespace FastEndpointsGen.Generator.Tests;
 public partial class ServedOrDiagnosedTests
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
-        [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer()];
+        [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer(),
+         new WebSocketAnalyzer()];
 
     /// <summary>What a case is expected to get; the invariant is checked either way, this only pins today's answer.</summary>
     public enum Outcome
@@ -113,6 +114,34 @@ public partial class ServedOrDiagnosedTests
                 public static string Target(in int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             """),
+        Case(Outcome.Served, "a WebSocket route with value-type and string messages", """
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws/count")]
+                public static async ValueTask Target(JsonWebSocket<int, string> socket, System.Threading.CancellationToken cancellationToken)
+                {
+                    await foreach (var number in socket.ReceiveAllAsync(cancellationToken))
+                    {
+                        await socket.SendAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                    }
+                }
+            }
+            """),
+        Case(Outcome.Served, "a WebSocket route with a typed socket", """
+            public sealed record Note(string Text);
+
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws/{room}")]
+                public static async Task Target(string room, JsonWebSocket<Note, Note> socket)
+                {
+                    await foreach (var note in socket.ReceiveAllAsync())
+                    {
+                        await socket.SendAsync(note with { Text = room + note.Text });
+                    }
+                }
+            }
+            """),
 
         // ---- diagnosed: routing ----
         Case(Outcome.Diagnosed, "invalid route template", """
@@ -203,6 +232,43 @@ public partial class ServedOrDiagnosedTests
             {
                 [Get("/lines", Stream = StreamFormat.JsonLines)]
                 public static int[] Target() => [];
+            }
+            """),
+        Case(Outcome.Diagnosed, "a WebSocket route without a socket parameter", """
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws")]
+                public static Task Target(string room) => Task.CompletedTask;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a WebSocket route with two socket parameters", """
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws")]
+                public static Task Target(System.Net.WebSockets.WebSocket one, System.Net.WebSockets.WebSocket two) => Task.CompletedTask;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a socket parameter on an HTTP route", """
+            public static class Handlers
+            {
+                [Get("/ws")]
+                public static string Target(System.Net.WebSockets.WebSocket socket) => "";
+            }
+            """),
+        Case(Outcome.Diagnosed, "a socket inside an [AsParameters] type", """
+            public sealed record Connection(string Room, System.Net.WebSockets.WebSocket Socket);
+
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws/{room}")]
+                public static Task Target(System.Net.WebSockets.WebSocket socket, [Microsoft.AspNetCore.Http.AsParameters] Connection connection) => Task.CompletedTask;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a WebSocket handler that returns a value", """
+            public static class Handlers
+            {
+                [WebSocketRoute("/ws")]
+                public static Task<string> Target(System.Net.WebSockets.WebSocket socket) => Task.FromResult("");
             }
             """),
 
@@ -313,9 +379,10 @@ public partial class ServedOrDiagnosedTests
         .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
         .Where(method => method.Identifier.Text == "Target")
         .SelectMany(method => method.AttributeLists.SelectMany(list => list.Attributes))
-        .Count(attribute => attribute.Name.ToString() is "Get" or "Post" or "Put" or "Patch" or "Delete");
+        .Count(attribute => attribute.Name.ToString() is "Get" or "Post" or "Put" or "Patch" or "Delete" or "WebSocketRoute");
 
-    // One mapping line per served route attribute: root.MapGet("/x", new RequestDelegate(handlers.Handlers_Target)).
-    [GeneratedRegex(@"\.Map\w+\(""[^""]*"", new [\w.:]+RequestDelegate\(handlers\.\w*Target\w*\)\)")]
+    // One mapping line per served route attribute: root.MapGet("/x", new RequestDelegate(handlers.Handlers_Target)), or for a
+    // WebSocket route root.MapMethods("/x", ["GET", "CONNECT"], new RequestDelegate(...)).
+    [GeneratedRegex(@"\.Map\w+\(""[^""]*"", (\[[^\]]*\], )?new [\w.:]+RequestDelegate\(handlers\.\w*Target\w*\)\)")]
     private static partial Regex MappedTarget();
 }

@@ -54,6 +54,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseWebSockets(); // for the [WebSocketRoute] endpoints (docs/websockets.md)
 var generated = app.MapGeneratedEndpoints();
 if (app.Configuration["DisableAntiforgery"] == "true")
 {

@@ -1,3 +1,5 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using FastEndpointsGen;
 
 namespace Bench.FastEndpointsGenApp;
@@ -28,4 +30,23 @@ public static class CatalogEndpoints
 
     [Post("/orders", StatusCode = 201)]
     public static OrderAccepted PlaceOrder(Order order) => OrderAccepted.For(order);
+}
+
+/// <summary>The stream of benchmarks/stream/sse.sh: <paramref name="count"/> catalog items as server-sent events, <paramref name="interval"/> ms apart.</summary>
+public static class StreamEndpoints
+{
+    [Get("/events")]
+    public static async IAsyncEnumerable<SseItem<Item>> Events(int count = 10, int interval = 0,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (interval > 0 && i > 0)
+            {
+                await Task.Delay(interval, cancellationToken);
+            }
+
+            yield return new SseItem<Item>(Catalog.All[i % Catalog.All.Length], "item");
+        }
+    }
 }

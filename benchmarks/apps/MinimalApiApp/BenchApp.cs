@@ -1,3 +1,5 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +25,23 @@ public static class BenchApp
             Catalog.Find(id) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound());
         app.MapGet("/items", () => TypedResults.Ok(Catalog.All));
         app.MapPost("/orders", (Order order) => TypedResults.Created((string?)null, OrderAccepted.For(order)));
+        app.MapGet("/events", (CancellationToken cancellationToken, int count = 10, int interval = 0) =>
+            TypedResults.ServerSentEvents(Events(count, interval, cancellationToken)));
         return app;
+    }
+
+    /// <summary>The stream of benchmarks/stream/sse.sh, as FastEndpointsGenApp's: catalog items <paramref name="interval"/> ms apart.</summary>
+    private static async IAsyncEnumerable<SseItem<Item>> Events(int count, int interval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (interval > 0 && i > 0)
+            {
+                await Task.Delay(interval, cancellationToken);
+            }
+
+            yield return new SseItem<Item>(Catalog.All[i % Catalog.All.Length], "item");
+        }
     }
 }
 
