@@ -82,13 +82,14 @@ internal static class OpenApiEmitter
     {
         private static readonly Regex RouteParameter = new(@"\{\*{0,2}([^}:=?]+)[^}]*\}", RegexOptions.CultureInvariant);
         private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
-        private static readonly Regex CastNumber = new(@"^\(global::[\w.]+\)(-?[\d.]+(E[+-]?\d+)?)[FDM]?$", RegexOptions.CultureInvariant);
+        private static readonly Regex CastNumber = new(@"^\((?:global::)?[\w.]+\)\(?(-?[\d.]+(E[+-]?\d+)?)\)?[FDM]?$", RegexOptions.CultureInvariant);
 
         private readonly OpenApiModel _model;
         private readonly Dictionary<string, JsonTypeModel> _types;
         private readonly Dictionary<string, TypeDocs> _docs;
         private readonly Dictionary<string, string> _schemaNames;
         private bool _usesSecurity;
+        private readonly HashSet<string> _usedErrors = new(StringComparer.Ordinal);
 
         public DocumentBuilder(OpenApiModel model)
         {
@@ -140,6 +141,8 @@ internal static class OpenApiEmitter
             {
                 ["openapi"] = OpenApiVersion,
                 ["info"] = new JsonObject { ["title"] = "API", ["version"] = "1.0.0" },
+                // Relative: wherever the document is served from. The runtime puts the app's addresses here.
+                ["servers"] = new List<JsonObject> { new() { ["url"] = "/" } },
                 ["paths"] = paths,
                 ["components"] = components,
                 ["tags"] = Tags(),
@@ -258,7 +261,9 @@ internal static class OpenApiEmitter
             {
                 ApplyRules(scalar, parameter.Rules, nullable: false);
                 // A missing query value is absent, not null: a null default says nothing.
-                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue ? defaultValue : null;
+                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue && (!IsNumber(defaultValue) || !scalar.Contains("$ref"))
+                    ? defaultValue
+                    : null;
                 return scalar;
             }
 
@@ -313,15 +318,17 @@ internal static class OpenApiEmitter
                     }
                 }
 
+                var formSchema = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required.Count == 0 ? null : required };
+                var content = new JsonObject { ["multipart/form-data"] = new JsonObject { ["schema"] = formSchema } };
+                if (!form.Any(f => f.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection))
+                {
+                    // The form reader takes both encodings; without files a URL-encoded form is as good.
+                    content["application/x-www-form-urlencoded"] = new JsonObject { ["schema"] = formSchema };
+                }
+
                 return new JsonObject
                 {
-                    ["content"] = new JsonObject
-                    {
-                        ["multipart/form-data"] = new JsonObject
-                        {
-                            ["schema"] = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required.Count == 0 ? null : required },
-                        },
-                    },
+                    ["content"] = content,
                     ["required"] = required.Count > 0 ? true : null,
                 };
             }
@@ -409,7 +416,7 @@ internal static class OpenApiEmitter
                 var declared = produced.JsonTypeId is { } id
                     ? Response(text, "application/json", SchemaFor(id, nullable: false))
                     : produced.StatusCode >= 400
-                        ? Response(text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
+                        ? Problem(text)
                         : Response(text, null, null);
                 if (!responses.ContainsKey(code) || produced.JsonTypeId is not null)
                 {
@@ -440,10 +447,15 @@ internal static class OpenApiEmitter
                 }
                 else
                 {
-                    responses[code] = doc.StatusCode >= 400
-                        ? Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails))
-                        : Response(doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text, null, null);
+                    var text = doc.Text.Length == 0 ? Reason(doc.StatusCode) : doc.Text;
+                    responses[code] = doc.StatusCode >= 400 ? Problem(text) : Response(text, null, null);
                 }
+            }
+
+            // throw new HttpError(404, …) in the handler or a method it calls: answered as a problem.
+            foreach (var thrown in docs.Thrown)
+            {
+                Add(responses, thrown.ToString(CultureInfo.InvariantCulture), Problem(Reason(thrown)));
             }
 
             if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
@@ -455,11 +467,27 @@ internal static class OpenApiEmitter
                 }
             }
 
+            // What reading the body refuses before binding: a body over MaxRequestBodySize, a content type it does not
+            // read, and for forms an invalid anti-forgery token or a malformed form (docs/reliability.md).
+            var form = parameters.Any(p => p.Source == BindingSource.Form
+                || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+            if (form || parameters.Any(p => p.Source == BindingSource.Body))
+            {
+                Add(responses, "413", Problem("The request body is larger than the app's MaxRequestBodySize."));
+                Add(responses, "415", Problem(form ? "The request body is not a form." : "The request body is not JSON."));
+            }
+
+            if (form)
+            {
+                Add(responses, "400", Problem("The anti-forgery token is invalid, or the form is malformed."));
+            }
+
             // Whatever the generated binding can reject: parameters, bodies, form fields, required files and required self-binding types.
             if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
                 || p.Special == SpecialKind.FormFile && !p.IsOptional
                 || p.Source == BindingSource.Custom && !p.IsOptional))
             {
+                _usedErrors.Add(ErrorSchemas.ValidationProblem);
                 Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",
                     ErrorSchemas.Reference(ErrorSchemas.ValidationProblem)));
             }
@@ -523,6 +551,13 @@ internal static class OpenApiEmitter
             target["content"] = replaced;
         }
 
+        /// <summary>An error answered as an RFC 9457 problem (the runtime rewrites it for <c>ErrorFormat.FastApi</c>).</summary>
+        private JsonObject Problem(string description)
+        {
+            _usedErrors.Add(ErrorSchemas.ProblemDetails);
+            return Response(description, "application/problem+json", ErrorSchemas.Reference(ErrorSchemas.ProblemDetails));
+        }
+
         private static JsonObject Response(string description, string? contentType, JsonObject? schema) => new()
         {
             ["description"] = description,
@@ -537,7 +572,8 @@ internal static class OpenApiEmitter
                 schemas[_schemaNames[type.Id]] = type.Kind == JsonTypeKind.Enum ? EnumSchema(type) : ObjectSchema(type);
             }
 
-            foreach (var error in ErrorSchemas.All())
+            // Only the error schemas a response refers to: an unused one becomes a dead class in every generated client.
+            foreach (var error in ErrorSchemas.All().Where(e => _usedErrors.Contains(e.Key)))
             {
                 schemas[error.Key] = error.Value;
             }
@@ -567,7 +603,11 @@ internal static class OpenApiEmitter
                 var schema = SchemaFor(member.TypeId, member.IsNullable);
                 ApplyRules(schema, member.Rules, member.IsNullable);
                 schema["description"] = docs?.Members.FirstOrDefault(m => m.Name == member.Name)?.Text;
-                schema["default"] = DefaultJson(member.DefaultValue);
+                // null says nothing a client can use (and makes openapi-typescript treat the member as required).
+                schema["default"] = DefaultJson(member.DefaultValue ?? member.InitializerValue) is { Text: not "null" } value
+                    && (!IsNumber(value) || !schema.Contains("$ref") && !schema.Contains("anyOf"))
+                        ? value
+                        : null;
                 schema["readOnly"] = member.Assignment == MemberAssignment.None && type.CanRead ? true : null;
                 schema["writeOnly"] = member.CanWrite ? null : true;
                 schema["deprecated"] = docs?.DeprecatedMembers.Contains(member.Name) == true ? true : null;
@@ -701,7 +741,9 @@ internal static class OpenApiEmitter
                 switch (rule.Kind)
                 {
                     case RuleKind.Required:
+                        // [Required] refuses empty and whitespace-only text: at least one non-whitespace character.
                         Raise(schema, "minLength", 1);
+                        AddPattern(schema, @"\S");
                         break;
                     case RuleKind.Length:
                         var (min, max) = rule.Target == RuleTarget.Collection ? ("minItems", "maxItems") : ("minLength", "maxLength");
@@ -731,7 +773,7 @@ internal static class OpenApiEmitter
                         break;
                     case RuleKind.RegularExpression:
                         // The generated check matches the whole value, as DataAnnotations does.
-                        schema["pattern"] = "^(?:" + rule.Pattern + ")$";
+                        AddPattern(schema, "^(?:" + rule.Pattern + ")$");
                         break;
                     case RuleKind.EmailAddress:
                         schema["format"] = "email";
@@ -758,6 +800,20 @@ internal static class OpenApiEmitter
             }
         }
 
+        /// <summary>A pattern the value must match; a second one goes to <c>allOf</c>, so both apply.</summary>
+        private static void AddPattern(JsonObject schema, string pattern)
+        {
+            if (schema["pattern"] is null)
+            {
+                schema["pattern"] = pattern;
+                return;
+            }
+
+            var all = schema["allOf"] as List<JsonObject> ?? new List<JsonObject>();
+            all.Add(new JsonObject { ["pattern"] = pattern });
+            schema["allOf"] = all;
+        }
+
         private static void Raise(JsonObject schema, string keyword, int value) =>
             schema[keyword] = schema[keyword] is int existing ? Math.Max(existing, value) : value;
 
@@ -766,7 +822,10 @@ internal static class OpenApiEmitter
                 ? new JsonRaw(text)
                 : null;
 
-        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(global::System.Double)0.5D</c>) as JSON, when it is a plain literal.</summary>
+        /// <summary>A number, as opposed to a string or a boolean: an enum's underlying value is no default for its JSON name.</summary>
+        private static bool IsNumber(JsonRaw value) => value.Text.Length > 0 && (char.IsDigit(value.Text[0]) || value.Text[0] == '-');
+
+        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(double)0.5D</c>, <c>(decimal)(0)</c>) as JSON, when it is a plain literal.</summary>
         private static JsonRaw? DefaultJson(string? csharp)
         {
             if (csharp is null)
@@ -846,7 +905,10 @@ internal static class OpenApiEmitter
     }
 }
 
-/// <summary>The component schemas of the error contract (docs/errors.md), in both formats.</summary>
+/// <summary>
+/// The component schemas of the error contract (docs/errors.md) in the default format, RFC 9457 problems. The names
+/// of FastAPI's are reserved too: the runtime swaps them in when the app sets <c>ErrorFormat.FastApi</c> (docs/openapi.md).
+/// </summary>
 internal static class ErrorSchemas
 {
     public const string ProblemDetails = "ProblemDetails";
@@ -860,47 +922,15 @@ internal static class ErrorSchemas
 
     public static IEnumerable<KeyValuePair<string, JsonObject>> All()
     {
-        yield return new(FastApiError, new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = "An error in FastAPI's format (ErrorFormat.FastApi).",
-            ["properties"] = new JsonObject { ["detail"] = new JsonObject { ["type"] = "string" } },
-            ["required"] = new List<string> { "detail" },
-        });
-        yield return new(FastApiValidationError, new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
-            ["properties"] = new JsonObject
-            {
-                ["detail"] = new JsonObject
-                {
-                    ["type"] = "array",
-                    ["items"] = new JsonObject
-                    {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["type"] = new JsonObject { ["type"] = "string" },
-                            ["loc"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new List<string> { "string", "integer" } } },
-                            ["msg"] = new JsonObject { ["type"] = "string" },
-                            ["input"] = new JsonObject(),
-                            ["ctx"] = new JsonObject { ["type"] = "object" },
-                        },
-                        ["required"] = new List<string> { "type", "loc", "msg" },
-                    },
-                },
-            },
-            ["required"] = new List<string> { "detail" },
-        });
         yield return new(ProblemDetails, new JsonObject
         {
             ["type"] = "object",
             ["description"] = "An RFC 9457 problem (ErrorFormat.ProblemDetails, the default).",
-            ["properties"] = ProblemProperties(),
+            ["properties"] = ProblemProperties(primaryMessage: "detail"),
             ["required"] = new List<string> { "type", "title", "status" },
         });
-        var validation = ProblemProperties();
+        // A validation problem has no detail: its title is the message client generators show.
+        var validation = ProblemProperties(primaryMessage: "title");
         validation["errors"] = new JsonObject
         {
             ["type"] = "object",
@@ -916,11 +946,20 @@ internal static class ErrorSchemas
         });
     }
 
-    private static JsonObject ProblemProperties() => new()
+    /// <summary>
+    /// The RFC 9457 members; <c>x-ms-primary-error-message</c> marks the member Kiota uses as the exception's message
+    /// (without it, "Exception of type 'ProblemDetails' was thrown").
+    /// </summary>
+    private static JsonObject ProblemProperties(string primaryMessage)
     {
-        ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
-        ["title"] = new JsonObject { ["type"] = "string" },
-        ["status"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
-        ["detail"] = new JsonObject { ["type"] = "string" },
-    };
+        var properties = new JsonObject
+        {
+            ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+            ["title"] = new JsonObject { ["type"] = "string" },
+            ["status"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
+            ["detail"] = new JsonObject { ["type"] = "string" },
+        };
+        ((JsonObject)properties[primaryMessage]!)["x-ms-primary-error-message"] = true;
+        return properties;
+    }
 }

@@ -43,13 +43,14 @@ internal static class ValidationEmitter
                     {
                         // With [Required] an empty string already has its error; do not report it twice.
                         var guard = list.Any(r => r.Kind == RuleKind.Required) ? $"{value}.Length > 0 && " : "";
-                        Check(writer, $"{guard}{value}.Length < {min}", rule, name, report, "string_too_short",
+                        // Code points, as JSON Schema's minLength/maxLength count (docs/openapi.md).
+                        Check(writer, $"{guard}ValidationChecks.TextLength({value}) < {min}", rule, name, report, "string_too_short",
                             $"String should have at least {min} {Plural(min, "character")}", value, Ctx("min_length", min));
                     }
 
                     if (rule.Maximum is { } max)
                     {
-                        Check(writer, $"{value}.Length > {max}", rule, name, report, "string_too_long",
+                        Check(writer, $"ValidationChecks.TextLength({value}) > {max}", rule, name, report, "string_too_long",
                             $"String should have at most {max} {Plural(max, "character")}", value, Ctx("max_length", max));
                     }
 

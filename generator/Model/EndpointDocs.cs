@@ -49,6 +49,12 @@ internal sealed record EndpointDocs
     /// <summary>The media types <c>[Consumes]</c> lists: the request body is documented with each.</summary>
     public EquatableArray<string> ConsumesContentTypes { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// The statuses of the <c>HttpError</c>s the handler (or a method it calls in the same project) creates with a
+    /// constant status: answers the document lists as problems.
+    /// </summary>
+    public EquatableArray<int> Thrown { get; init; } = EquatableArray<int>.Empty;
+
     /// <summary>The XML docs of the JSON types the endpoint reaches (only those that have any).</summary>
     public EquatableArray<TypeDocs> Types { get; init; } = EquatableArray<TypeDocs>.Empty;
 }

@@ -143,6 +143,12 @@ internal sealed record JsonMemberModel
     /// <summary>The constructor parameter's default value as C# text, when it has one.</summary>
     public string? DefaultValue { get; init; }
 
+    /// <summary>
+    /// A property's initializer when it is a constant (<c>= 1</c>, <c>= 0m</c>, <c>= "NL"</c>), as C# text: only the
+    /// document reads it (its <c>default</c>); the generated reader leaves an absent member to the initializer.
+    /// </summary>
+    public string? InitializerValue { get; init; }
+
     public IgnoreCondition Ignore { get; init; }
 
     /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>

@@ -104,7 +104,10 @@ internal static class EndpointParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var attributes = EndpointMetadata.AttributesOf(method);
-        var docs = ParseDocs(method, attribute, attributes, group, json, cancellationToken);
+        var docs = ParseDocs(method, attribute, attributes, group, json, cancellationToken) with
+        {
+            Thrown = ThrownErrorParser.Statuses(method, context.SemanticModel.Compilation, cancellationToken),
+        };
         return new EndpointModel
         {
             Route = new RouteModel

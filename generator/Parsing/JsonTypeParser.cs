@@ -243,6 +243,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 IsRequired = required && assignment != MemberAssignment.None,
                 CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
                 Assignment = assignment,
+                InitializerValue = InitializerValue(property),
                 Ignore = IgnoreOf(attributes),
                 Rules = ValidationParser.Parse(attributes, property.Type),
                 IsSecret = ValidationParser.IsPassword(attributes),
@@ -366,6 +367,22 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         }
 
         return order.Select(n => byName[n]).ToList();
+    }
+
+    /// <summary>The property's initializer as a C# literal, when the initializer is a constant.</summary>
+    private string? InitializerValue(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer.Value: { } value }
+                && compilation.ContainsSyntaxTree(value.SyntaxTree)
+                && compilation.GetSemanticModel(value.SyntaxTree).GetConstantValue(value) is { HasValue: true } constant)
+            {
+                return Names.Literal(constant.Value, property.Type);
+            }
+        }
+
+        return null;
     }
 
     private static bool HasInitializer(IPropertySymbol property) =>

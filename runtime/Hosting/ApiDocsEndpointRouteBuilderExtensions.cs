@@ -3,6 +3,8 @@ using System.Text;
 using System.Threading;
 using FastEndpointsGen;
 using FastEndpointsGen.Runtime;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +36,11 @@ public static class ApiDocsEndpointRouteBuilderExtensions
             return endpoints;
         }
 
-        var document = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options)), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Built on the first request, when the server is listening and knows its addresses (the document's servers).
+        var server = endpoints.ServiceProvider.GetService<IServer>();
+        var document = new Lazy<byte[]>(
+            () => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options, server?.Features.Get<IServerAddressesFeature>()?.Addresses)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         endpoints.MapGet(options.OpenApiRoute, new RequestDelegate(async context =>
         {
             var bytes = document.Value;
@@ -49,6 +55,15 @@ public static class ApiDocsEndpointRouteBuilderExtensions
             scalar.OpenApiRoutePattern = options.OpenApiRoute;
             // Scalar's default fonts come from its CDN; the page must work offline, on the app's own assets.
             scalar.DefaultFonts = false;
+            if (!options.DocsExternalServices)
+            {
+                // The page of an internal service must not offer to send its contract elsewhere (docs/openapi.md):
+                // no "Ask AI" agent, no MCP integration, no developer toolbar (share, deploy, generate SDK), no telemetry.
+                scalar.DisableAgent();
+                scalar.DisableMcp();
+                scalar.DisableTelemetry();
+                scalar.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            }
         });
         return endpoints;
     }

@@ -19,10 +19,11 @@ internal static class ApiDocument
     private const string SchemaPrefix = "#/components/schemas/";
 
     /// <summary>The served document as JSON text (served as <c>application/json</c>, so only JSON's own escaping is needed).</summary>
-    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options)
+    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options, IEnumerable<string>? serverAddresses = null)
     {
         var document = Merge(documents);
         Patch(document, options);
+        SetServers(document, options.Servers.Count > 0 ? options.Servers : Concrete(serverAddresses));
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -77,6 +78,32 @@ internal static class ApiDocument
         }
     }
 
+    /// <summary>
+    /// The addresses the server listens on that a client can use as they are; a wildcard host (<c>http://+:80</c>,
+    /// <c>http://[::]:8080</c>) names no host, so those are left out and the relative <c>/</c> of the compile-time
+    /// document stays: a client resolves it against the URL it read the document from.
+    /// </summary>
+    private static List<string> Concrete(IEnumerable<string>? addresses) =>
+        (addresses ?? []).Where(a => Uri.TryCreate(a, UriKind.Absolute, out var uri)
+                && uri.Host is not ("+" or "*" or "0.0.0.0" or "[::]") && !a.Contains("://+", StringComparison.Ordinal) && !a.Contains("://*", StringComparison.Ordinal))
+            .Select(a => a.TrimEnd('/'))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static void SetServers(JsonObject document, IEnumerable<string> urls)
+    {
+        var servers = new JsonArray();
+        foreach (var url in urls)
+        {
+            servers.Add((JsonNode)new JsonObject { ["url"] = url });
+        }
+
+        if (servers.Count > 0)
+        {
+            document["servers"] = servers;
+        }
+    }
+
     private static void Patch(JsonObject document, FastEndpointsGenOptions options)
     {
         var info = new JsonObject { ["title"] = options.Title };
@@ -86,6 +113,42 @@ internal static class ApiDocument
         }
 
         info["version"] = options.Version;
+        if (options.Contact is { } contact)
+        {
+            var node = new JsonObject();
+            if (contact.Name is not null)
+            {
+                node["name"] = contact.Name;
+            }
+
+            if (contact.Url is not null)
+            {
+                node["url"] = contact.Url.ToString();
+            }
+
+            if (contact.Email is not null)
+            {
+                node["email"] = contact.Email;
+            }
+
+            info["contact"] = node;
+        }
+
+        if (options.License is { } license)
+        {
+            var node = new JsonObject { ["name"] = license.Name };
+            if (license.Identifier is not null)
+            {
+                node["identifier"] = license.Identifier;
+            }
+            else if (license.Url is not null)
+            {
+                node["url"] = license.Url.ToString();
+            }
+
+            info["license"] = node;
+        }
+
         document["info"] = info;
 
         var validationStatus = options.ValidationStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -104,9 +167,16 @@ internal static class ApiDocument
                     continue;
                 }
 
-                if (validationStatus != "422" && responses["422"] is { } validation && !responses.ContainsKey(validationStatus))
+                if (validationStatus != "422" && responses["422"] is JsonObject validation)
                 {
                     responses.Remove("422");
+                    if (responses[validationStatus] is JsonObject other)
+                    {
+                        // The status is also another answer (a form's 400): either body may come.
+                        responses.Remove(validationStatus);
+                        validation = EitherOf(validation, other);
+                    }
+
                     responses[validationStatus] = validation;
                 }
 
@@ -119,7 +189,73 @@ internal static class ApiDocument
                 }
             }
         }
+
+        if (fastApi && document["components"]?["schemas"] is JsonObject schemas)
+        {
+            // The document carries only the schemas of the format in use (no dead error classes in generated clients).
+            SwapSchema(schemas, "ProblemDetails", "FastApiError", FastApiError);
+            SwapSchema(schemas, "ValidationProblem", "FastApiValidationError", FastApiValidationError);
+        }
     }
+
+    /// <summary>One response whose problem body is either of two: <c>anyOf</c> of their schemas, descriptions joined.</summary>
+    private static JsonObject EitherOf(JsonObject first, JsonObject second)
+    {
+        var merged = (JsonObject)first.DeepClone();
+        merged["description"] = $"{first["description"]} Or: {second["description"]}";
+        if (merged["content"]?[ProblemJson] is JsonObject media && second["content"]?[ProblemJson]?["schema"] is JsonNode otherSchema
+            && media["schema"] is JsonNode schema)
+        {
+            media["schema"] = new JsonObject { ["anyOf"] = new JsonArray(schema.DeepClone(), otherSchema.DeepClone()) };
+        }
+
+        return merged;
+    }
+
+    private static void SwapSchema(JsonObject schemas, string problemName, string fastApiName, Func<JsonObject> fastApiSchema)
+    {
+        if (schemas.Remove(problemName))
+        {
+            schemas[fastApiName] = fastApiSchema();
+        }
+    }
+
+    /// <summary>Starlette's <c>HTTPException</c> body (docs/errors.md).</summary>
+    private static JsonObject FastApiError() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "An error in FastAPI's format (ErrorFormat.FastApi).",
+        ["properties"] = new JsonObject { ["detail"] = new JsonObject { ["type"] = "string", ["x-ms-primary-error-message"] = true } },
+        ["required"] = new JsonArray("detail"),
+    };
+
+    /// <summary>FastAPI's validation error body (docs/errors.md).</summary>
+    private static JsonObject FastApiValidationError() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
+        ["properties"] = new JsonObject
+        {
+            ["detail"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject
+                    {
+                        ["type"] = new JsonObject { ["type"] = "string" },
+                        ["loc"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = new JsonArray("string", "integer") } },
+                        ["msg"] = new JsonObject { ["type"] = "string" },
+                        ["input"] = new JsonObject(),
+                        ["ctx"] = new JsonObject { ["type"] = "object" },
+                    },
+                    ["required"] = new JsonArray("type", "loc", "msg"),
+                },
+            },
+        },
+        ["required"] = new JsonArray("detail"),
+    };
 
     /// <summary><c>application/problem+json</c> with a problem schema → <c>application/json</c> with FastAPI's shape.</summary>
     private static void UseFastApiFormat(JsonObject? content)
@@ -130,14 +266,21 @@ internal static class ApiDocument
         }
 
         content.Remove(ProblemJson);
-        if (media["schema"] is JsonObject schema && schema["$ref"]?.GetValue<string>() is { } reference)
+        if (media["schema"] is JsonObject schema)
         {
-            schema["$ref"] = reference switch
+            IEnumerable<JsonNode?> choices = schema["anyOf"] is JsonArray anyOf ? anyOf : new JsonNode?[] { schema };
+            foreach (var choice in choices)
             {
-                SchemaPrefix + "ValidationProblem" => SchemaPrefix + "FastApiValidationError",
-                SchemaPrefix + "ProblemDetails" => SchemaPrefix + "FastApiError",
-                _ => reference,
-            };
+                if (choice is JsonObject one && one["$ref"]?.GetValue<string>() is { } reference)
+                {
+                    one["$ref"] = reference switch
+                    {
+                        SchemaPrefix + "ValidationProblem" => SchemaPrefix + "FastApiValidationError",
+                        SchemaPrefix + "ProblemDetails" => SchemaPrefix + "FastApiError",
+                        _ => reference,
+                    };
+                }
+            }
         }
 
         content["application/json"] = media;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using FastEndpointsGen.Runtime;
 
 namespace FastEndpointsGen;
@@ -95,4 +96,38 @@ public sealed class FastEndpointsGenOptions
 
     /// <summary>The route of the interactive docs page (Scalar). Default <c>/docs</c>.</summary>
     public string DocsRoute { get; set; } = "/docs";
+
+    /// <summary>
+    /// Whether the docs page offers Scalar's features that send the API description or requests to an outside service:
+    /// the "Ask AI" agent, the MCP integration, the developer toolbar (share, deploy, generate SDK) and Scalar's
+    /// telemetry. Default false: the page of an internal service must not offer to upload its contract.
+    /// </summary>
+    public bool DocsExternalServices { get; set; }
+
+    /// <summary>
+    /// The API's license for the document's <c>info.license</c>: a name and an optional URL or SPDX identifier
+    /// (e.g. <c>new("MIT", Identifier: "MIT")</c>). Default none.
+    /// </summary>
+    public ApiLicense? License { get; set; }
+
+    /// <summary>Who to contact about the API, for the document's <c>info.contact</c>. Default none.</summary>
+    public ApiContact? Contact { get; set; }
+
+    /// <summary>
+    /// The document's <c>servers</c>. Default empty: the server's own addresses at run time (its configured URLs), so
+    /// client generators and tools know where the API is; the compile-time file says <c>/</c> (relative).
+    /// </summary>
+    public IList<string> Servers { get; } = [];
 }
+
+/// <summary>The license of the API (OpenAPI <c>info.license</c>): a name and a URL or an SPDX identifier.</summary>
+/// <param name="Name">The license's name, e.g. <c>MIT</c>.</param>
+/// <param name="Url">Where the license text is.</param>
+/// <param name="Identifier">Its SPDX identifier, e.g. <c>Apache-2.0</c> (instead of <paramref name="Url"/>).</param>
+public sealed record ApiLicense(string Name, Uri? Url = null, string? Identifier = null);
+
+/// <summary>Who to contact about the API (OpenAPI <c>info.contact</c>).</summary>
+/// <param name="Name">A person or team.</param>
+/// <param name="Email">Their email address.</param>
+/// <param name="Url">A page about them or the API.</param>
+public sealed record ApiContact(string? Name = null, string? Email = null, Uri? Url = null);

@@ -48,6 +48,15 @@ public static class FastEndpointsGenServiceCollectionExtensions
             document.Info.Title = options.Title;
             document.Info.Version = options.Version;
             document.Info.Description = options.Description;
+            if (options.Contact is { } contact)
+            {
+                document.Info.Contact = new OpenApiContact { Name = contact.Name, Email = contact.Email, Url = contact.Url };
+            }
+
+            if (options.License is { } license)
+            {
+                document.Info.License = new OpenApiLicense { Name = license.Name, Url = license.Identifier is null ? license.Url : null, Identifier = license.Identifier };
+            }
             return System.Threading.Tasks.Task.CompletedTask;
         }));
         return services;

@@ -16,6 +16,32 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValidationChecks
 {
+    /// <summary>
+    /// The length <c>[StringLength]</c>, <c>[MinLength]</c>, <c>[MaxLength]</c> and <c>[Length]</c> check: Unicode code points, as
+    /// JSON Schema's <c>minLength</c>/<c>maxLength</c> count them, so the document and the check agree (docs/openapi.md).
+    /// An emoji is one character, not two UTF-16 units; an unpaired surrogate counts as one.
+    /// </summary>
+    public static int TextLength(string value)
+    {
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDBFF');
+        if (first < 0)
+        {
+            return span.Length;
+        }
+
+        var length = first;
+        for (var i = first; i < span.Length; i++, length++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        return length;
+    }
+
     /// <summary><c>[EmailAddress]</c>: one <c>@</c>, neither first nor last (DataAnnotations' own rule).</summary>
     public static bool IsEmail(string value)
     {

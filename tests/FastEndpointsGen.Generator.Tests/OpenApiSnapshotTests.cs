@@ -164,6 +164,153 @@ public class OpenApiSnapshotTests
         Assert.That(result.OpenApi, Does.Contain("\"summary\": \"Say hello\"").And.Contain("\"description\": \"Who to greet.\""));
     }
 
+    [Test]
+    public void ThrownHttpErrors_AndBodyRefusals_AreListed()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed record Note(string Text);
+
+            public static class Errors
+            {
+                public const int Gone = 410;
+
+                public static HttpError NotFound(int id) => new(404, $"No note {id}.");
+
+                public static void EnsureWritable(bool locked)
+                {
+                    if (locked)
+                    {
+                        throw new HttpError(statusCode: 409, detail: "Locked.");
+                    }
+                }
+            }
+
+            public static class Notes
+            {
+                [Get("/notes/{id}")]
+                public static Note Get(int id) => id > 0 ? new Note("x") : throw Errors.NotFound(id);
+
+                [Put("/notes/{id}")]
+                public static Note Put(int id, Note note, int status)
+                {
+                    Errors.EnsureWritable(id == 1);
+                    if (id == 2)
+                    {
+                        throw new HttpError(Errors.Gone);
+                    }
+
+                    // A status known only at run time cannot be documented.
+                    throw new HttpError(status);
+                }
+
+                [Get("/plain")]
+                public static string Plain() => "x";
+            }
+            """);
+
+        var json = AssertValid(result);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var get = document["paths"]!["/notes/{id}"]!["get"]!["responses"]!.AsObject();
+        var put = document["paths"]!["/notes/{id}"]!["put"]!["responses"]!.AsObject();
+        var plain = document["paths"]!["/plain"]!["get"]!["responses"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(get.Select(r => r.Key), Is.EquivalentTo(new[] { "200", "404", "422" }));
+            Assert.That((string?)get["404"]!["content"]!["application/problem+json"]!["schema"]!["$ref"], Is.EqualTo("#/components/schemas/ProblemDetails"));
+            Assert.That(put.Select(r => r.Key), Is.EquivalentTo(new[] { "200", "409", "410", "413", "415", "422" }));
+            Assert.That(plain.Select(r => r.Key), Is.EquivalentTo(new[] { "200" }));
+            Assert.That((bool?)document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!["detail"]!["x-ms-primary-error-message"], Is.True);
+            Assert.That(document["components"]!["schemas"]!.AsObject().Select(s => s.Key), Has.None.StartsWith("FastApi"));
+        });
+    }
+
+    [Test]
+    public void ErrorSchemas_OnlyWhenReferenced()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public static class Plain
+            {
+                [Get("/ping")]
+                public static string Ping() => "pong";
+            }
+            """);
+
+        var json = AssertValid(result);
+        Assert.That(json, Does.Not.Contain("ProblemDetails").And.Not.Contain("ValidationProblem").And.Not.Contain("FastApi"));
+    }
+
+    [Test]
+    public void Defaults_AreLiteral_NeverNull_AndRequiredTextHasANonWhitespaceCharacter()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public enum Speed { Slow, Fast }
+
+            public sealed record Patch(string? Title = null, bool? Done = null, int Count = 3, Speed Speed = Speed.Fast);
+
+            public sealed class Item
+            {
+                public const decimal DefaultTax = 0.21m;
+
+                public decimal Price { get; init; } = 0m;
+                public decimal Tax { get; init; } = DefaultTax;
+                public double Weight { get; init; } = 1;
+                public string Country { get; init; } = "NL";
+                public string? Note { get; init; } = null;
+                public Speed Speed { get; init; } = Speed.Slow;
+
+                [Required]
+                public required string Name { get; init; }
+
+                [Required, RegularExpression("[a-z]+")]
+                public required string Code { get; init; }
+            }
+
+            public static class Items
+            {
+                [Patch("/items")]
+                public static Patch Update(Patch patch) => patch;
+
+                [Post("/items")]
+                public static Item Create(Item item) => item;
+            }
+            """);
+
+        var json = AssertValid(result);
+        var schemas = System.Text.Json.Nodes.JsonNode.Parse(json)!["components"]!["schemas"]!;
+        var patch = schemas["Patch"]!["properties"]!;
+        var item = schemas["Item"]!["properties"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(json, Does.Not.Contain("\"default\": null"));
+            Assert.That(patch["title"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That(patch["done"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That(patch["count"]!["default"]!.ToJsonString(), Is.EqualTo("3"));
+            Assert.That(patch["speed"]!.AsObject().ContainsKey("default"), Is.False, "an enum's number is no default for its JSON name");
+            Assert.That(item["price"]!["default"]!.ToJsonString(), Is.EqualTo("0"));
+            Assert.That(item["tax"]!["default"]!.ToJsonString(), Is.EqualTo("0.21"));
+            Assert.That(item["weight"]!["default"]!.ToJsonString(), Is.EqualTo("1"));
+            Assert.That(item["country"]!["default"]!.ToJsonString(), Is.EqualTo("\"NL\""));
+            Assert.That(item["note"]!.AsObject().ContainsKey("default"), Is.False);
+            Assert.That((string?)item["name"]!["pattern"], Is.EqualTo("\\S"));
+            Assert.That((int?)item["name"]!["minLength"], Is.EqualTo(1));
+            Assert.That((string?)item["code"]!["pattern"], Is.EqualTo("\\S"));
+            Assert.That((string?)item["code"]!["allOf"]![0]!["pattern"], Is.EqualTo("^(?:[a-z]+)$"));
+        });
+    }
+
     /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
     internal static string AssertValid(GeneratorResult result)
     {

@@ -136,7 +136,7 @@ public class ValidationSnapshotTests
         {
             Assert.That(json, Does.Not.Contain("Validator."));
             Assert.That(json, Does.Not.Contain("GetCustomAttributes"));
-            Assert.That(json, Does.Contain("if (checkedValue.Length > 20)"));
+            Assert.That(json, Does.Contain("if (ValidationChecks.TextLength(checkedValue) > 20)"));
             Assert.That(json, Does.Contain("if (checkedValue < 1)"));
         });
     }

@@ -74,6 +74,14 @@ public static class MoreEndpoints
     [Get("/not-found")]
     public static string NotFound() => throw new HttpError(404);
 
+    /// <summary>A status thrown by a helper the handler calls: documented all the same (docs/openapi.md).</summary>
+    [Get("/locked/{id}")]
+    public static string Locked(int id)
+    {
+        Guard.EnsureUnlocked(id);
+        return "open";
+    }
+
     // Deliberately exercises the JSON fallback (Envelope.Payload is object), which FEG4001 reports.
 #pragma warning disable FEG4001
     [Get("/envelope")]
@@ -91,4 +99,16 @@ public static class MoreEndpoints
     public static Microsoft.AspNetCore.Http.HttpResults.Ok<Envelope> TypedEnvelope() =>
         Microsoft.AspNetCore.Http.TypedResults.Ok(ShipmentEnvelope());
 #pragma warning restore FEG4001
+}
+
+/// <summary>Checks shared by handlers; the generator follows calls into it to document the errors it throws.</summary>
+public static class Guard
+{
+    public static void EnsureUnlocked(int id)
+    {
+        if (id == 0)
+        {
+            throw new HttpError(423, "The item is locked.");
+        }
+    }
 }

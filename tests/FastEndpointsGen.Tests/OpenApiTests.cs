@@ -110,7 +110,7 @@ public class OpenApiTests : AppTests
         var properties = Schema("Signup")["properties"]!;
         Assert.Multiple(() =>
         {
-            Assert.That(properties["username"]!.ToJsonString(), Is.EqualTo("""{"type":"string","minLength":3,"maxLength":20,"description":"The login name, 3 to 20 characters."}"""));
+            Assert.That(properties["username"]!.ToJsonString(), Is.EqualTo("""{"type":"string","minLength":3,"pattern":"\\S","maxLength":20,"description":"The login name, 3 to 20 characters."}"""));
             Assert.That((string?)properties["email"]!["format"], Is.EqualTo("email"));
             Assert.That(properties["age"]!.ToJsonString(), Is.EqualTo("""{"type":"integer","format":"int32","minimum":18,"maximum":130}"""));
             Assert.That((double)properties["score"]!["minimum"]!, Is.EqualTo(0.5));
@@ -200,7 +200,7 @@ public class OpenApiTests : AppTests
             Assert.That((string?)Operation("/responses/model", "get")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"], Is.EqualTo("#/components/schemas/Product"));
             Assert.That((string?)Operation("/responses/text", "get")["responses"]!["200"]!["content"]!["text/plain"]!["schema"]!["type"], Is.EqualTo("string"));
             Assert.That(Operation("/responses/void", "delete")["responses"]!.AsObject().Select(r => r.Key), Is.EqualTo(new[] { "204" }));
-            Assert.That(Operation("/responses/created", "post")["responses"]!.AsObject().Select(r => r.Key), Is.EqualTo(new[] { "201", "422" }));
+            Assert.That(Operation("/responses/created", "post")["responses"]!.AsObject().Select(r => r.Key), Is.EqualTo(new[] { "201", "413", "415", "422" }));
             Assert.That(Operation("/responses/list", "get")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!.ToJsonString(),
                 Is.EqualTo("""{"type":"array","items":{"$ref":"#/components/schemas/Dimensions"}}"""));
             Assert.That(Operation("/responses/null", "get")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["anyOf"], Is.Not.Null);
@@ -239,8 +239,40 @@ public class OpenApiTests : AppTests
         {
             Assert.That(Schema("ValidationProblem")["required"]!.ToJsonString(), Is.EqualTo("""["type","title","status","errors"]"""));
             Assert.That((string?)Schema("ValidationProblem")["properties"]!["errors"]!["additionalProperties"]!["type"], Is.EqualTo("array"));
-            Assert.That((string?)Schema("FastApiValidationError")["properties"]!["detail"]!["type"], Is.EqualTo("array"));
+            // Only the schemas of the format in use: FastAPI's would be dead classes in every generated client.
+            Assert.That(_document["components"]!["schemas"]!.AsObject().Select(s => s.Key), Has.None.StartsWith("FastApi"));
         });
+    }
+
+    /// <summary>
+    /// Every answer the server gives is one the document lists: thrown <c>HttpError</c>s (also from a called helper), a
+    /// body that is too large or not JSON, a request that is not a form.
+    /// </summary>
+    [TestCase("GET", "/more/not-found", "/more/not-found", null, null, 404)]
+    [TestCase("GET", "/more/locked/{id}", "/more/locked/0", null, null, 423)]
+    [TestCase("POST", "/json/product", "/json/product", "text/plain", "hello", 415)]
+    [TestCase("POST", "/json/product", "/json/product", "application/json", "big", 413)]
+    [TestCase("POST", "/context/form", "/context/form", "application/json", "{}", 415)]
+    public async Task EveryAnswer_IsDocumented(string method, string path, string url, string? contentType, string? body, int expected)
+    {
+        HttpContent? content = null;
+        if (body is not null)
+        {
+            var text = body == "big" ? "[" + new string(' ', 2 * 1024 * 1024) + "]" : body;
+            content = new StringContent(text, System.Text.Encoding.UTF8, contentType!);
+        }
+
+        // With a valid anti-forgery token, so a form endpoint gets as far as reading the body.
+        using var response = await SendAsync(new HttpMethod(method), url, content, (AntiforgeryHeader, await AntiforgeryTokenAsync()));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(expected));
+        var responses = Operation(path, method.ToLowerInvariant())["responses"]!.AsObject();
+        Assert.That(responses.Select(r => r.Key), Has.Member(expected.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (expected >= 400)
+        {
+            Assert.That((string?)responses[expected.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["content"]!["application/problem+json"]!["schema"]!["$ref"],
+                Is.EqualTo("#/components/schemas/ProblemDetails"));
+        }
     }
 
     [Test]
@@ -302,6 +334,9 @@ public class OpenApiTests : AppTests
             // Scalar resolves the document's URL against the app's base path: /openapi.json.
             Assert.That(html, Does.Contain("\"url\":\"openapi.json\""));
             Assert.That(html, Does.Not.Contain("cdn.jsdelivr.net").And.Not.Contain("unpkg.com"));
+            // Nothing that sends the description elsewhere: no AI agent, no MCP, no developer toolbar, no telemetry.
+            Assert.That(html, Does.Contain("\"agent\":{\"disabled\":true}").And.Contain("\"mcp\":{\"disabled\":true}")
+                .And.Contain("\"showDeveloperTools\":\"never\"").And.Contain("\"telemetry\":false"));
         });
 
         var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
@@ -347,7 +382,9 @@ public class OpenApiFastApiFormatTests : AppTests
     public async Task ErrorResponses_UseFastApisShape()
     {
         using var response = await GetAsync("/openapi.json");
-        var document = JsonNode.Parse(await response.BodyAsync())!;
+        var text = await response.BodyAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var document = JsonNode.Parse(text)!;
         var responses = document["paths"]!["/validation/items/{id}"]!["get"]!["responses"]!;
         Assert.Multiple(() =>
         {
@@ -355,6 +392,65 @@ public class OpenApiFastApiFormatTests : AppTests
             Assert.That((string?)responses["400"]!["content"]!["application/json"]!["schema"]!["$ref"], Is.EqualTo("#/components/schemas/FastApiValidationError"));
             Assert.That((string?)responses["404"]!["content"]!["application/json"]!["schema"]!["$ref"], Is.EqualTo("#/components/schemas/FastApiError"));
             Assert.That(document["info"]!.ToJsonString(), Is.EqualTo("""{"title":"Renamed","description":"All about it.","version":"2.0"}"""));
+            Assert.That(document["components"]!["schemas"]!.AsObject().Select(s => s.Key),
+                Has.Member("FastApiError").And.Member("FastApiValidationError").And.No.Member("ProblemDetails").And.No.Member("ValidationProblem"));
+            Assert.That((bool?)document["components"]!["schemas"]!["FastApiError"]!["properties"]!["detail"]!["x-ms-primary-error-message"], Is.True);
+            // A form's own 400 (anti-forgery, malformed form) and the validation status 400: either body.
+            Assert.That(document["paths"]!["/context/form"]!["post"]!["responses"]!["400"]!["content"]!["application/json"]!["schema"]!.ToJsonString(),
+                Is.EqualTo("""{"anyOf":[{"$ref":"#/components/schemas/FastApiValidationError"},{"$ref":"#/components/schemas/FastApiError"}]}"""));
+        });
+    }
+}
+
+/// <summary><c>info.license</c>/<c>contact</c>, <c>servers</c> from the options, and the docs page's outside services opted in.</summary>
+public class OpenApiInfoOptionsTests : AppTests
+{
+    protected override TestAppFactory CreateFactory() => new(configure: o =>
+    {
+        o.License = new ApiLicense("MIT", Identifier: "MIT");
+        o.Contact = new ApiContact("API team", "api@example.test", new Uri("https://example.test/team"));
+        o.Servers.Add("https://api.example.test");
+        o.DocsExternalServices = true;
+    });
+
+    [Test]
+    public async Task Info_AndServers_ComeFromTheOptions()
+    {
+        using var response = await GetAsync("/openapi.json");
+        var text = await response.BodyAsync();
+        var document = JsonNode.Parse(text)!;
+        var read = OpenApiDocument.Parse(text, "json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(document["info"]!["license"]!.ToJsonString(), Is.EqualTo("""{"name":"MIT","identifier":"MIT"}"""));
+            Assert.That(document["info"]!["contact"]!.ToJsonString(), Is.EqualTo("""{"name":"API team","url":"https://example.test/team","email":"api@example.test"}"""));
+            Assert.That(document["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"https://api.example.test"}]"""));
+            Assert.That(read.Diagnostic!.Errors, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task DocsPage_OffersOutsideServices_WhenTheAppOptsIn()
+    {
+        using var response = await GetAsync("/docs");
+        var html = await response.BodyAsync();
+        Assert.That(html, Does.Not.Contain("\"showDeveloperTools\":\"never\"").And.Not.Contain("\"agent\":{\"disabled\":true}"));
+    }
+}
+
+/// <summary>The document's <c>servers</c> from the addresses the server listens on.</summary>
+public class OpenApiServersTests
+{
+    [Test]
+    public void Servers_AreTheConcreteAddresses_WildcardsLeaveTheRelativeRoot()
+    {
+        var compiled = """{"openapi":"3.1.1","info":{},"servers":[{"url":"/"}],"paths":{}}""";
+        var concrete = JsonNode.Parse(Runtime.ApiDocument.Build([compiled], new FastEndpointsGenOptions(), ["http://[::]:8080", "http://localhost:5000/", "http://+:80"]))!;
+        var wildcard = JsonNode.Parse(Runtime.ApiDocument.Build([compiled], new FastEndpointsGenOptions(), ["http://0.0.0.0:8080"]))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(concrete["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"http://localhost:5000"}]"""));
+            Assert.That(wildcard["servers"]!.ToJsonString(), Is.EqualTo("""[{"url":"/"}]"""));
         });
     }
 }

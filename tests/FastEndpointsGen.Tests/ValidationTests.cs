@@ -25,6 +25,21 @@ public sealed class ValidationTests : AppTests
         return PostJsonAsync(Signup, body.ToJsonString());
     }
 
+    /// <summary>
+    /// Lengths are counted in code points, as the document's maxLength is (JSON Schema): five emoji are five characters
+    /// (ten UTF-16 units), within [MaxLength(5)]; six are too many. Whitespace-only text fails [Required], as the
+    /// document's pattern "\\S" says.
+    /// </summary>
+    [TestCase("bio", "😀😀😀😀😀", HttpStatusCode.OK)]
+    [TestCase("bio", "😀😀😀😀😀😀", HttpStatusCode.UnprocessableEntity)]
+    [TestCase("username", "😀😀😀", HttpStatusCode.OK)]
+    [TestCase("username", "   ", HttpStatusCode.UnprocessableEntity)]
+    public async Task Lengths_count_code_points_as_the_document_does(string member, string value, HttpStatusCode expected)
+    {
+        using var response = await PostSignup(body => body[member] = value);
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task A_model_passing_every_rule_is_accepted()
     {

@@ -20,6 +20,11 @@ namespace FastEndpointsGen
                 "title": "API",
                 "version": "1.0.0"
               },
+              "servers": [
+                {
+                  "url": "/"
+                }
+              ],
               "paths": {
                 "/shop/orders": {
                   "post": {
@@ -53,6 +58,26 @@ namespace FastEndpointsGen
                       },
                       "403": {
                         "description": "Forbidden"
+                      },
+                      "413": {
+                        "description": "The request body is larger than the app's MaxRequestBodySize.",
+                        "content": {
+                          "application/problem+json": {
+                            "schema": {
+                              "$ref": "#/components/schemas/ProblemDetails"
+                            }
+                          }
+                        }
+                      },
+                      "415": {
+                        "description": "The request body is not JSON.",
+                        "content": {
+                          "application/problem+json": {
+                            "schema": {
+                              "$ref": "#/components/schemas/ProblemDetails"
+                            }
+                          }
+                        }
                       },
                       "422": {
                         "description": "Validation error: the request's parameters or body are not valid.",
@@ -257,6 +282,7 @@ namespace FastEndpointsGen
                       "customer": {
                         "type": "string",
                         "minLength": 2,
+                        "pattern": "\\S",
                         "maxLength": 100,
                         "description": "Who ordered."
                       },
@@ -264,7 +290,8 @@ namespace FastEndpointsGen
                         "type": "integer",
                         "format": "int32",
                         "minimum": 1,
-                        "maximum": 99
+                        "maximum": 99,
+                        "default": 1
                       },
                       "email": {
                         "type": ["string", "null"],
@@ -272,7 +299,8 @@ namespace FastEndpointsGen
                       },
                       "country": {
                         "type": "string",
-                        "pattern": "^(?:[A-Z]{2})$"
+                        "pattern": "^(?:[A-Z]{2})$",
+                        "default": "NL"
                       },
                       "region": {
                         "type": ["string", "null"],
@@ -335,8 +363,7 @@ namespace FastEndpointsGen
                       "since": {
                         "type": ["string", "null"],
                         "format": "date",
-                        "description": "When it was added.",
-                        "default": null
+                        "description": "When it was added."
                       }
                     },
                     "required": ["id", "name", "price", "tags"]
@@ -345,48 +372,6 @@ namespace FastEndpointsGen
                     "type": "string",
                     "description": "How soon an order ships.",
                     "enum": ["Standard", "Express"]
-                  },
-                  "FastApiError": {
-                    "type": "object",
-                    "description": "An error in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "string"
-                      }
-                    },
-                    "required": ["detail"]
-                  },
-                  "FastApiValidationError": {
-                    "type": "object",
-                    "description": "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "array",
-                        "items": {
-                          "type": "object",
-                          "properties": {
-                            "type": {
-                              "type": "string"
-                            },
-                            "loc": {
-                              "type": "array",
-                              "items": {
-                                "type": ["string", "integer"]
-                              }
-                            },
-                            "msg": {
-                              "type": "string"
-                            },
-                            "input": {},
-                            "ctx": {
-                              "type": "object"
-                            }
-                          },
-                          "required": ["type", "loc", "msg"]
-                        }
-                      }
-                    },
-                    "required": ["detail"]
                   },
                   "ProblemDetails": {
                     "type": "object",
@@ -404,7 +389,8 @@ namespace FastEndpointsGen
                         "format": "int32"
                       },
                       "detail": {
-                        "type": "string"
+                        "type": "string",
+                        "x-ms-primary-error-message": true
                       }
                     },
                     "required": ["type", "title", "status"]
@@ -418,7 +404,8 @@ namespace FastEndpointsGen
                         "format": "uri"
                       },
                       "title": {
-                        "type": "string"
+                        "type": "string",
+                        "x-ms-primary-error-message": true
                       },
                       "status": {
                         "type": "integer",

@@ -20,104 +20,14 @@ namespace FastEndpointsGen
                 "title": "API",
                 "version": "1.0.0"
               },
+              "servers": [
+                {
+                  "url": "/"
+                }
+              ],
               "paths": {},
               "components": {
-                "schemas": {
-                  "FastApiError": {
-                    "type": "object",
-                    "description": "An error in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "string"
-                      }
-                    },
-                    "required": ["detail"]
-                  },
-                  "FastApiValidationError": {
-                    "type": "object",
-                    "description": "Validation errors in FastAPI's format (ErrorFormat.FastApi).",
-                    "properties": {
-                      "detail": {
-                        "type": "array",
-                        "items": {
-                          "type": "object",
-                          "properties": {
-                            "type": {
-                              "type": "string"
-                            },
-                            "loc": {
-                              "type": "array",
-                              "items": {
-                                "type": ["string", "integer"]
-                              }
-                            },
-                            "msg": {
-                              "type": "string"
-                            },
-                            "input": {},
-                            "ctx": {
-                              "type": "object"
-                            }
-                          },
-                          "required": ["type", "loc", "msg"]
-                        }
-                      }
-                    },
-                    "required": ["detail"]
-                  },
-                  "ProblemDetails": {
-                    "type": "object",
-                    "description": "An RFC 9457 problem (ErrorFormat.ProblemDetails, the default).",
-                    "properties": {
-                      "type": {
-                        "type": "string",
-                        "format": "uri"
-                      },
-                      "title": {
-                        "type": "string"
-                      },
-                      "status": {
-                        "type": "integer",
-                        "format": "int32"
-                      },
-                      "detail": {
-                        "type": "string"
-                      }
-                    },
-                    "required": ["type", "title", "status"]
-                  },
-                  "ValidationProblem": {
-                    "type": "object",
-                    "description": "An RFC 9457 problem listing every validation error (ErrorFormat.ProblemDetails, the default).",
-                    "properties": {
-                      "type": {
-                        "type": "string",
-                        "format": "uri"
-                      },
-                      "title": {
-                        "type": "string"
-                      },
-                      "status": {
-                        "type": "integer",
-                        "format": "int32"
-                      },
-                      "detail": {
-                        "type": "string"
-                      },
-                      "errors": {
-                        "type": "object",
-                        "description": "The messages for each location, e.g. `body.title` or `query.limit`.",
-                        "additionalProperties": {
-                          "type": "array",
-                          "items": {
-                            "type": "string"
-                          }
-                        }
-                      }
-                    },
-                    "required": ["type", "title", "status", "errors"]
-                  }
-                }
+                "schemas": {}
               }
             }
             """;

@@ -227,11 +227,11 @@ namespace FastEndpointsGen
                             {
                                 context.AddError("string_too_short", "String should have at least 1 character", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "1"));
                             }
-                            if (checkedValue.Length > 0 && checkedValue.Length < 3)
+                            if (checkedValue.Length > 0 && ValidationChecks.TextLength(checkedValue) < 3)
                             {
                                 context.AddError("string_too_short", "String should have at least 3 characters", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "3"));
                             }
-                            if (checkedValue.Length > 20)
+                            if (ValidationChecks.TextLength(checkedValue) > 20)
                             {
                                 context.AddError("string_too_long", "String should have at most 20 characters", ValidationChecks.Input(checkedValue), ValidationChecks.Context("max_length", "20"));
                             }

@@ -96,11 +96,11 @@ namespace FastEndpointsGen.Generated
             if (q_raw is not null)
             {
                 q_local = q_raw;
-                if (q_raw.Length < 2)
+                if (ValidationChecks.TextLength(q_raw) < 2)
                 {
                     errors = RequestErrors.Rule(errors, "query", "q", "string_too_short", "String should have at least 2 characters", RequestErrors.StringInput(q_raw), ValidationChecks.Context("min_length", "2"));
                 }
-                if (q_raw.Length > 10)
+                if (ValidationChecks.TextLength(q_raw) > 10)
                 {
                     errors = RequestErrors.Rule(errors, "query", "q", "string_too_long", "String should have at most 10 characters", RequestErrors.StringInput(q_raw), ValidationChecks.Context("max_length", "10"));
                 }

@@ -78,7 +78,7 @@ namespace FastEndpointsGen.Generated
                 {
                     errors = RequestErrors.Rule(errors, "query", "user", "string_too_short", "String should have at least 1 character", RequestErrors.StringInput(user_raw), ValidationChecks.Context("min_length", "1"));
                 }
-                if (user_raw.Length > 20)
+                if (ValidationChecks.TextLength(user_raw) > 20)
                 {
                     errors = RequestErrors.Rule(errors, "query", "user", "string_too_long", "String should have at most 20 characters", RequestErrors.StringInput(user_raw), ValidationChecks.Context("max_length", "20"));
                 }

@@ -184,11 +184,11 @@ namespace FastEndpointsGen
                             {
                                 context.AddError("string_too_short", "String should have at least 1 character", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "1"));
                             }
-                            if (checkedValue.Length > 0 && checkedValue.Length < 1)
+                            if (checkedValue.Length > 0 && ValidationChecks.TextLength(checkedValue) < 1)
                             {
                                 context.AddError("string_too_short", "String should have at least 1 character", ValidationChecks.Input(checkedValue), ValidationChecks.Context("min_length", "1"));
                             }
-                            if (checkedValue.Length > 500)
+                            if (ValidationChecks.TextLength(checkedValue) > 500)
                             {
                                 context.AddError("string_too_long", "String should have at most 500 characters", ValidationChecks.Input(checkedValue), ValidationChecks.Context("max_length", "500"));
                             }
