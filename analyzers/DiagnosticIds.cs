@@ -28,6 +28,7 @@ public static class DiagnosticIds
     public const string FEG4002PolymorphicWithoutDerivedTypes = "FEG4002";
     public const string FEG4003NoConstructorToRead = "FEG4003";
     public const string FEG4004DuplicateJsonName = "FEG4004";
+    public const string FEG4005DerivedTypeNotGenerated = "FEG4005";
 
     public const string FEG5001DuplicateOperationId = "FEG5001";
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";

@@ -268,6 +268,45 @@ public partial class ServedOrDiagnosedTests
                 public static Item Target(Item item) => item;
             }
             """),
+        Case(Outcome.Diagnosed, "a [JsonDerivedType] that is abstract", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Wild), "wild")]
+            public abstract class Pet { public string Name { get; set; } = ""; }
+
+            public abstract class Wild : Pet { }
+
+            public static class Handlers
+            {
+                [Post("/pets")]
+                public static string Target(Pet pet) => pet.Name;
+            }
+            """),
+        Case(Outcome.Diagnosed, "two [JsonDerivedType]s with one discriminator", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), "cat")]
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Dog), "cat")]
+            public abstract record Pet(string Name);
+
+            public sealed record Cat(string Name) : Pet(Name);
+
+            public sealed record Dog(string Name) : Pet(Name);
+
+            public static class Handlers
+            {
+                [Get("/pets")]
+                public static Pet Target() => new Cat("Tom");
+            }
+            """),
+        Case(Outcome.Served, "an interface body with [JsonDerivedType] (no attribute: the body, not a service)", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Circle), 1)]
+            public interface IShape { }
+
+            public sealed record Circle(double Radius) : IShape;
+
+            public static class Handlers
+            {
+                [Post("/shapes")]
+                public static IShape Target(IShape shape) => shape;
+            }
+            """),
     ];
 
     [TestCaseSource(nameof(Corpus))]
