@@ -88,7 +88,8 @@ internal static class Bindings
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
-            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
 
     /// <summary>Where a value is read from, in the words of a message.</summary>
     public static string Describe(BindingSource source) => source switch
@@ -96,6 +97,7 @@ internal static class Bindings
         BindingSource.Route => "the route",
         BindingSource.Query => "the query string",
         BindingSource.Header => "a header",
+        BindingSource.Cookie => "a cookie",
         BindingSource.Form => "the form",
         BindingSource.Body => "the body",
         BindingSource.Services => "services",

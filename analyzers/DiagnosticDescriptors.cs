@@ -163,6 +163,13 @@ internal static class DiagnosticDescriptors
         "The generated polymorphic reader and writer need each derived type to be a concrete class or record deriving from the base, listed once, with its own discriminator value, and with no member named like the discriminator property.",
         JsonCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor CookieCollection = Create(
+        DiagnosticIds.FEG2011CookieCollection,
+        "A cookie holds one value",
+        "'{0}' is bound from a cookie but its type '{1}' is a collection: a cookie holds one value",
+        "A request sends each cookie name once with one value, so a [FromCookie] parameter is a single simple value (string, number, enum, Guid, date, or any IParsable type). Parse a list yourself from a string cookie if you need one.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor JsonFallback = Create(
         DiagnosticIds.FEG4001JsonFallback,
         "Type is serialized with the app's JsonSerializerOptions",

@@ -18,6 +18,8 @@ public static class DiagnosticIds
     public const string FEG2005ServiceOfSimpleType = "FEG2005";
     public const string FEG2006ParameterByReference = "FEG2006";
 
+    public const string FEG2011CookieCollection = "FEG2011";
+
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";
     public const string FEG3003MinimumAboveMaximum = "FEG3003";

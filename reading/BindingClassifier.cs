@@ -9,6 +9,9 @@ internal enum BindingSource
     Route,
     Query,
     Header,
+
+    /// <summary><c>[FromCookie]</c> (FastEndpointsGen's own attribute: ASP.NET Core has none).</summary>
+    Cookie,
     Form,
     Body,
     Services,
@@ -58,6 +61,7 @@ internal static class BindingClassifier
     public const string FromRoute = "Microsoft.AspNetCore.Mvc.FromRouteAttribute";
     public const string FromQuery = "Microsoft.AspNetCore.Mvc.FromQueryAttribute";
     public const string FromHeader = "Microsoft.AspNetCore.Mvc.FromHeaderAttribute";
+    public const string FromCookie = "FastEndpointsGen.FromCookieAttribute";
     public const string FromBody = "Microsoft.AspNetCore.Mvc.FromBodyAttribute";
     public const string FromForm = "Microsoft.AspNetCore.Mvc.FromFormAttribute";
     public const string FromServices = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
@@ -89,6 +93,7 @@ internal static class BindingClassifier
                 FromRoute => BindingSource.Route,
                 FromQuery => BindingSource.Query,
                 FromHeader => BindingSource.Header,
+                FromCookie => BindingSource.Cookie,
                 FromForm => BindingSource.Form,
                 FromBody => BindingSource.Body,
                 FromServices => BindingSource.Services,
@@ -117,7 +122,7 @@ internal static class BindingClassifier
                 decision.ServiceKey = attribute.ConstructorArguments[0];
             }
 
-            if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form)
+            if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form)
             {
                 DescribeValue(decision, type);
             }

@@ -131,6 +131,9 @@ internal static class BindingEmitter
             case BindingSource.Header:
                 EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]", fields);
                 break;
+            case BindingSource.Cookie:
+                EmitValue(writer, parameter, local, "cookie", $"httpContext.Request.Cookies[{Literal(parameter.WireName)}]", fields);
+                break;
             case BindingSource.Form:
                 EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]", fields);
                 break;

@@ -225,6 +225,7 @@ internal static class OpenApiEmitter
                     BindingSource.Route => "path",
                     BindingSource.Query => "query",
                     BindingSource.Header => "header",
+                    BindingSource.Cookie => "cookie",
                     _ => null,
                 };
                 if (location is null || parameter.Value is null)
@@ -440,7 +441,7 @@ internal static class OpenApiEmitter
             }
 
             // Whatever the generated binding can reject: parameters, bodies, form fields and required files.
-            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
+            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form or BindingSource.Body
                 || p.Special == SpecialKind.FormFile && !p.IsOptional))
             {
                 Add(responses, "422", Response("Validation error: the request's parameters or body are not valid.", "application/problem+json",

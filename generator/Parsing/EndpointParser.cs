@@ -275,8 +275,10 @@ internal static class EndpointParser
 
         switch (decision.Source)
         {
-            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form:
-                if (decision.Simple == SimpleKind.None || decision.ValueType is null)
+            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form:
+                // A cookie holds one value: a collection from a cookie is FEG2011.
+                if (decision.Simple == SimpleKind.None || decision.ValueType is null
+                    || decision.Source == BindingSource.Cookie && decision.Collection != CollectionKind.None)
                 {
                     return null;
                 }
@@ -388,7 +390,8 @@ internal static class EndpointParser
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
-            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
 
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
     private static HandlerDisposal DisposalOf(INamedTypeSymbol type)

@@ -159,4 +159,18 @@ public class BindingAnalyzerTests
             public static string Read(in int value) => value.ToString();
         }
         """);
+
+    [Test]
+    public Task FEG2011_CookieCollection() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed record Prefs([FastEndpointsGen.FromCookie] List<string> Tags, [FastEndpointsGen.FromCookie] string? Theme);
+
+        public static class Handlers
+        {
+            [Get("/tags")]
+            public static string Tags([FastEndpointsGen.FromCookie] string[] {|FEG2011:tags|}, [FastEndpointsGen.FromCookie(Name = "s")] int session) => "";
+
+            [Get("/prefs")]
+            public static string Prefs([Microsoft.AspNetCore.Http.AsParameters] Prefs {|FEG2011:prefs|}) => ""; // reported at the [AsParameters] parameter
+        }
+        """);
 }

@@ -295,6 +295,13 @@ public partial class ServedOrDiagnosedTests
                 public static Pet Target() => new Cat("Tom");
             }
             """),
+        Case(Outcome.Diagnosed, "a collection from a cookie", """
+            public static class Handlers
+            {
+                [Get("/tags")]
+                public static string Target([FromCookie] string[] tags) => string.Join(",", tags);
+            }
+            """),
         Case(Outcome.Served, "an interface body with [JsonDerivedType] (no attribute: the body, not a service)", """
             [System.Text.Json.Serialization.JsonDerivedType(typeof(Circle), 1)]
             public interface IShape { }
