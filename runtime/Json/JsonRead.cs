@@ -25,6 +25,11 @@ public static class JsonRead
     {
         var reader = new Utf8JsonReader(bytes, context.ReaderOptions);
         context.Document = bytes;
+        if (JsonBody.IsText(bytes))
+        {
+            context.EchoInputs = false; // the rented context is set again for the next read
+        }
+
         try
         {
             reader.Read();

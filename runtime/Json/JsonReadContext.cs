@@ -55,7 +55,7 @@ public sealed class JsonReadContext
     /// Whether errors carry the offending input. Only FastAPI's error format shows it, so the problem-details
     /// format never spends time or memory capturing it.
     /// </summary>
-    public bool EchoInputs { get; private set; }
+    public bool EchoInputs { get; internal set; }
 
     /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
     public JsonReaderOptions ReaderOptions { get; private set; }
