@@ -50,6 +50,12 @@ internal sealed class BindingDecision
 
     /// <summary>The <c>[FromKeyedServices]</c> key.</summary>
     public TypedConstant ServiceKey { get; set; }
+
+    /// <summary>
+    /// <c>[FromForm]</c> on a model: bound like <c>[AsParameters]</c> (<see cref="BindingSource.AsParameters"/>), its
+    /// members from form fields and files (docs/binding.md#form-models).
+    /// </summary>
+    public bool IsFormModel { get; set; }
 }
 
 /// <summary>
@@ -72,7 +78,12 @@ internal static class BindingClassifier
     public static bool AllowsInferredBody(string httpMethod) => httpMethod is "POST" or "PUT" or "PATCH";
 
     /// <summary>Decides where a parameter (or an <c>[AsParameters]</c> member) binds from.</summary>
-    public static BindingDecision Classify(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod)
+    /// <param name="parameter">The parameter or member.</param>
+    /// <param name="type">Its type.</param>
+    /// <param name="route">The endpoint's route template.</param>
+    /// <param name="httpMethod">The endpoint's HTTP method.</param>
+    /// <param name="inFormModel">A member of a <c>[FromForm]</c> model: without an attribute it is a form field.</param>
+    public static BindingDecision Classify(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, bool inFormModel = false)
     {
         var decision = new BindingDecision { WireName = parameter.Name };
         var valueType = TypeClassifier.Unwrap(type, out _);
@@ -127,6 +138,12 @@ internal static class BindingClassifier
                 DescribeValue(decision, type);
             }
 
+            if (source == BindingSource.Form && IsFormModel(valueType, decision))
+            {
+                decision.Source = BindingSource.AsParameters;
+                decision.IsFormModel = true;
+            }
+
             return decision;
         }
 
@@ -136,6 +153,12 @@ internal static class BindingClassifier
             decision.Source = BindingSource.Special;
             decision.Special = special;
             return decision;
+        }
+
+        if (inFormModel)
+        {
+            decision.Source = BindingSource.Form;
+            return DescribeValue(decision, type);
         }
 
         if (route.Find(parameter.Name) is not null)
@@ -162,6 +185,12 @@ internal static class BindingClassifier
         decision.Source = AllowsInferredBody(httpMethod) ? BindingSource.Body : BindingSource.Services;
         return decision;
     }
+
+    /// <summary>A class, record or struct with data members, not a value parsed from one field, a file or a collection.</summary>
+    private static bool IsFormModel(ITypeSymbol valueType, BindingDecision decision) =>
+        decision.Simple == SimpleKind.None && valueType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+        && TypeClassifier.GetSpecialKind(valueType) == SpecialKind.None && TypeClassifier.GetCollectionKind(valueType, out _) == CollectionKind.None
+        && !TypeClassifier.IsDictionary(valueType, out _, out _) && !named.IsAbstract && (named.IsValueType || TypeClassifier.HasPublicDataMembers(named));
 
     /// <summary>Fills in the scalar (or collection-of-scalar) shape of a string-bound value.</summary>
     private static BindingDecision DescribeValue(BindingDecision decision, ITypeSymbol type)

@@ -256,9 +256,9 @@ internal static class EndpointParser
     /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
     private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
 
-    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool inFormModel = false)
     {
-        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod);
+        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod, inFormModel);
         var isOptional = IsNullable(type) || parameter is IParameterSymbol { HasExplicitDefaultValue: true };
         var model = new ParameterModel
         {
@@ -309,7 +309,7 @@ internal static class EndpointParser
                 };
 
             case BindingSource.AsParameters:
-                return ParseAsParameters(model, type, route, httpMethod, json);
+                return ParseAsParameters(model, type, route, httpMethod, json, decision.IsFormModel);
 
             case BindingSource.Unbindable:
                 return null;
@@ -319,8 +319,11 @@ internal static class EndpointParser
         }
     }
 
-    /// <summary>Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter.</summary>
-    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    /// <summary>
+    /// Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter; of a
+    /// <c>[FromForm]</c> model, as form fields and files (docs/binding.md#form-models).
+    /// </summary>
+    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool formModel)
     {
         if (type is not INamedTypeSymbol named)
         {
@@ -338,7 +341,7 @@ internal static class EndpointParser
             foreach (var parameter in constructor.Parameters)
             {
                 // Attributes on a positional record's parameter or on the property it declares both count.
-                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json);
+                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, formModel);
                 if (member is null || member.Source == BindingSource.AsParameters)
                 {
                     return null;
@@ -347,12 +350,17 @@ internal static class EndpointParser
                 var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
                 {
-                    member = ParseParameter(property, parameter.Type, route, httpMethod, json) is { } fromProperty
-                        ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret }
+                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, formModel) is { } fromProperty
+                        ? fromProperty with
+                        {
+                            Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret,
+                            // Validation attributes on the positional parameter count too (docs/binding.md#asparameters).
+                            Rules = fromProperty.Rules.Count > 0 ? fromProperty.Rules : member.Rules,
+                        }
                         : member;
                 }
 
-                members.Add(WithJsonStyleName(member));
+                members.Add(WithJsonStyleName(member, formModel));
                 byConstructor.Add(parameter.Name);
             }
         }
@@ -364,13 +372,13 @@ internal static class EndpointParser
                 continue;
             }
 
-            var member = ParseParameter(property, property.Type, route, httpMethod, json);
+            var member = ParseParameter(property, property.Type, route, httpMethod, json, formModel);
             if (member is null || member.Source == BindingSource.AsParameters)
             {
                 return null;
             }
 
-            members.Add(WithJsonStyleName(member) with
+            members.Add(WithJsonStyleName(member, formModel) with
             {
                 IsProperty = true,
                 IsInitOnly = property.IsRequired || property.SetMethod.IsInitOnly,
@@ -385,8 +393,10 @@ internal static class EndpointParser
     /// <c>[AsParameters]</c> members are usually PascalCase properties; on the wire and in error locations
     /// they are camelCase (the router and query lookups ignore case), unless an attribute names them.
     /// </summary>
-    private static ParameterModel WithJsonStyleName(ParameterModel member) =>
-        member.Value is not null && member.WireName == member.Name ? member with { WireName = JsonSupport.CamelCase(member.Name) } : member;
+    private static ParameterModel WithJsonStyleName(ParameterModel member, bool formModel) =>
+        (member.Value is not null || formModel && member.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection) && member.WireName == member.Name
+            ? member with { WireName = JsonSupport.CamelCase(member.Name) }
+            : member;
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"

@@ -173,4 +173,25 @@ public class BindingAnalyzerTests
             public static string Prefs([Microsoft.AspNetCore.Http.AsParameters] Prefs {|FEG2011:prefs|}) => ""; // reported at the [AsParameters] parameter
         }
         """);
+
+    [Test]
+    public Task FromFormModel_BindsItsMembers_AndReportsOnlyMembersThatCannotBeFormFields() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed record Address(string Street);
+
+        public sealed record Signup(string Name, int Age, Address Home)
+        {
+            public IFormFile? Avatar { get; set; }
+        }
+
+        public sealed record Plain(string Name, int Age);
+
+        public static class Handlers
+        {
+            [Post("/signup")]
+            public static string Create([Microsoft.AspNetCore.Mvc.FromForm] Signup {|FEG2003:signup|}) => "";
+
+            [Post("/plain")]
+            public static string Plain([Microsoft.AspNetCore.Mvc.FromForm] Plain plain) => "";
+        }
+        """);
 }

@@ -258,6 +258,33 @@ public class EndpointSnapshotTests
     }
 
     [Test]
+    public void FormModel()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Accounts;
+
+            public sealed record Signup([MinLength(3)] string Username, [Range(13, 120)] int Age, bool Newsletter = false)
+            {
+                public IFormFile? Avatar { get; set; }
+            }
+
+            public static class AccountEndpoints
+            {
+                [Post("/signup")]
+                public static string Create([FromForm] Signup signup) => signup.Username;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var document = OpenApiSnapshotTests.AssertValid(result);
+        Assert.That(document, Does.Contain("\"multipart/form-data\"").And.Contain("\"username\""));
+    }
+
+    [Test]
     public void KeyedServicesAndSpecialTypes()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

@@ -295,6 +295,34 @@ public partial class ServedOrDiagnosedTests
                 public static Pet Target() => new Cat("Tom");
             }
             """),
+        Case(Outcome.Diagnosed, "a [FromForm] model with a member that is itself a model", """
+            public sealed record Address(string Street);
+
+            public sealed class Signup
+            {
+                public string Name { get; set; } = "";
+
+                public Address Home { get; set; } = new("");
+            }
+
+            public static class Handlers
+            {
+                [Post("/signup")]
+                public static string Target([Microsoft.AspNetCore.Mvc.FromForm] Signup signup) => signup.Name;
+            }
+            """),
+        Case(Outcome.Served, "a [FromForm] model", """
+            public sealed record Signup(string Name, int Age)
+            {
+                public IFormFile? Avatar { get; set; }
+            }
+
+            public static class Handlers
+            {
+                [Post("/signup")]
+                public static string Target([Microsoft.AspNetCore.Mvc.FromForm] Signup signup) => signup.Name;
+            }
+            """),
         Case(Outcome.Diagnosed, "a collection from a cookie", """
             public static class Handlers
             {
