@@ -59,3 +59,45 @@ public sealed class FormModelTests : AppTests
         });
     }
 }
+
+/// <summary>RejectUnknownParameters: query and form models refuse what they do not declare (FastAPI's extra="forbid").</summary>
+public sealed class RejectUnknownParametersTests : AppTests
+{
+    protected override TestAppFactory CreateFactory() => new(configure: o =>
+    {
+        o.ErrorFormat = ErrorFormat.FastApi;
+        o.RejectUnknownParameters = true;
+    });
+
+    [Test]
+    public async Task Unknown_query_key_of_a_query_model_is_extra_forbidden()
+    {
+        using var response = await GetAsync("/query/paging?page=2&SIZE=5&tool=plumbus");
+        await response.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"extra_forbidden","loc":["query","tool"],"msg":"Extra inputs are not permitted","input":"plumbus"}]}""");
+        using var known = await GetAsync("/query/paging?page=2&size=5&sort=name");
+        Assert.That(known.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Unknown_form_field_and_file_of_a_form_model_are_extra_forbidden()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("grace"), "username" },
+            { new StringContent("40"), "age" },
+            { new StringContent("x"), "admin" },
+            { new ByteArrayContent([1]), "resume", "cv.pdf" },
+        };
+        using var response = await PostFormAsync("/forms/signup", form);
+        await response.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"extra_forbidden","loc":["body","admin"],"msg":"Extra inputs are not permitted","input":"x"},{"type":"extra_forbidden","loc":["body","resume"],"msg":"Extra inputs are not permitted","input":null}]}""");
+    }
+
+    [Test]
+    public async Task Endpoints_without_a_model_are_not_affected()
+    {
+        using var response = await GetAsync("/query/many?a=1&b=2&c=true&d=3f2504e0-4f89-11d3-9a0c-0305e82c3301&e=2026-01-01&f=low&extra=1");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}

@@ -97,6 +97,10 @@ namespace FastEndpointsGen.Generated
             var filter_local = new global::Paging.Filter() { Sort = filter_Sort_local };
             if (filter_Q_raw is not null) filter_local.Q = filter_Q_local;
             if (!string.IsNullOrEmpty(filter_Limit_raw)) filter_local.Limit = filter_Limit_local;
+            if (runtime.Options.RejectUnknownParameters)
+            {
+                errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, Pages_List_Query);
+            }
 
             if (errors is not null)
             {
@@ -113,5 +117,8 @@ namespace FastEndpointsGen.Generated
                 return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        // Values the validation checks need, built once.
+        private static readonly string[] Pages_List_Query = ["page", "q", "limit", "sort"];
     }
 }

@@ -100,6 +100,10 @@ namespace FastEndpointsGen.Generated
             var signup_Avatar_local = form.Files.GetFile("avatar");
             var signup_local = new global::Accounts.Signup(signup_Username_local, signup_Age_local, signup_Newsletter_local);
             signup_local.Avatar = signup_Avatar_local;
+            if (runtime.Options.RejectUnknownParameters)
+            {
+                errors = RequestValues.RejectUnknownForm(errors, form, AccountEndpoints_Create_Form);
+            }
 
             if (errors is not null)
             {
@@ -117,5 +121,8 @@ namespace FastEndpointsGen.Generated
                 await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
             }
         }
+
+        // Values the validation checks need, built once.
+        private static readonly string[] AccountEndpoints_Create_Form = ["username", "age", "newsletter", "avatar"];
     }
 }
