@@ -20,7 +20,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ServiceOfSimpleType,
         DiagnosticDescriptors.ParameterByReference,
         DiagnosticDescriptors.MisshapenTryParse,
-        DiagnosticDescriptors.MisshapenBindAsync);
+        DiagnosticDescriptors.MisshapenBindAsync,
+        DiagnosticDescriptors.CookieCollection);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -93,7 +94,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BodyOnBodilessMethod, location, value.DisplayName, endpoint.HttpMethod));
                 break;
 
-            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form
+            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form
                 when decision.Simple == SimpleKind.None || decision.ValueType is null:
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnbindableParameter, location, value.DisplayName, typeName, Bindings.Describe(decision.Source)));
@@ -101,6 +102,10 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
             case BindingSource.Route:
                 CheckConstraints(context, endpoint, value, location);
+                break;
+
+            case BindingSource.Cookie when decision.Collection != CollectionKind.None:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CookieCollection, location, value.DisplayName, typeName));
                 break;
 
             case BindingSource.AsParameters when value.IsMember || value.Type is not INamedTypeSymbol:

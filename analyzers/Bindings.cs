@@ -40,14 +40,14 @@ internal static class Bindings
             values.Add(new BoundValue(parameter, parameter, parameter.Type, decision));
             if (decision.Source == BindingSource.AsParameters && parameter.Type is INamedTypeSymbol type)
             {
-                AddMembers(values, parameter, type, endpoint);
+                AddMembers(values, parameter, type, endpoint, decision.IsFormModel);
             }
         }
 
         return values;
     }
 
-    private static void AddMembers(List<BoundValue> values, IParameterSymbol parameter, INamedTypeSymbol type, Endpoint endpoint)
+    private static void AddMembers(List<BoundValue> values, IParameterSymbol parameter, INamedTypeSymbol type, Endpoint endpoint, bool formModel)
     {
         var constructor = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
@@ -58,14 +58,14 @@ internal static class Bindings
         {
             foreach (var member in constructor.Parameters)
             {
-                var decision = BindingClassifier.Classify(member, member.Type, endpoint.FullRoute, endpoint.HttpMethod);
+                var decision = BindingClassifier.Classify(member, member.Type, endpoint.FullRoute, endpoint.HttpMethod, formModel);
                 ISymbol symbol = member;
 
                 // As in the generator: a positional record's property carries the binding attributes when its parameter has none.
                 var property = type.GetMembers(member.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && decision.Source != BindingSource.Body && !HasBindingAttribute(member))
                 {
-                    decision = BindingClassifier.Classify(property, member.Type, endpoint.FullRoute, endpoint.HttpMethod);
+                    decision = BindingClassifier.Classify(property, member.Type, endpoint.FullRoute, endpoint.HttpMethod, formModel);
                     symbol = property;
                 }
 
@@ -81,14 +81,15 @@ internal static class Bindings
                 continue;
             }
 
-            var decision = BindingClassifier.Classify(property, property.Type, endpoint.FullRoute, endpoint.HttpMethod);
+            var decision = BindingClassifier.Classify(property, property.Type, endpoint.FullRoute, endpoint.HttpMethod, formModel);
             values.Add(new BoundValue(parameter, property, property.Type, decision));
         }
     }
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
-            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
 
     /// <summary>Where a value is read from, in the words of a message.</summary>
     public static string Describe(BindingSource source) => source switch
@@ -96,6 +97,7 @@ internal static class Bindings
         BindingSource.Route => "the route",
         BindingSource.Query => "the query string",
         BindingSource.Header => "a header",
+        BindingSource.Cookie => "a cookie",
         BindingSource.Form => "the form",
         BindingSource.Body => "the body",
         BindingSource.Services => "services",

@@ -184,11 +184,25 @@ internal static class DiagnosticDescriptors
         "Each member of a JSON object needs its own name: with two the same, a reader could fill only one of them and a writer would write the name twice. Rename one with [JsonPropertyName] or ignore it with [JsonIgnore].",
         JsonCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DerivedTypeNotGenerated = Create(
+        DiagnosticIds.FEG4005DerivedTypeNotGenerated,
+        "[JsonDerivedType] cannot be generated",
+        "[JsonDerivedType(typeof({0}))] on '{1}' cannot be generated: {2}",
+        "The generated polymorphic reader and writer need each derived type to be a concrete class or record deriving from the base, listed once, with its own discriminator value, and with no member named like the discriminator property.",
+        JsonCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CookieCollection = Create(
+        DiagnosticIds.FEG2011CookieCollection,
+        "A cookie holds one value",
+        "'{0}' is bound from a cookie but its type '{1}' is a collection: a cookie holds one value",
+        "A request sends each cookie name once with one value, so a [FromCookie] parameter is a single simple value (string, number, enum, Guid, date, or any IParsable type). Parse a list yourself from a string cookie if you need one.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor JsonFallback = Create(
         DiagnosticIds.FEG4001JsonFallback,
         "Type is serialized with the app's JsonSerializerOptions",
         "{0}, so it is serialized with the app's JsonSerializerOptions: under Native AOT or trimming that fails at run time unless a JsonSerializerContext in those options knows '{1}'",
-        "The generated JSON readers and writers handle simple types, enums, collections, string-keyed dictionaries and concrete classes, records and structs. Anything else (object, interfaces, abstract classes, other collections) falls back to System.Text.Json with the app's options, which needs reflection or a JsonSerializerContext registered for the type.",
+        "The generated JSON readers and writers handle simple types, enums, collections, dictionaries, concrete classes, records and structs, and [JsonDerivedType] hierarchies. Anything else (object, interfaces and abstract classes without [JsonDerivedType], other collections) falls back to System.Text.Json with the app's options, which needs reflection or a JsonSerializerContext registered for the type.",
         JsonCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor PolymorphicWithoutDerivedTypes = Create(

@@ -22,6 +22,8 @@ public static class DiagnosticIds
     public const string FEG2009MisshapenTryParse = "FEG2009";
     public const string FEG2010MisshapenBindAsync = "FEG2010";
 
+    public const string FEG2011CookieCollection = "FEG2011";
+
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";
     public const string FEG3003MinimumAboveMaximum = "FEG3003";
@@ -32,6 +34,7 @@ public static class DiagnosticIds
     public const string FEG4002PolymorphicWithoutDerivedTypes = "FEG4002";
     public const string FEG4003NoConstructorToRead = "FEG4003";
     public const string FEG4004DuplicateJsonName = "FEG4004";
+    public const string FEG4005DerivedTypeNotGenerated = "FEG4005";
 
     public const string FEG5001DuplicateOperationId = "FEG5001";
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";

@@ -24,7 +24,8 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.JsonFallback,
         DiagnosticDescriptors.PolymorphicWithoutDerivedTypes,
         DiagnosticDescriptors.NoConstructorToRead,
-        DiagnosticDescriptors.DuplicateJsonName);
+        DiagnosticDescriptors.DuplicateJsonName,
+        DiagnosticDescriptors.DerivedTypeNotGenerated);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -181,6 +182,19 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
             }
 
             var named = (INamedTypeSymbol)current;
+            if (Polymorphism.Of(named) is { } polymorphism)
+            {
+                foreach (var derived in CheckDerivedTypes(context, named, polymorphism, location))
+                {
+                    stack.Push(derived);
+                }
+
+                if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
+                {
+                    continue; // its members are written and read by the derived types
+                }
+            }
+
             if (reading && !named.IsValueType && JsonSupport.ReadConstructor(named) is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoConstructorToRead, location, named.ToDisplayString()));
@@ -192,6 +206,55 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
                 stack.Push(member);
             }
         }
+    }
+
+    /// <summary>FEG4005: the <c>[JsonDerivedType]</c>s the generated code cannot use. Returns the types it uses.</summary>
+    private static List<ITypeSymbol> CheckDerivedTypes(SymbolAnalysisContext context, INamedTypeSymbol type, Polymorphism polymorphism, Location location)
+    {
+        var usable = new List<ITypeSymbol>();
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var derived in polymorphism.Derived)
+        {
+            var tag = derived.Discriminator switch
+            {
+                string text => "\"" + text + "\"",
+                int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            var problem = Polymorphism.Problem(type, derived.Type)
+                ?? (!types.Add(derived.Type) ? "it is listed twice" : null)
+                ?? (tag is not null && !tags.Add(tag) ? $"its discriminator {tag} is used by another derived type" : null)
+                ?? CollidingMember(derived.Type, polymorphism.PropertyName);
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DerivedTypeNotGenerated, location, derived.Type.ToDisplayString(), type.ToDisplayString(), problem));
+            }
+            else if (!SymbolEqualityComparer.Default.Equals(derived.Type, type))
+            {
+                usable.Add(derived.Type);
+            }
+        }
+
+        return usable;
+    }
+
+    private static string? CollidingMember(ITypeSymbol type, string discriminator)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && !IsAlwaysIgnored(property)
+                    && JsonSupport.MemberName(property) == discriminator)
+                {
+                    return $"its member '{property.Name}' is named \"{discriminator}\" in JSON, like the discriminator";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>FEG4004: two serialized properties whose JSON names are the same.</summary>

@@ -9,6 +9,9 @@ internal enum BindingSource
     Route,
     Query,
     Header,
+
+    /// <summary><c>[FromCookie]</c> (FastEndpointsGen's own attribute: ASP.NET Core has none).</summary>
+    Cookie,
     Form,
     Body,
     Services,
@@ -53,6 +56,12 @@ internal sealed class BindingDecision
 
     /// <summary>For <see cref="BindingSource.Custom"/>: which <c>BindAsync</c> convention the type follows.</summary>
     public BindAsyncKind BindAsync { get; set; }
+
+    /// <summary>
+    /// <c>[FromForm]</c> on a model: bound like <c>[AsParameters]</c> (<see cref="BindingSource.AsParameters"/>), its
+    /// members from form fields and files (docs/binding.md#form-models).
+    /// </summary>
+    public bool IsFormModel { get; set; }
 }
 
 /// <summary>
@@ -64,6 +73,7 @@ internal static class BindingClassifier
     public const string FromRoute = "Microsoft.AspNetCore.Mvc.FromRouteAttribute";
     public const string FromQuery = "Microsoft.AspNetCore.Mvc.FromQueryAttribute";
     public const string FromHeader = "Microsoft.AspNetCore.Mvc.FromHeaderAttribute";
+    public const string FromCookie = "FastEndpointsGen.FromCookieAttribute";
     public const string FromBody = "Microsoft.AspNetCore.Mvc.FromBodyAttribute";
     public const string FromForm = "Microsoft.AspNetCore.Mvc.FromFormAttribute";
     public const string FromServices = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
@@ -74,7 +84,12 @@ internal static class BindingClassifier
     public static bool AllowsInferredBody(string httpMethod) => httpMethod is "POST" or "PUT" or "PATCH";
 
     /// <summary>Decides where a parameter (or an <c>[AsParameters]</c> member) binds from.</summary>
-    public static BindingDecision Classify(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod)
+    /// <param name="parameter">The parameter or member.</param>
+    /// <param name="type">Its type.</param>
+    /// <param name="route">The endpoint's route template.</param>
+    /// <param name="httpMethod">The endpoint's HTTP method.</param>
+    /// <param name="inFormModel">A member of a <c>[FromForm]</c> model: without an attribute it is a form field.</param>
+    public static BindingDecision Classify(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, bool inFormModel = false)
     {
         var decision = new BindingDecision { WireName = parameter.Name };
         var valueType = TypeClassifier.Unwrap(type, out _);
@@ -95,6 +110,7 @@ internal static class BindingClassifier
                 FromRoute => BindingSource.Route,
                 FromQuery => BindingSource.Query,
                 FromHeader => BindingSource.Header,
+                FromCookie => BindingSource.Cookie,
                 FromForm => BindingSource.Form,
                 FromBody => BindingSource.Body,
                 FromServices => BindingSource.Services,
@@ -123,9 +139,15 @@ internal static class BindingClassifier
                 decision.ServiceKey = attribute.ConstructorArguments[0];
             }
 
-            if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form)
+            if (source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form)
             {
                 DescribeValue(decision, type);
+            }
+
+            if (source == BindingSource.Form && IsFormModel(valueType, decision))
+            {
+                decision.Source = BindingSource.AsParameters;
+                decision.IsFormModel = true;
             }
 
             return decision;
@@ -146,6 +168,12 @@ internal static class BindingClassifier
             decision.Source = BindingSource.Custom;
             decision.BindAsync = bindAsync;
             return decision;
+        }
+
+        if (inFormModel)
+        {
+            decision.Source = BindingSource.Form;
+            return DescribeValue(decision, type);
         }
 
         if (route.Find(parameter.Name) is not null)
@@ -172,6 +200,12 @@ internal static class BindingClassifier
         decision.Source = AllowsInferredBody(httpMethod) ? BindingSource.Body : BindingSource.Services;
         return decision;
     }
+
+    /// <summary>A class, record or struct with data members, not a value parsed from one field, a file or a collection.</summary>
+    private static bool IsFormModel(ITypeSymbol valueType, BindingDecision decision) =>
+        decision.Simple == SimpleKind.None && valueType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+        && TypeClassifier.GetSpecialKind(valueType) == SpecialKind.None && TypeClassifier.GetCollectionKind(valueType, out _) == CollectionKind.None
+        && !TypeClassifier.IsDictionary(valueType, out _, out _) && !named.IsAbstract && (named.IsValueType || TypeClassifier.HasPublicDataMembers(named));
 
     /// <summary>Fills in the scalar (or collection-of-scalar) shape of a string-bound value.</summary>
     private static BindingDecision DescribeValue(BindingDecision decision, ITypeSymbol type)

@@ -15,11 +15,17 @@ internal static class JsonSupport
     /// </summary>
     public static string? FallbackReason(ITypeSymbol type)
     {
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Interface or TypeKind.Class } declared && !IsOpenGeneric(declared)
+            && (declared.TypeKind == TypeKind.Interface || declared.IsAbstract) && Polymorphism.Of(declared) is not null)
+        {
+            return null; // [JsonDerivedType]: generated as a polymorphic reader and writer.
+        }
+
         if (type is not INamedTypeSymbol named
             || type.SpecialType == SpecialType.System_Object
             || type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error
             || type.IsAbstract
-            || named.IsGenericType && named.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter))
+            || IsOpenGeneric(named))
         {
             return $"'{type.ToDisplayString()}' is not a concrete class, record or struct";
         }
@@ -31,6 +37,9 @@ internal static class JsonSupport
 
         return null;
     }
+
+    private static bool IsOpenGeneric(INamedTypeSymbol type) =>
+        type.IsGenericType && type.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter);
 
     private const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
     private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";

@@ -239,11 +239,16 @@ internal static class TypeClassifier
     };
 
     /// <summary>
-    /// True for types that can only come from dependency injection: interfaces, abstract classes,
-    /// delegates, well-known service types, and concrete types with no public data members.
+    /// True for types that can only come from dependency injection: interfaces and abstract classes
+    /// without <c>[JsonDerivedType]</c>, delegates, well-known service types, and concrete types with no public data members.
     /// </summary>
     public static bool IsServiceType(ITypeSymbol type)
     {
+        if (type.TypeKind != TypeKind.Delegate && Polymorphism.Of(type) is not null)
+        {
+            return false; // [JsonDerivedType] declares a JSON model, abstract or not (docs/json.md#polymorphism)
+        }
+
         if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate || type.IsAbstract)
         {
             return true;

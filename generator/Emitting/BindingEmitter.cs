@@ -95,6 +95,7 @@ internal static class BindingEmitter
                 }
             }
 
+            EmitUnknownParameterChecks(writer, endpoint, name, fields);
             if (body is not null)
             {
                 EmitBody(writer, body, Local(body.Name));
@@ -183,6 +184,9 @@ internal static class BindingEmitter
             case BindingSource.Header:
                 EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]", fields);
                 break;
+            case BindingSource.Cookie:
+                EmitValue(writer, parameter, local, "cookie", $"httpContext.Request.Cookies[{Literal(parameter.WireName)}]", fields);
+                break;
             case BindingSource.Form:
                 EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]", fields);
                 break;
@@ -263,6 +267,46 @@ internal static class BindingEmitter
         }
 
         writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {Stem(local)}_bound ? {Stem(local)}_bound : {parameter.DefaultValue ?? "default!"};");
+    }
+
+    /// <summary>
+    /// An endpoint with a query model (<c>[AsParameters]</c> with query members) or a form model checks, when
+    /// <c>RejectUnknownParameters</c> is on, that the query or form holds nothing it does not bind.
+    /// </summary>
+    private static void EmitUnknownParameterChecks(SourceWriter writer, EndpointModel endpoint, string name, StaticFields fields)
+    {
+        var models = endpoint.Handler.Parameters.Where(p => p.Source == BindingSource.AsParameters).SelectMany(p => AllParameters(p.Members)).ToList();
+        var all = AllParameters(endpoint.Handler.Parameters).ToList();
+        var checks = new List<string>();
+        if (models.Any(m => m.Source == BindingSource.Query))
+        {
+            var known = fields.Add(name + "_Query", "string[]", Names(all.Where(p => p.Source == BindingSource.Query)));
+            checks.Add($"errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, {known});");
+        }
+
+        if (models.Any(m => m.Source == BindingSource.Form || m.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection))
+        {
+            var known = fields.Add(name + "_Form", "string[]",
+                Names(all.Where(p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection)));
+            checks.Add($"errors = RequestValues.RejectUnknownForm(errors, form, {known});");
+        }
+
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine("if (runtime.Options.RejectUnknownParameters)");
+        using (writer.Block())
+        {
+            foreach (var check in checks)
+            {
+                writer.WriteLine(check);
+            }
+        }
+
+        static string Names(IEnumerable<ParameterModel> parameters) =>
+            "[" + string.Join(", ", parameters.Select(p => Literal(p.WireName)).Distinct()) + "]";
     }
 
     private static string SpecialExpression(ParameterModel parameter) => parameter.Special switch

@@ -64,12 +64,21 @@ internal static class JsonEmitter
         {
             case JsonTypeKind.Object:
                 EmitNames(writer, type);
-                EmitPublicSerialize(writer, type);
+                if (!type.IsPolymorphicBase)
+                {
+                    EmitPublicSerialize(writer, type);
+                }
+
                 EmitObjectWriter(writer, type, types);
                 EmitObjectReader(writer, type, types, fields);
                 break;
             case JsonTypeKind.Enum:
                 EmitEnum(writer, type, types);
+                break;
+            case JsonTypeKind.Polymorphic:
+                EmitPublicSerialize(writer, type);
+                EmitPolymorphicWriter(writer, type, types);
+                EmitPolymorphicReader(writer, type, types);
                 break;
             case JsonTypeKind.Collection:
                 EmitCollectionWriter(writer, type, types);
@@ -123,42 +132,66 @@ internal static class JsonEmitter
 
     private static void EmitObjectWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
+        // A derived type of a polymorphic one also writes its members after the discriminator, in the base's writer.
+        var isDerived = types.Values.Any(t => t.DerivedTypes.Any(d => d.TypeId == type.Id));
         writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
             WriteNullGuard(writer, type);
             writer.WriteLine("writer.WriteStartObject();");
-            foreach (var member in type.Members.Where(m => m.CanWrite))
+            if (isDerived)
             {
-                var access = $"value.{SourceHeader.Identifier(member.Name)}";
-                switch (member.Ignore)
-                {
-                    case IgnoreCondition.WhenWritingNull when member.IsNullable:
-                        writer.WriteLine($"if ({access} is not null)");
-                        using (writer.Block())
-                        {
-                            WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
-                        }
-
-                        break;
-                    case IgnoreCondition.WhenWritingDefault:
-                        writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({access}, default))");
-                        using (writer.Block())
-                        {
-                            WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
-                        }
-
-                        break;
-                    default:
-                        WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
-                        break;
-                }
+                writer.WriteLine($"Write{type.Id}Members(writer, value, options);");
+                writer.WriteLine("writer.WriteEndObject();");
             }
-
-            writer.WriteLine("writer.WriteEndObject();");
+            else
+            {
+                EmitMemberWrites(writer, type, types);
+                writer.WriteLine("writer.WriteEndObject();");
+            }
         }
 
         writer.WriteLine();
+        if (isDerived)
+        {
+            writer.WriteLine($"private static void Write{type.Id}Members(Utf8JsonWriter writer, {type.TypeName} value, JsonSerializerOptions options)");
+            using (writer.Block())
+            {
+                EmitMemberWrites(writer, type, types);
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    private static void EmitMemberWrites(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        foreach (var member in type.Members.Where(m => m.CanWrite))
+        {
+            var access = $"value.{SourceHeader.Identifier(member.Name)}";
+            switch (member.Ignore)
+            {
+                case IgnoreCondition.WhenWritingNull when member.IsNullable:
+                    writer.WriteLine($"if ({access} is not null)");
+                    using (writer.Block())
+                    {
+                        WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                    }
+
+                    break;
+                case IgnoreCondition.WhenWritingDefault:
+                    writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({access}, default))");
+                    using (writer.Block())
+                    {
+                        WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                    }
+
+                    break;
+                default:
+                    WriteMember(writer, types[member.TypeId], member.IsNullable, access, NameField(type, member), types);
+                    break;
+            }
+        }
     }
 
     private static void WriteNullGuard(SourceWriter writer, JsonTypeModel type)
@@ -701,6 +734,133 @@ internal static class JsonEmitter
         _ => $"JsonRead.{type.Simple}",
     };
 
+    // ---- polymorphic types ---------------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the derived type the value is (most derived first), its discriminator first and then its members; a
+    /// value of no listed type is written as the concrete base, or refused as System.Text.Json refuses it.
+    /// </summary>
+    private static void EmitPolymorphicWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        writer.WriteLine($"private static readonly {KnownTypes.JsonEncodedText} {type.Id}_Discriminator = {KnownTypes.JsonEncodedText}.Encode({Literal(type.DiscriminatorName!)});");
+        writer.WriteLine();
+        writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {type.TypeName}? value, JsonSerializerOptions options)");
+        using (writer.Block())
+        {
+            WriteNullGuard(writer, type);
+            if (type.DerivedTypes.Count > 0)
+            {
+                EmitDerivedSwitch(writer, type);
+            }
+
+            if (!type.DerivedTypes.Any(d => d.IsBase))
+            {
+                writer.WriteLine();
+                writer.WriteLine(type.BaseObjectId is { } baseId
+                    ? $"Write{baseId}(writer, value, options); // a {type.TypeName} itself, or a type it does not list: its own members, no discriminator"
+                    : $"throw JsonWrite.UnknownDerivedType(value.GetType(), typeof({type.TypeName}));");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void EmitDerivedSwitch(SourceWriter writer, JsonTypeModel type)
+    {
+        writer.WriteLine("switch (value)");
+        using (writer.Block())
+        {
+            // A type switch tests a subclass before its base; the base itself, when listed, is the default.
+            foreach (var derived in type.DerivedTypes.OrderByDescending(d => d.Depth))
+            {
+                writer.WriteLine(derived.IsBase ? "default:" : $"case {derived.TypeName} derived:");
+                using (writer.Indent())
+                {
+                    var access = derived.IsBase ? "value" : "derived";
+                    writer.WriteLine("writer.WriteStartObject();");
+                    if (derived.Discriminator is { } tag)
+                    {
+                        writer.WriteLine(derived.IsNumber
+                            ? $"writer.WriteNumber({type.Id}_Discriminator, {tag});"
+                            : $"writer.WriteString({type.Id}_Discriminator, {Literal(tag)}u8);");
+                    }
+
+                    writer.WriteLine($"Write{derived.TypeId}Members(writer, {access}, options);");
+                    writer.WriteLine("writer.WriteEndObject();");
+                    writer.WriteLine("return;");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the discriminator wherever it is in the object (on a copy of the reader), then reads the whole object with
+    /// the derived type's reader from its start; the derived reader skips the discriminator member.
+    /// </summary>
+    private static void EmitPolymorphicReader(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    {
+        var name = Literal(type.DiscriminatorName!);
+        var readable = type.DerivedTypes.Where(d => d.Discriminator is not null).ToList();
+        writer.WriteLine("/// <summary>The discriminator values read, as error messages quote them.</summary>");
+        writer.WriteLine($"internal const string {type.Id}ExpectedTags = {Literal(string.Join(", ", readable.Select(d => "'" + d.Discriminator + "'")))};");
+        writer.WriteLine();
+        writer.WriteLine($"internal static {type.TypeName} Read{type.Id}(ref Utf8JsonReader reader, JsonReadContext context)");
+        using (writer.Block())
+        {
+            writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
+            using (writer.Block())
+            {
+                writer.WriteLine("return default!;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"if (!JsonRead.FindDiscriminator(reader, {name}u8, out var tag))");
+            using (writer.Block())
+            {
+                if (type.BaseObjectId is { } baseId)
+                {
+                    writer.WriteLine($"return Read{baseId}(ref reader, context); // no discriminator: the base itself");
+                }
+                else
+                {
+                    writer.WriteLine($"context.AddMissingDiscriminator(ref reader, {name});");
+                    writer.WriteLine("return default!;");
+                }
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"var outer = context.EnterDiscriminator({name}, tag.CurrentDepth);");
+            writer.WriteLine($"{type.TypeName} result;");
+            var first = true;
+            foreach (var derived in readable)
+            {
+                var test = derived.IsNumber ? $"JsonRead.IsTag(ref tag, {derived.Discriminator})" : $"JsonRead.IsTag(ref tag, {Literal(derived.Discriminator!)}u8)";
+                writer.WriteLine($"{(first ? "if" : "else if")} ({test}) result = Read{derived.TypeId}(ref reader, context);");
+                first = false;
+            }
+
+            if (type.IgnoreUnrecognizedDiscriminators && type.BaseObjectId is { } ignoredBase)
+            {
+                writer.WriteLine($"{(first ? "" : "else ")}result = Read{ignoredBase}(ref reader, context); // IgnoreUnrecognizedTypeDiscriminators");
+            }
+            else
+            {
+                writer.WriteLine(first ? "" : "else");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"context.AddInvalidDiscriminator(ref reader, ref tag, {name}, {type.Id}ExpectedTags);");
+                    writer.WriteLine("result = default!;");
+                }
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("context.LeaveDiscriminator(outer);");
+            writer.WriteLine("return result;");
+        }
+
+        writer.WriteLine();
+    }
+
     // ---- enums, leaves, fallback ---------------------------------------------------------------
 
     /// <summary>A method that writes each named value with <paramref name="write"/>(its encoded name), any other number as itself.</summary>
@@ -851,7 +1011,7 @@ internal static class JsonEmitter
             writer.WriteLine($"public {KnownTypes.JsonTypeInfo}? GetTypeInfo(global::System.Type type, {KnownTypes.JsonSerializerOptions} options)");
             using (writer.Block())
             {
-                foreach (var type in types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Collection or JsonTypeKind.Dictionary))
+                foreach (var type in types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Collection or JsonTypeKind.Dictionary or JsonTypeKind.Polymorphic && !t.IsPolymorphicBase))
                 {
                     writer.WriteLine($"if (type == typeof({type.TypeName})) return {KnownTypes.GeneratedJsonResolver}.Create<{type.TypeName}>(options, Read{type.Id}, Write{type.Id});");
                 }

@@ -228,6 +228,7 @@ internal static class OpenApiEmitter
                     BindingSource.Route => "path",
                     BindingSource.Query => "query",
                     BindingSource.Header => "header",
+                    BindingSource.Cookie => "cookie",
                     _ => null,
                 };
                 if (location is null || parameter.Value is null)
@@ -483,7 +484,7 @@ internal static class OpenApiEmitter
             }
 
             // Whatever the generated binding can reject: parameters, bodies, form fields, required files and required self-binding types.
-            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form or BindingSource.Body
+            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form or BindingSource.Body
                 || p.Special == SpecialKind.FormFile && !p.IsOptional
                 || p.Source == BindingSource.Custom && !p.IsOptional))
             {
@@ -569,7 +570,12 @@ internal static class OpenApiEmitter
             var schemas = new JsonObject();
             foreach (var type in _model.Types.Where(t => _schemaNames.ContainsKey(t.Id)).OrderBy(t => _schemaNames[t.Id], StringComparer.Ordinal))
             {
-                schemas[_schemaNames[type.Id]] = type.Kind == JsonTypeKind.Enum ? EnumSchema(type) : ObjectSchema(type);
+                schemas[_schemaNames[type.Id]] = type.Kind switch
+                {
+                    JsonTypeKind.Enum => EnumSchema(type),
+                    JsonTypeKind.Polymorphic => PolymorphicSchema(type),
+                    _ => ObjectSchema(type),
+                };
             }
 
             // Only the error schemas a response refers to: an unused one becomes a dead class in every generated client.
@@ -589,6 +595,57 @@ internal static class OpenApiEmitter
                 ["type"] = "string",
                 ["description"] = docs?.Summary,
                 ["enum"] = type.EnumMembers.Select(m => m.JsonName).ToList(),
+                ["deprecated"] = docs?.Deprecated == true ? true : null,
+            };
+        }
+
+        /// <summary>
+        /// <c>oneOf</c> the derived types, each with its discriminator as a required constant, and a <c>discriminator</c>
+        /// mapping each value to its type's schema (docs/json.md#polymorphism). A concrete base without a discriminator of
+        /// its own is one more choice: an object without a discriminator is read as the base.
+        /// </summary>
+        private JsonObject PolymorphicSchema(JsonTypeModel type)
+        {
+            _docs.TryGetValue(type.Id, out var docs);
+            var name = type.DiscriminatorName!;
+            var choices = new List<JsonObject>();
+            var mapping = new JsonObject();
+            foreach (var derived in type.DerivedTypes)
+            {
+                var reference = Reference(derived.TypeId);
+                if (derived.Discriminator is not { } tag)
+                {
+                    choices.Add(reference);
+                    continue;
+                }
+
+                object value = derived.IsNumber ? int.Parse(tag, CultureInfo.InvariantCulture) : tag;
+                choices.Add(new JsonObject
+                {
+                    ["allOf"] = new List<JsonObject>
+                    {
+                        reference,
+                        new()
+                        {
+                            ["type"] = "object",
+                            ["properties"] = new JsonObject { [name] = new JsonObject { ["const"] = value } },
+                            ["required"] = new List<string> { name },
+                        },
+                    },
+                });
+                mapping[tag] = reference["$ref"];
+            }
+
+            if (type.BaseObjectId is { } baseId && !type.DerivedTypes.Any(d => d.IsBase))
+            {
+                choices.Add(Reference(baseId));
+            }
+
+            return new JsonObject
+            {
+                ["description"] = docs?.Summary,
+                ["oneOf"] = choices,
+                ["discriminator"] = new JsonObject { ["propertyName"] = name, ["mapping"] = mapping.Count == 0 ? null : mapping },
                 ["deprecated"] = docs?.Deprecated == true ? true : null,
             };
         }
@@ -646,7 +703,7 @@ internal static class OpenApiEmitter
             {
                 case JsonTypeKind.Nullable:
                     return SchemaFor(type.ElementId!, nullable: true);
-                case JsonTypeKind.Object or JsonTypeKind.Enum:
+                case JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Polymorphic:
                     var reference = Reference(typeId);
                     // JSON Schema 2020-12: a $ref cannot take a type array, so null is a second choice.
                     return nullable ? new JsonObject { ["anyOf"] = new List<JsonObject> { reference, new() { ["type"] = "null" } } } : reference;
@@ -858,8 +915,9 @@ internal static class OpenApiEmitter
         /// </summary>
         private static Dictionary<string, string> SchemaNames(IEnumerable<JsonTypeModel> types)
         {
-            var named = types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum).ToList();
-            var simple = named.ToDictionary(t => t.Id, t => SimpleName(t.TypeName), StringComparer.Ordinal);
+            var named = types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Polymorphic).ToList();
+            // A polymorphic concrete class read as itself is the class's "Base" schema; the class's name is its oneOf.
+            var simple = named.ToDictionary(t => t.Id, t => SimpleName(t.TypeName) is { } name && t.IsPolymorphicBase ? name + "Base" : SimpleName(t.TypeName), StringComparer.Ordinal);
             var counts = simple.Values.Where(n => n is not null).GroupBy(n => n!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return named.ToDictionary(
                 t => t.Id,

@@ -23,6 +23,12 @@ internal enum JsonTypeKind
     /// <summary><c>Nullable&lt;T&gt;</c> of another JSON type.</summary>
     Nullable,
 
+    /// <summary>
+    /// An interface, abstract or concrete class with <c>[JsonDerivedType]</c>: a discriminator member says which
+    /// derived type's reader and writer handle the object (docs/json.md#polymorphism).
+    /// </summary>
+    Polymorphic,
+
     /// <summary>A type the generator cannot handle: delegated to the app's <c>JsonSerializerOptions</c>.</summary>
     Fallback,
 }
@@ -80,6 +86,21 @@ internal sealed record JsonTypeModel
 
     /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs after the member rules pass.</summary>
     public bool IsValidatable { get; init; }
+
+    /// <summary>For polymorphic types: the declared derived types, in declaration order.</summary>
+    public EquatableArray<DerivedTypeModel> DerivedTypes { get; init; } = EquatableArray<DerivedTypeModel>.Empty;
+
+    /// <summary>For polymorphic types: the discriminator member's name (<c>$type</c> unless <c>[JsonPolymorphic]</c> names another).</summary>
+    public string? DiscriminatorName { get; init; }
+
+    /// <summary>For polymorphic types: <c>IgnoreUnrecognizedTypeDiscriminators</c>, so an unknown tag reads the base.</summary>
+    public bool IgnoreUnrecognizedDiscriminators { get; init; }
+
+    /// <summary>For a polymorphic concrete class: the id of the class read and written as itself (no or unknown discriminator).</summary>
+    public string? BaseObjectId { get; init; }
+
+    /// <summary>The object model of a polymorphic concrete class as itself: never a root, named by its polymorphic type.</summary>
+    public bool IsPolymorphicBase { get; init; }
 
     /// <summary>Why the type falls back to the app's serializer options (for the warning diagnostic).</summary>
     public string? FallbackReason { get; init; }
@@ -157,6 +178,13 @@ internal sealed record JsonMemberModel
     /// <summary>The DataAnnotations rules checked as the member is read.</summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
 }
+
+/// <summary>
+/// One <c>[JsonDerivedType]</c>: the derived type's JSON type id and name, and its discriminator as it appears in JSON
+/// (a string, or an integer when <see cref="IsNumber"/>), or null for a type written without one and never read.
+/// <see cref="Depth"/> orders the writer's type switch, most derived first (the base itself is -1, the default case).
+/// </summary>
+internal sealed record DerivedTypeModel(string TypeId, string TypeName, string? Discriminator, bool IsNumber, bool IsBase, int Depth);
 
 /// <summary>One enum member: its C# name, its JSON name, and its value.</summary>
 internal sealed record EnumMemberModel(string Name, string JsonName);

@@ -335,9 +335,9 @@ internal static class EndpointParser
     /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
     private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
 
-    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool isMember = false)
+    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool isMember = false, bool inFormModel = false)
     {
-        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod);
+        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod, inFormModel);
         if (CustomBinding.HasMisshapenBindAsync(TypeClassifier.Unwrap(type, out _)))
         {
             return null; // FEG2010
@@ -359,8 +359,10 @@ internal static class EndpointParser
 
         switch (decision.Source)
         {
-            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Form:
-                if (decision.Simple == SimpleKind.None || decision.ValueType is null)
+            case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form:
+                // A cookie holds one value: a collection from a cookie is FEG2011.
+                if (decision.Simple == SimpleKind.None || decision.ValueType is null
+                    || decision.Source == BindingSource.Cookie && decision.Collection != CollectionKind.None)
                 {
                     return null;
                 }
@@ -391,7 +393,7 @@ internal static class EndpointParser
                 };
 
             case BindingSource.AsParameters:
-                return ParseAsParameters(model, type, route, httpMethod, json);
+                return ParseAsParameters(model, type, route, httpMethod, json, decision.IsFormModel);
 
             case BindingSource.Special when decision.Special == SpecialKind.JsonWebSocket:
                 var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(type, out _));
@@ -411,8 +413,11 @@ internal static class EndpointParser
         }
     }
 
-    /// <summary>Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter.</summary>
-    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json)
+    /// <summary>
+    /// Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter; of a
+    /// <c>[FromForm]</c> model, as form fields and files (docs/binding.md#form-models).
+    /// </summary>
+    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool formModel)
     {
         if (type is not INamedTypeSymbol named)
         {
@@ -430,7 +435,7 @@ internal static class EndpointParser
             foreach (var parameter in constructor.Parameters)
             {
                 // Attributes on a positional record's parameter or on the property it declares both count.
-                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, isMember: true);
+                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, isMember: true, inFormModel: formModel);
                 if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
                 {
                     return null;
@@ -439,12 +444,17 @@ internal static class EndpointParser
                 var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
                 {
-                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, isMember: true) is { } fromProperty
-                        ? fromProperty with { Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret }
+                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, isMember: true, inFormModel: formModel) is { } fromProperty
+                        ? fromProperty with
+                        {
+                            Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret,
+                            // Validation attributes on the positional parameter count too (docs/binding.md#asparameters).
+                            Rules = fromProperty.Rules.Count > 0 ? fromProperty.Rules : member.Rules,
+                        }
                         : member;
                 }
 
-                members.Add(WithJsonStyleName(member));
+                members.Add(WithJsonStyleName(member, formModel));
                 byConstructor.Add(parameter.Name);
             }
         }
@@ -456,13 +466,13 @@ internal static class EndpointParser
                 continue;
             }
 
-            var member = ParseParameter(property, property.Type, route, httpMethod, json, isMember: true);
+            var member = ParseParameter(property, property.Type, route, httpMethod, json, isMember: true, inFormModel: formModel);
             if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
             {
                 return null;
             }
 
-            members.Add(WithJsonStyleName(member) with
+            members.Add(WithJsonStyleName(member, formModel) with
             {
                 IsProperty = true,
                 IsInitOnly = property.IsRequired || property.SetMethod.IsInitOnly,
@@ -477,12 +487,15 @@ internal static class EndpointParser
     /// <c>[AsParameters]</c> members are usually PascalCase properties; on the wire and in error locations
     /// they are camelCase (the router and query lookups ignore case), unless an attribute names them.
     /// </summary>
-    private static ParameterModel WithJsonStyleName(ParameterModel member) =>
-        member.Value is not null && member.WireName == member.Name ? member with { WireName = JsonSupport.CamelCase(member.Name) } : member;
+    private static ParameterModel WithJsonStyleName(ParameterModel member, bool formModel) =>
+        (member.Value is not null || formModel && member.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection) && member.WireName == member.Name
+            ? member with { WireName = JsonSupport.CamelCase(member.Name) }
+            : member;
 
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
-            || a.AttributeClass?.Name == "FromKeyedServicesAttribute");
+            || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
 
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
     private static HandlerDisposal DisposalOf(INamedTypeSymbol type)

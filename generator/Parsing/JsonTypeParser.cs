@@ -39,7 +39,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     private readonly List<TypeDocs> _docs = [];
 
     // While a type is being described: the types its members reach, and its docs.
-    private List<ITypeSymbol>? _reached;
+    private List<(ITypeSymbol Type, bool AsBase)>? _reached;
     private TypeDocs? _describedDocs;
 
     /// <summary>The types described so far, in a stable order.</summary>
@@ -49,7 +49,11 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     public EquatableArray<TypeDocs> Docs => _docs.OrderBy(d => d.TypeId, StringComparer.Ordinal).ToEquatableArray();
 
     /// <summary>Describes a type (and everything it reaches) and returns its id.</summary>
-    public string Add(ITypeSymbol type)
+    public string Add(ITypeSymbol type) => Add(type, asBase: false);
+
+    /// <param name="type">The type.</param>
+    /// <param name="asBase">For a polymorphic concrete class: describe the class itself as an object, not its hierarchy.</param>
+    private string Add(ITypeSymbol type, bool asBase)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (type.IsReferenceType)
@@ -57,8 +61,9 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         }
 
-        _reached?.Add(type);
-        var name = Names.TypeWithoutAnnotation(type);
+        _reached?.Add((type, asBase));
+        var typeName = Names.TypeWithoutAnnotation(type);
+        var name = asBase ? typeName + "#base" : typeName;
         if (_ids.TryGetValue(name, out var known))
         {
             return known;
@@ -72,18 +77,18 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             _reached = null;
             foreach (var reached in described.Reached)
             {
-                Add(reached);
+                Add(reached.Type, reached.AsBase);
             }
 
             _reached = outer;
             return described.Id;
         }
 
-        var id = IdOf(type);
+        var id = asBase ? IdOf(type) + "Base" : IdOf(type);
         _ids[name] = id;
         var (outerReached, outerDocs) = (_reached, _describedDocs);
         (_reached, _describedDocs) = ([], null);
-        var model = Describe(type, id, name);
+        var model = asBase ? DescribeObject(type, id, typeName) with { IsPolymorphicBase = true } : Describe(type, id, typeName);
         _described.TryAdd(name, new DescribedType(id, model, _describedDocs, _reached));
         Record(model, _describedDocs);
         (_reached, _describedDocs) = (outerReached, outerDocs);
@@ -148,7 +153,57 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             };
         }
 
+        if (type is INamedTypeSymbol named && JsonSupport.FallbackReason(type) is null && Polymorphism.Of(named) is { } polymorphism)
+        {
+            return DescribePolymorphic(named, polymorphism, id, name);
+        }
+
         return DescribeObject(type, id, name);
+    }
+
+    /// <summary>
+    /// A <c>[JsonDerivedType]</c> hierarchy: each derived type the generator can handle, in declaration order. Derived types it cannot handle, repeated types and repeated
+    /// discriminators are left out here and reported by the analyzers as FEG4005.
+    /// </summary>
+    private JsonTypeModel DescribePolymorphic(INamedTypeSymbol type, Polymorphism polymorphism, string id, string name)
+    {
+        var isAbstract = type.TypeKind == TypeKind.Interface || type.IsAbstract;
+        var baseObjectId = isAbstract ? null : Add(type, asBase: true);
+        var derived = new List<DerivedTypeModel>();
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declared in polymorphism.Derived)
+        {
+            var tag = declared.Discriminator switch
+            {
+                string text => text,
+                int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (Polymorphism.Problem(type, declared.Type) is not null || !types.Add(declared.Type)
+                || tag is not null && !tags.Add((declared.Discriminator is int ? "#" : "") + tag))
+            {
+                continue;
+            }
+
+            var isBase = SymbolEqualityComparer.Default.Equals(declared.Type, type);
+            var typeId = isBase ? baseObjectId! : Add(declared.Type);
+            derived.Add(new DerivedTypeModel(typeId, Names.TypeWithoutAnnotation(declared.Type), tag, declared.Discriminator is int, isBase,
+                isBase ? -1 : Polymorphism.Depth(declared.Type)));
+        }
+
+        AddDocs(type, id, []);
+        return new JsonTypeModel
+        {
+            Id = id,
+            TypeName = name,
+            Kind = JsonTypeKind.Polymorphic,
+            IsValueType = false,
+            DerivedTypes = derived.ToEquatableArray(),
+            DiscriminatorName = polymorphism.PropertyName,
+            IgnoreUnrecognizedDiscriminators = polymorphism.IgnoreUnrecognized,
+            BaseObjectId = baseObjectId,
+        };
     }
 
     private static JsonTypeModel DescribeEnum(INamedTypeSymbol type, string id, string name)
@@ -471,5 +526,5 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     }
 
     /// <summary>A type as described once in a compilation: its model, its docs, and the types it reaches.</summary>
-    private sealed record DescribedType(string Id, JsonTypeModel Model, TypeDocs? Docs, List<ITypeSymbol> Reached);
+    private sealed record DescribedType(string Id, JsonTypeModel Model, TypeDocs? Docs, List<(ITypeSymbol Type, bool AsBase)> Reached);
 }

@@ -37,6 +37,8 @@ public static class ErrorTypes
     public const string Enum = "enum";
     public const string ValueError = "value_error";
     public const string TooManyErrors = "too_many_errors";
+    public const string UnionTagInvalid = "union_tag_invalid";
+    public const string UnionTagNotFound = "union_tag_not_found";
 
 #pragma warning restore CS1591
 
@@ -73,6 +75,13 @@ public static class ErrorTypes
     /// <summary>The final entry of a response that reports only the first errors it found.</summary>
     public static string TooManyErrorsMessage(int more) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Too many errors: {more} more were found and not reported");
+
+    /// <summary>pydantic's message for a discriminator value that names no derived type.</summary>
+    public static string UnionTagInvalidMessage(string tag, string discriminator, string expected) =>
+        $"Input tag '{tag}' found using '{discriminator}' does not match any of the expected tags: {expected}";
+
+    /// <summary>pydantic's message for an object without its discriminator.</summary>
+    public static string UnionTagNotFoundMessage(string discriminator) => $"Unable to extract tag using discriminator '{discriminator}'";
 
     /// <summary>The message for an enum value that is not one of <paramref name="expected"/>.</summary>
     public static string EnumMessage(string expected) => $"Input should be {expected}";

@@ -76,6 +76,21 @@ public sealed class FastEndpointsGenOptions
     public bool RejectUnknownProperties { get; set; }
 
     /// <summary>
+    /// When true, an endpoint that binds an <c>[AsParameters]</c> model from the query string, or a <c>[FromForm]</c>
+    /// model, refuses query keys and form fields it does not bind (<c>extra_forbidden</c>), as FastAPI's query and form
+    /// models with <c>extra="forbid"</c> do (docs/binding.md#unknown-parameters).
+    /// </summary>
+    public bool RejectUnknownParameters { get; set; }
+
+    /// <summary>
+    /// When true (the default, as in FastAPI), a JSON body is read only with a JSON <c>Content-Type</c>
+    /// (<c>application/json</c> or <c>application/*+json</c>); a body without one is refused too. A defence against
+    /// cross-site requests: a browser sends a <c>fetch</c> without a JSON content type with no CORS preflight. False
+    /// reads a body without a <c>Content-Type</c> as JSON (docs/json.md#content-types).
+    /// </summary>
+    public bool StrictContentType { get; set; } = true;
+
+    /// <summary>
     /// How long a server-sent events stream may stay silent before a keep-alive comment (<c>: keep-alive</c>) is
     /// sent, so proxies and load balancers do not close an idle connection. Default 15 seconds; null sends none.
     /// EventSource clients ignore comments (docs/responses.md).

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.IO.Pipelines;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -47,16 +48,24 @@ public readonly struct JsonBody
     /// <summary>The body's bytes; valid until <see cref="Release"/>.</summary>
     public ReadOnlySequence<byte> Bytes { get; }
 
-    /// <summary>Reads the whole body, refusing non-JSON content types and bodies over the size limit.</summary>
+    /// <summary>
+    /// Reads the whole body, refusing bodies over the size limit and bodies without a JSON content type
+    /// (docs/json.md#content-types): 415 in problem details; in FastAPI's format the body is handed to the reader as a
+    /// JSON string, so it fails exactly as FastAPI's does (<c>model_attributes_type</c> at <c>body</c> for a model).
+    /// </summary>
     public static async ValueTask<JsonBody> ReadAsync(HttpContext httpContext, EndpointRuntime runtime)
     {
         var request = httpContext.Request;
-        if (request.ContentType is { } contentType && !IsJson(contentType))
+        var options = runtime.Options;
+        var contentType = request.ContentType;
+        var isJson = contentType is null ? !options.StrictContentType : IsJson(contentType);
+        var asText = !isJson && options.ErrorFormat == ErrorFormat.FastApi;
+        if (!isJson && !asText && contentType is not null)
         {
             return new JsonBody(JsonBodyStatus.UnsupportedMediaType, default, null);
         }
 
-        var limit = runtime.Options.MaxRequestBodySize;
+        var limit = options.MaxRequestBodySize;
         if (request.ContentLength > limit)
         {
             return new JsonBody(JsonBodyStatus.TooLarge, default, null);
@@ -81,12 +90,47 @@ public readonly struct JsonBody
                     return new JsonBody(JsonBodyStatus.Empty, default, null);
                 }
 
-                return new JsonBody(JsonBodyStatus.Read, buffer, reader);
+                if (isJson)
+                {
+                    return new JsonBody(JsonBodyStatus.Read, buffer, reader);
+                }
+
+                // A body without a Content-Type under StrictContentType (only an empty one is fine), or FastAPI's
+                // format: the bytes become a JSON string, which a model reader refuses and a string body accepts.
+                var text = asText ? AsJsonString(buffer) : default;
+                reader.AdvanceTo(buffer.End);
+                return asText
+                    ? new JsonBody(JsonBodyStatus.Read, text, null)
+                    : new JsonBody(JsonBodyStatus.UnsupportedMediaType, default, null);
             }
 
             // Not all of it yet: keep everything buffered and ask for more.
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
+
+    private static ReadOnlySequence<byte> AsJsonString(in ReadOnlySequence<byte> bytes)
+    {
+        var output = new ArrayBufferWriter<byte>((int)bytes.Length + 16);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(output))
+        {
+            // Invalid UTF-8 becomes U+FFFD, as Python's lenient decoding of an error's input shows it.
+            writer.WriteStringValue(Encoding.UTF8.GetString(bytes));
+        }
+
+        var segment = new TextBodySegment(output.WrittenMemory);
+        return new ReadOnlySequence<byte>(segment, 0, segment, segment.Memory.Length);
+    }
+
+    /// <summary>
+    /// True for a body that was sent without a JSON content type and is read as a JSON string (FastAPI's format). Its
+    /// errors never echo it: unparsed text may hold a member the model marks as a secret.
+    /// </summary>
+    internal static bool IsText(in ReadOnlySequence<byte> bytes) => bytes.Start.GetObject() is TextBodySegment;
+
+    private sealed class TextBodySegment : ReadOnlySequenceSegment<byte>
+    {
+        public TextBodySegment(ReadOnlyMemory<byte> memory) => Memory = memory;
     }
 
     /// <summary>Hands the body's buffers back to the request pipe.</summary>
@@ -98,7 +142,7 @@ public readonly struct JsonBody
         JsonBodyStatus.TooLarge => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
             $"The request body is larger than the limit of {runtime.Options.MaxRequestBodySize} bytes."),
         _ => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status415UnsupportedMediaType,
-            "The request body must be JSON (Content-Type: application/json)."),
+            "The request body must be JSON (Content-Type: application/json or application/*+json)."),
     };
 
     private static bool IsJson(string contentType)

@@ -25,6 +25,11 @@ public static class JsonRead
     {
         var reader = new Utf8JsonReader(bytes, context.ReaderOptions);
         context.Document = bytes;
+        if (JsonBody.IsText(bytes))
+        {
+            context.EchoInputs = false; // the rented context is set again for the next read
+        }
+
         try
         {
             reader.Read();
@@ -58,6 +63,38 @@ public static class JsonRead
         context.AddInvalidValue(ref reader, ErrorTypes.ModelType);
         return false;
     }
+
+    /// <summary>
+    /// Looks for the discriminator member <paramref name="name"/> anywhere in the object <paramref name="reader"/> is on
+    /// (a copy: the caller's reader stays on the object's start, so the derived type's reader reads the object from there).
+    /// True with <paramref name="tag"/> on the member's value when found.
+    /// </summary>
+    public static bool FindDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> name, out Utf8JsonReader tag)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var matches = reader.ValueTextEquals(name);
+            reader.Read();
+            if (matches)
+            {
+                tag = reader;
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        tag = default;
+        return false;
+    }
+
+    /// <summary>True when the discriminator value is the string <paramref name="value"/> (compared exactly, as System.Text.Json does).</summary>
+    public static bool IsTag(ref Utf8JsonReader tag, ReadOnlySpan<byte> value) =>
+        tag.TokenType == JsonTokenType.String && tag.ValueTextEquals(value);
+
+    /// <summary>True when the discriminator value is the number <paramref name="value"/>.</summary>
+    public static bool IsTag(ref Utf8JsonReader tag, int value) =>
+        tag.TokenType == JsonTokenType.Number && tag.TryGetInt32(out var number) && number == value;
 
     /// <summary>True when the reader is on the start of an array; otherwise records an error and skips the value.</summary>
     public static bool StartArray(ref Utf8JsonReader reader, JsonReadContext context)

@@ -32,6 +32,9 @@ public sealed class JsonReadContext
     // The exception a model's constructor or setter threw that is not a client error (see AddModelError).
     private Exception? _modelFailure;
 
+    // The discriminator of the polymorphic object being read: its member is no unknown member to the derived reader.
+    private DiscriminatorScope _discriminator;
+
     private JsonReadContext()
     {
     }
@@ -52,7 +55,7 @@ public sealed class JsonReadContext
     /// Whether errors carry the offending input. Only FastAPI's error format shows it, so the problem-details
     /// format never spends time or memory capturing it.
     /// </summary>
-    public bool EchoInputs { get; private set; }
+    public bool EchoInputs { get; internal set; }
 
     /// <summary>The reader options: comments and trailing commas refused, depth bounded.</summary>
     public JsonReaderOptions ReaderOptions { get; private set; }
@@ -111,6 +114,7 @@ public sealed class JsonReadContext
         _missingObjectStart = -1;
         _missingObjectInput = null;
         _modelFailure = null;
+        _discriminator = default;
         Array.Clear(_path, 0, _depth);
         _depth = 0;
         t_cached = this;
@@ -259,7 +263,7 @@ public sealed class JsonReadContext
     /// <summary>Handles a member the model does not declare: skipped, or an error when unknown members are refused.</summary>
     public void SkipUnknownMember(ref Utf8JsonReader reader, string member)
     {
-        if (!RejectUnknownProperties)
+        if (!RejectUnknownProperties || reader.CurrentDepth == _discriminator.Depth && member == _discriminator.Name)
         {
             reader.Skip();
             return;
@@ -268,6 +272,51 @@ public sealed class JsonReadContext
         PushSegment(member);
         AddInvalidValue(ref reader, ErrorTypes.ExtraForbidden);
         _depth--;
+    }
+
+    /// <summary>
+    /// Called by a polymorphic reader before it hands the object to a derived type's reader: the discriminator member
+    /// <paramref name="name"/> at <paramref name="depth"/> is skipped, never an unknown member. Returns the enclosing
+    /// object's scope, for <see cref="LeaveDiscriminator"/>.
+    /// </summary>
+    public DiscriminatorScope EnterDiscriminator(string name, int depth)
+    {
+        var outer = _discriminator;
+        _discriminator = new DiscriminatorScope(name, depth);
+        return outer;
+    }
+
+    /// <summary>Restores the enclosing polymorphic object's discriminator once the derived reader is done.</summary>
+    public void LeaveDiscriminator(DiscriminatorScope outer) => _discriminator = outer;
+
+    /// <summary>
+    /// Records an object of a polymorphic type without its discriminator (<c>union_tag_not_found</c> at the object,
+    /// with the object as input) and moves the reader past it.
+    /// </summary>
+    public void AddMissingDiscriminator(ref Utf8JsonReader reader, string name) =>
+        AddError(ErrorTypes.UnionTagNotFound, ErrorTypes.UnionTagNotFoundMessage(name), CaptureInput(ref reader),
+            [new("discriminator", RequestErrors.JsonString("'" + name + "'"))]);
+
+    /// <summary>
+    /// Records a discriminator that names no derived type (<c>union_tag_invalid</c> at the discriminator member, with
+    /// its value as input) and moves <paramref name="reader"/> past the object. <paramref name="tag"/> is a copy of
+    /// the reader on the discriminator's value.
+    /// </summary>
+    public void AddInvalidDiscriminator(ref Utf8JsonReader reader, ref Utf8JsonReader tag, string name, string expected)
+    {
+        var text = tag.TokenType switch
+        {
+            JsonTokenType.String => tag.GetString() ?? "",
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null =>
+                Encoding.UTF8.GetString(tag.HasValueSequence ? tag.ValueSequence.ToArray() : tag.ValueSpan.ToArray()),
+            _ => tag.TokenType.ToString(),
+        };
+        PushSegment(name);
+        AddError(ErrorTypes.UnionTagInvalid, ErrorTypes.UnionTagInvalidMessage(text, name, expected), CaptureInput(ref tag),
+            [new("discriminator", RequestErrors.JsonString("'" + name + "'")), new("tag", RequestErrors.JsonString(text)),
+                new("expected_tags", RequestErrors.JsonString(expected))]);
+        _depth--;
+        reader.Skip();
     }
 
     /// <summary>Records malformed JSON: one error at the body with the byte position.</summary>
@@ -351,3 +400,9 @@ public sealed class JsonReadContext
         return RawText(start, reader.BytesConsumed, isString);
     }
 }
+
+/// <summary>The discriminator member a derived type's reader skips: its name and the reader depth of its value.</summary>
+/// <param name="Name">The discriminator property name.</param>
+/// <param name="Depth">The <see cref="Utf8JsonReader.CurrentDepth"/> of its value.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct DiscriminatorScope(string? Name, int Depth);

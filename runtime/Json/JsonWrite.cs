@@ -56,4 +56,8 @@ public static class JsonWrite
         Span<char> buffer = [value];
         writer.WriteStringValue(buffer);
     }
+
+    /// <summary>The error a polymorphic writer throws for a value whose runtime type no <c>[JsonDerivedType]</c> lists, as System.Text.Json does.</summary>
+    public static NotSupportedException UnknownDerivedType(Type runtimeType, Type declaredType) =>
+        new($"Runtime type '{runtimeType}' is not supported by polymorphic type '{declaredType}': declare it with [JsonDerivedType] on '{declaredType}'.");
 }

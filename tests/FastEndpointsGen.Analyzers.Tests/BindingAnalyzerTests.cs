@@ -180,6 +180,20 @@ public class BindingAnalyzerTests
         """);
 
     [Test]
+    public Task FEG2011_CookieCollection() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed record Prefs([FastEndpointsGen.FromCookie] List<string> Tags, [FastEndpointsGen.FromCookie] string? Theme);
+
+        public static class Handlers
+        {
+            [Get("/tags")]
+            public static string Tags([FastEndpointsGen.FromCookie] string[] {|FEG2011:tags|}, [FastEndpointsGen.FromCookie(Name = "s")] int session) => "";
+
+            [Get("/prefs")]
+            public static string Prefs([Microsoft.AspNetCore.Http.AsParameters] Prefs {|FEG2011:prefs|}) => ""; // reported at the [AsParameters] parameter
+        }
+        """);
+
+    [Test]
     public Task FEG2010_MisshapenBindAsync() => Verify<BindingAnalyzer>.AnalyzerAsync("""
         public sealed class CurrentUser
         {
@@ -200,6 +214,27 @@ public class BindingAnalyzerTests
 
             [Get("/items")]
             public static string Items(Paging paging, [Microsoft.AspNetCore.Http.AsParameters] Query {|FEG2010:query|}) => "";
+        }
+        """);
+
+    [Test]
+    public Task FromFormModel_BindsItsMembers_AndReportsOnlyMembersThatCannotBeFormFields() => Verify<BindingAnalyzer>.AnalyzerAsync("""
+        public sealed record Address(string Street);
+
+        public sealed record Signup(string Name, int Age, Address Home)
+        {
+            public IFormFile? Avatar { get; set; }
+        }
+
+        public sealed record Plain(string Name, int Age);
+
+        public static class Handlers
+        {
+            [Post("/signup")]
+            public static string Create([Microsoft.AspNetCore.Mvc.FromForm] Signup {|FEG2003:signup|}) => "";
+
+            [Post("/plain")]
+            public static string Plain([Microsoft.AspNetCore.Mvc.FromForm] Plain plain) => "";
         }
         """);
 }

@@ -149,7 +149,71 @@ public class JsonAnalyzerTests
             public static string Create(Zoo {|FEG4002:zoo|}) => "";
 
             [Get("/declared")]
-            public static {|FEG4001:Declared|} Declared() => new Square();
+            public static Declared Declared() => new Square();
+        }
+        """);
+
+    [Test]
+    public Task FEG4005_DerivedTypesTheGeneratedCodeCannotUse() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Text.Json.Serialization;
+
+        [JsonDerivedType(typeof(Cat), "cat")]
+        [JsonDerivedType(typeof(Dog), "cat")]
+        [JsonDerivedType(typeof(Cat), "again")]
+        [JsonDerivedType(typeof(Wild), "wild")]
+        [JsonDerivedType(typeof(Tagged), "tagged")]
+        [JsonDerivedType(typeof(string), "text")]
+        public abstract class Pet
+        {
+            public string Name { get; set; } = "";
+        }
+
+        public sealed class Cat : Pet { }
+
+        public sealed class Dog : Pet { }
+
+        public abstract class Wild : Pet { }
+
+        public sealed class Tagged : Pet
+        {
+            [JsonPropertyName("$type")]
+            public string Kind { get; set; } = "";
+        }
+
+        public static class Handlers
+        {
+            [Post("/pets")]
+            public static string Adopt(Pet {|FEG4005:{|FEG4005:{|FEG4005:{|FEG4005:{|FEG4005:pet|}|}|}|}|}) => "";
+        }
+        """);
+
+    [Test]
+    public Task FEG4005_NotReported_ForAWellFormedHierarchy() => Verify<JsonAnalyzer>.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+
+        [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+        [JsonDerivedType(typeof(Circle), 1)]
+        [JsonDerivedType(typeof(Square), 2)]
+        public interface IShape { }
+
+        public sealed record Circle(double Radius) : IShape;
+
+        public sealed record Square(double Side) : IShape;
+
+        [JsonDerivedType(typeof(Notice), "notice")]
+        [JsonDerivedType(typeof(Alarm), "alarm")]
+        public class Notice { public string Title { get; set; } = ""; }
+
+        public sealed class Alarm : Notice { public int Level { get; set; } }
+
+        public static class Handlers
+        {
+            [Post("/shapes")]
+            public static List<IShape> Shapes(List<IShape> shapes) => shapes;
+
+            [Post("/notices")]
+            public static Notice Notice(Notice notice) => notice;
         }
         """);
 

@@ -60,6 +60,21 @@ public sealed class TestAppAotTests
     }
 
     [Test]
+    public async Task Polymorphic_bodies_round_trip_in_the_native_binary()
+    {
+        // [JsonDerivedType] hierarchies are generated code: no JsonSerializerContext, no reflection fallback.
+        const string Enclosure = """{"resident":{"name":"Rex","$type":"puppy","goodBoy":true,"weeks":8},"visitors":[{"$type":"cat","name":"Tom","lives":9}],"shapes":[{"kind":2,"side":3}],"sign":{"title":"Hi"}}""";
+        using var response = await _server.PostJsonAsync("/poly/enclosure", Enclosure);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            """{"resident":{"$type":"puppy","name":"Rex","goodBoy":true,"weeks":8},"visitors":[{"$type":"cat","name":"Tom","lives":9}],"shapes":[{"kind":2,"side":3,"area":9}],"sign":{"$type":"notice","title":"Hi"}}"""));
+
+        using var unknown = await _server.PostJsonAsync("/poly/pet", """{"$type":"hamster","name":"Bob"}""");
+        Assert.That((int)unknown.StatusCode, Is.EqualTo(422));
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("\"body.$type\":[\"Input tag 'hamster' found using '$type'"));
+    }
+
+    [Test]
     public async Task Route_and_query_rules_are_422_at_their_locations()
     {
         using var response = await _server.GetAsync("/validation/items/0?limit=500");

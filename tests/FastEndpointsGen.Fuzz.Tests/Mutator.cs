@@ -447,7 +447,10 @@ internal sealed class Mutator
     {
         var draft = Draft(kind, $"{parameter.In}.{parameter.Name} = {value.Replace("\n", "\\n", StringComparison.Ordinal)}{(rule is null ? "" : $" ({rule})")}");
         draft.Set(parameter, value, Encoding.UTF8.GetBytes(value));
-        return draft.Build(expectation ? Expectation.Rejected : Expectation.NoServerError);
+        // A cookie value outside RFC 6265's cookie-octets (a comma, a space, a quote...) is dropped by ASP.NET Core's
+        // cookie parser before binding: the parameter is then absent, which an optional one accepts.
+        var reachesBinding = parameter.In != "cookie" || value.All(c => c > 0x20 && c < 0x7F && c is not ('"' or ',' or ';' or '\\'));
+        return draft.Build(expectation && reachesBinding ? Expectation.Rejected : Expectation.NoServerError);
     }
 
     private FuzzRequest WithJson(MutationKind kind, Slot slot, string literal, bool expectation, string? rule = null)
@@ -687,7 +690,9 @@ internal sealed class Mutator
         {
             _path.Remove(parameter.Name);
             Query.RemoveAll(q => q.Name == parameter.Name);
-            Headers.RemoveAll(h => string.Equals(h.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            Headers.RemoveAll(h => parameter.In == "cookie"
+                ? h.Name == "Cookie" && h.Value.StartsWith(parameter.Name + "=", StringComparison.Ordinal)
+                : string.Equals(h.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
         }
 
         public FuzzRequest Build(Expectation expectation)

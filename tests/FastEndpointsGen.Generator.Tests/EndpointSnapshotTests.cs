@@ -232,6 +232,59 @@ public class EndpointSnapshotTests
     }
 
     [Test]
+    public void Cookies()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Sessions;
+
+            public enum Theme { Light, Dark }
+
+            public sealed record Preferences([FromCookie(Name = "theme")] Theme? Theme, [FromCookie] int Visits = 0);
+
+            public static class SessionEndpoints
+            {
+                [Get("/session")]
+                public static string Get([FromCookie(Name = "session_id")][MinLength(4)] string session, [FromCookie] int? count,
+                    [AsParameters] Preferences preferences) => session;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var document = OpenApiSnapshotTests.AssertValid(result);
+        Assert.That(document, Does.Contain("\"in\": \"cookie\""));
+    }
+
+    [Test]
+    public void FormModel()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Accounts;
+
+            public sealed record Signup([MinLength(3)] string Username, [Range(13, 120)] int Age, bool Newsletter = false)
+            {
+                public IFormFile? Avatar { get; set; }
+            }
+
+            public static class AccountEndpoints
+            {
+                [Post("/signup")]
+                public static string Create([FromForm] Signup signup) => signup.Username;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var document = OpenApiSnapshotTests.AssertValid(result);
+        Assert.That(document, Does.Contain("\"multipart/form-data\"").And.Contain("\"username\""));
+    }
+
+    [Test]
     public void KeyedServicesAndSpecialTypes()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

@@ -276,4 +276,79 @@ public class JsonSnapshotTests
 
         Snapshot.VerifyGenerated(result);
     }
+
+    [Test]
+    public void PolymorphicHierarchies()
+    {
+        // docs/json.md#polymorphism: an abstract base with string tags, an interface with int tags and a custom
+        // discriminator name, a concrete base that reads itself without a discriminator; nested and in collections.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using FastEndpointsGen;
+
+            namespace Zoo;
+
+            [JsonDerivedType(typeof(Cat), "cat")]
+            [JsonDerivedType(typeof(Dog), "dog")]
+            [JsonDerivedType(typeof(Puppy), "puppy")]
+            public abstract record Pet(string Name);
+
+            public sealed record Cat(string Name, int Lives) : Pet(Name);
+
+            public record Dog(string Name, bool GoodBoy) : Pet(Name);
+
+            public sealed record Puppy(string Name, bool GoodBoy, int Weeks) : Dog(Name, GoodBoy);
+
+            [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+            [JsonDerivedType(typeof(Circle), 1)]
+            [JsonDerivedType(typeof(Square), 2)]
+            public interface IShape
+            {
+                double Area { get; }
+            }
+
+            public sealed class Circle : IShape
+            {
+                public double Radius { get; set; }
+
+                public double Area => 3 * Radius * Radius;
+            }
+
+            public sealed class Square : IShape
+            {
+                public double Side { get; set; }
+
+                public double Area => Side * Side;
+            }
+
+            [JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)]
+            [JsonDerivedType(typeof(Event), "event")]
+            [JsonDerivedType(typeof(Alarm), "alarm")]
+            public class Event
+            {
+                public string Title { get; set; } = "";
+            }
+
+            public sealed class Alarm : Event
+            {
+                public int Level { get; set; }
+            }
+
+            public sealed record Enclosure(Pet Resident, List<Pet> Visitors, IShape[] Shapes, Event? Last);
+
+            public static class ZooEndpoints
+            {
+                [Post("/enclosures")]
+                public static Enclosure Create(Enclosure enclosure) => enclosure;
+
+                [Post("/pets")]
+                public static Pet Adopt(Pet pet) => pet;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var document = OpenApiSnapshotTests.AssertValid(result);
+        Assert.That(document, Does.Contain("\"discriminator\": {").And.Contain("\"propertyName\": \"kind\""));
+    }
 }

@@ -383,6 +383,80 @@ public partial class ServedOrDiagnosedTests
                 public static Item Target(Item item) => item;
             }
             """),
+        Case(Outcome.Diagnosed, "a [JsonDerivedType] that is abstract", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Wild), "wild")]
+            public abstract class Pet { public string Name { get; set; } = ""; }
+
+            public abstract class Wild : Pet { }
+
+            public static class Handlers
+            {
+                [Post("/pets")]
+                public static string Target(Pet pet) => pet.Name;
+            }
+            """),
+        Case(Outcome.Diagnosed, "two [JsonDerivedType]s with one discriminator", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), "cat")]
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Dog), "cat")]
+            public abstract record Pet(string Name);
+
+            public sealed record Cat(string Name) : Pet(Name);
+
+            public sealed record Dog(string Name) : Pet(Name);
+
+            public static class Handlers
+            {
+                [Get("/pets")]
+                public static Pet Target() => new Cat("Tom");
+            }
+            """),
+        Case(Outcome.Diagnosed, "a [FromForm] model with a member that is itself a model", """
+            public sealed record Address(string Street);
+
+            public sealed class Signup
+            {
+                public string Name { get; set; } = "";
+
+                public Address Home { get; set; } = new("");
+            }
+
+            public static class Handlers
+            {
+                [Post("/signup")]
+                public static string Target([Microsoft.AspNetCore.Mvc.FromForm] Signup signup) => signup.Name;
+            }
+            """),
+        Case(Outcome.Served, "a [FromForm] model", """
+            public sealed record Signup(string Name, int Age)
+            {
+                public IFormFile? Avatar { get; set; }
+            }
+
+            public static class Handlers
+            {
+                [Post("/signup")]
+                public static string Target([Microsoft.AspNetCore.Mvc.FromForm] Signup signup) => signup.Name;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a collection from a cookie", """
+            public static class Handlers
+            {
+                [Get("/tags")]
+                public static string Target([FromCookie] string[] tags) => string.Join(",", tags);
+            }
+            """),
+        Case(Outcome.Served, "an interface body with [JsonDerivedType] (no attribute: the body, not a service)", """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Circle), 1)]
+            public interface IShape { }
+
+            public sealed record Circle(double Radius) : IShape;
+
+            public static class Handlers
+            {
+                [Post("/shapes")]
+                public static IShape Target(IShape shape) => shape;
+            }
+            """),
     ];
 
     [TestCaseSource(nameof(Corpus))]

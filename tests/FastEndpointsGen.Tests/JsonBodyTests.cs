@@ -99,10 +99,10 @@ public sealed class JsonBodyTests : AppTests
     }
 
     [Test]
-    public async Task Body_without_a_content_type_is_read_as_json()
+    public async Task Body_without_a_content_type_is_refused_under_strict_content_types()
     {
         using var response = await SendAsync(HttpMethod.Put, "/json/point", Http.Bytes("""{"x":5,"y":6}"""u8.ToArray(), contentType: null));
-        await response.ShouldBeJson("""{"x":6,"y":6}""");
+        await response.ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "Unsupported Media Type");
     }
 
     // ---- Order: a nominal class with STJ attributes ----

@@ -98,6 +98,10 @@ namespace FastEndpointsGen.Generated
             var filter_local = new global::Paging.Filter() { Sort = filter_Sort_local };
             if (filter_Q_raw is not null) filter_local.Q = filter_Q_local;
             if (!string.IsNullOrEmpty(filter_Limit_raw)) filter_local.Limit = filter_Limit_local;
+            if (runtime.Options.RejectUnknownParameters)
+            {
+                errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, Pages_List_Query);
+            }
 
             if (errors is not null)
             {
@@ -148,5 +152,8 @@ namespace FastEndpointsGen.Generated
 
         private Task Pages_List_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
+
+        // Values the validation checks need, built once.
+        private static readonly string[] Pages_List_Query = ["page", "q", "limit", "sort"];
     }
 }
