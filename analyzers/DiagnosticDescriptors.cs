@@ -58,6 +58,20 @@ internal static class DiagnosticDescriptors
         "Every attribute on a handler and its classes is re-created in generated code as endpoint metadata, as minimal APIs add them. An attribute whose type, constructor or named member is not accessible from the rest of the assembly (for example a private nested attribute class) cannot be, so the middleware that reads it never sees it on this endpoint.",
         RoutingCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DuplicateNameAcrossAssemblies = Create(
+        DiagnosticIds.FEG1008DuplicateNameAcrossAssemblies,
+        "Endpoint name used in two assemblies of the app",
+        "The endpoint name '{0}' of '{1}' is also the name of '{2}'",
+        "An endpoint's name is its OpenAPI operationId and ASP.NET Core's endpoint name; both must be unique across the app, and MapGeneratedEndpoints() maps the endpoints of every referenced library built with FastEndpointsGen. Give one of them another Name.",
+        RoutingCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor DuplicateSchemaAcrossAssemblies = Create(
+        DiagnosticIds.FEG1009DuplicateSchemaAcrossAssemblies,
+        "Schema name used for two types in the app's document",
+        "The OpenAPI schema name '{0}' describes '{1}' and also '{2}'",
+        "The served OpenAPI document merges the documents of the app and of every referenced library built with FastEndpointsGen; a schema name given to two different types would describe only one of them. Rename one of the types.",
+        RoutingCategory, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor StreamFormatWithoutStream = Create(
         DiagnosticIds.FEG1007StreamFormatWithoutStream,
         "Stream format on a handler that does not stream JSON values",

@@ -10,6 +10,8 @@ public static class DiagnosticIds
     public const string FEG1005UnsupportedReturnType = "FEG1005";
     public const string FEG1006MetadataNotConstructible = "FEG1006";
     public const string FEG1007StreamFormatWithoutStream = "FEG1007";
+    public const string FEG1008DuplicateNameAcrossAssemblies = "FEG1008";
+    public const string FEG1009DuplicateSchemaAcrossAssemblies = "FEG1009";
 
     public const string FEG2001AmbiguousBody = "FEG2001";
     public const string FEG2002BodyOnBodilessMethod = "FEG2002";

@@ -14,7 +14,7 @@ namespace FastEndpointsGen.Analyzers;
 /// generated code cannot call, and return types it cannot write.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RoutingAnalyzer : DiagnosticAnalyzer
+public sealed partial class RoutingAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.InvalidRouteTemplate,
@@ -23,7 +23,9 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HandlerNotAccessible,
         DiagnosticDescriptors.UnsupportedReturnType,
         DiagnosticDescriptors.MetadataNotConstructible,
-        DiagnosticDescriptors.StreamFormatWithoutStream);
+        DiagnosticDescriptors.StreamFormatWithoutStream,
+        DiagnosticDescriptors.DuplicateNameAcrossAssemblies,
+        DiagnosticDescriptors.DuplicateSchemaAcrossAssemblies);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,7 +37,11 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
             var routes = new ConcurrentBag<(string Key, string Display, Endpoint Endpoint, Location Location)>();
             start.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, routes), SymbolKind.Method);
             start.RegisterSymbolAction(AnalyzeGroup, SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => ReportDuplicates(end, routes));
+            start.RegisterCompilationEndAction(end =>
+            {
+                ReportDuplicates(end, routes);
+                ReportAcrossAssemblies(end, routes);
+            });
         });
     }
 
@@ -261,10 +267,13 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
     /// A route as the router matches it: method, literal segments ignoring case, and each parameter
     /// reduced to its constraints, optionality and catch-all (<c>/items/{id:int}</c> → <c>GET /items/{:int}</c>).
     /// </summary>
-    internal static string RouteKey(Endpoint endpoint)
+    internal static string RouteKey(Endpoint endpoint) => RouteKey(endpoint.HttpMethod, endpoint.FullRoute);
+
+    /// <inheritdoc cref="RouteKey(Endpoint)"/>
+    internal static string RouteKey(string httpMethod, RouteTemplate fullRoute)
     {
-        var text = endpoint.FullRoute.Text.Trim('/');
-        var key = new StringBuilder(endpoint.HttpMethod).Append(' ');
+        var text = fullRoute.Text.Trim('/');
+        var key = new StringBuilder(httpMethod).Append(' ');
         var index = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -289,12 +298,12 @@ public sealed class RoutingAnalyzer : DiagnosticAnalyzer
                 j += text[j] is '{' or '}' ? 2 : 1;
             }
 
-            if (index >= endpoint.FullRoute.Parameters.Count)
+            if (index >= fullRoute.Parameters.Count)
             {
                 break;
             }
 
-            var parameter = endpoint.FullRoute.Parameters[index++];
+            var parameter = fullRoute.Parameters[index++];
             key.Append('{').Append(parameter.IsCatchAll ? "*" : "")
                 .Append(string.Join(":", parameter.Constraints.Select(s => s.ToLowerInvariant()).OrderBy(s => s, StringComparer.Ordinal)))
                 .Append(parameter.IsOptional ? "?" : "").Append('}');

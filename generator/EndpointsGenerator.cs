@@ -55,8 +55,37 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => new OpenApiModel(all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all)))
             .WithTrackingName(TrackingNames.OpenApi);
 
-        // 4. Emit: routing and binding in one file, JSON readers and writers in another, the OpenAPI document in a third.
-        context.RegisterSourceOutput(routes, static (output, all) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.Emit(all)));
+        // 4. The assembly itself (its name gives its public entry point) and the referenced libraries built with
+        //    FastEndpointsGen, read from their assembly attributes (docs/projects.md). Equatable: an edit that changes
+        //    neither leaves everything after these steps cached.
+        var assembly = context.CompilationProvider
+            .Select(static (compilation, _) => AssemblyParser.ParseThis(compilation))
+            .WithTrackingName(TrackingNames.ThisAssembly);
+        var references = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => AssemblyParser.ParseReferences(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedAssemblies);
+        var app = assembly
+            .Combine(routes.Select(static (all, _) => all.Count > 0))
+            .Combine(references)
+            .Select(static (all, _) => new AppModel(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(TrackingNames.App);
+
+        // ...and the document's schema names with the types they describe, which only a new or renamed model changes.
+        var schemas = jsonTypes
+            .Select(static (types, _) => ModuleEmitter.SchemaNames(types))
+            .WithTrackingName(TrackingNames.Schemas);
+
+        // 5. Emit: routing and binding in one file, JSON readers and writers in another, the OpenAPI document in a third,
+        //    the app's MapGeneratedEndpoints and the schema names other assemblies' analyzers read in two small ones.
+        context.RegisterSourceOutput(routes.Combine(assembly), static (output, all) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.Emit(all.Left, all.Right)));
+        context.RegisterSourceOutput(app, static (output, model) => output.AddSource(ModuleEmitter.AppHintName, ModuleEmitter.EmitApp(model)));
+        context.RegisterSourceOutput(schemas, static (output, names) =>
+        {
+            if (names.Count > 0)
+            {
+                output.AddSource(ModuleEmitter.SchemasHintName, ModuleEmitter.EmitSchemas(names));
+            }
+        });
         context.RegisterSourceOutput(jsonTypes, static (output, types) => output.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(types)));
         context.RegisterSourceOutput(openApi, static (output, document) => output.AddSource(OpenApiEmitter.HintName, OpenApiEmitter.Emit(document)));
     }

@@ -13,4 +13,8 @@ internal static class TrackingNames
     public const string Routes = nameof(Routes);
     public const string JsonTypes = nameof(JsonTypes);
     public const string OpenApi = nameof(OpenApi);
+    public const string ThisAssembly = nameof(ThisAssembly);
+    public const string ReferencedAssemblies = nameof(ReferencedAssemblies);
+    public const string App = nameof(App);
+    public const string Schemas = nameof(Schemas);
 }

@@ -10,6 +10,7 @@ internal static class KnownTypes
     public const string RoutingEndpointConventionBuilderExtensions = "global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
     public const string OpenApiRouteHandlerBuilderExtensions = "global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions";
     public const string AuthorizationEndpointConventionBuilderExtensions = "global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
+    public const string TagsAttribute = "global::Microsoft.AspNetCore.Http.TagsAttribute";
     public const string RequireAntiforgeryTokenAttribute = "global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute";
     public const string ServiceProviderServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
     public const string ServiceProviderKeyedServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions";

@@ -66,6 +66,9 @@ internal static class OpenApiEmitter
     /// <summary>The document's JSON text (indented, <c>\n</c> line ends).</summary>
     public static string Document(OpenApiModel model) => JsonText.Write(new DocumentBuilder(model).Build());
 
+    /// <summary>The component schema name of each object and enum type, by type id.</summary>
+    internal static IReadOnlyDictionary<string, string> SchemaNamesOf(IEnumerable<JsonTypeModel> types) => DocumentBuilder.SchemaNames(types);
+
     private static int LongestQuoteRun(string text)
     {
         int longest = 0, run = 0;
@@ -913,7 +916,7 @@ internal static class OpenApiEmitter
         /// Component names: the type's simple name (<c>TaskItem</c>), or its generator id when two types share
         /// a simple name, the type is generic, or the name is one of the error schemas'.
         /// </summary>
-        private static Dictionary<string, string> SchemaNames(IEnumerable<JsonTypeModel> types)
+        internal static Dictionary<string, string> SchemaNames(IEnumerable<JsonTypeModel> types)
         {
             var named = types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Polymorphic).ToList();
             // A polymorphic concrete class read as itself is the class's "Base" schema; the class's name is its oneOf.

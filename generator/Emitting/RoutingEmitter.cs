@@ -14,62 +14,74 @@ internal static class RoutingEmitter
 {
     public const string HintName = "FastEndpointsGen.Endpoints.g.cs";
 
-    public static string Emit(EquatableArray<EndpointModel> endpoints)
+    public static string Emit(EquatableArray<EndpointModel> endpoints, AssemblyModel assembly)
     {
         var names = EndpointNames(endpoints);
         var delegates = DelegateNames(endpoints);
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
-        writer.WriteLine("namespace Microsoft.AspNetCore.Builder");
-        using (writer.Block())
+        if (endpoints.Count > 0)
         {
-            writer.WriteLine("/// <summary>Maps the endpoints FastEndpointsGen generated for this assembly.</summary>");
-            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine("internal static class FastEndpointsGenEndpointRouteBuilderExtensions");
+            ModuleEmitter.WriteAssemblyAttributes(writer, endpoints, names, assembly);
+            writer.WriteLine("namespace Microsoft.AspNetCore.Builder");
             using (writer.Block())
             {
-                writer.WriteLine("/// <summary>");
-                writer.WriteLine($"/// Maps the {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} declared with FastEndpointsGen's route attributes in this assembly.");
-                writer.WriteLine("/// </summary>");
-                writer.WriteLine("/// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>");
-                writer.WriteLine($"public static {KnownTypes.RouteGroupBuilder} MapGeneratedEndpoints(this {KnownTypes.IEndpointRouteBuilder} endpoints)");
-                using (writer.Block())
-                {
-                    writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
-                    writer.WriteLine($"{KnownTypes.GeneratedApiDocuments}.Register(endpoints, {OpenApiEmitter.QualifiedClassName}.Json);");
-                    if (endpoints.Count > 0)
-                    {
-                        writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
-                    }
-
-                    writer.WriteLine("var root = endpoints.MapGroup(\"\");");
-                    var groupNames = new HashSet<string> { "root", "runtime", "handlers", "endpoints" };
-                    foreach (var group in endpoints.GroupBy(e => e.Route.Group).OrderBy(g => g.Key is null ? 0 : 1))
-                    {
-                        writer.WriteLine();
-                        var builder = "root";
-                        if (group.Key is { } model)
-                        {
-                            builder = SourceHeader.Identifier(Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
-                            var tags = model.Tags.Count == 0 ? "" : $".WithTags({string.Join(", ", model.Tags.Select(JsonEmitter.Literal))})";
-                            writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){tags};");
-                        }
-
-                        foreach (var endpoint in group)
-                        {
-                            EmitMap(writer, builder, endpoint, names[endpoint], delegates[endpoint]);
-                        }
-                    }
-
-                    writer.WriteLine();
-                    writer.WriteLine("return root;");
-                }
+                WriteEntryPoint(writer, endpoints, names, delegates, assembly);
             }
+
+            writer.WriteLine();
         }
 
-        writer.WriteLine();
         BindingEmitter.Emit(writer, endpoints, delegates);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The assembly's public entry point, <c>Map{Assembly}Endpoints()</c> (docs/projects.md): maps this assembly's endpoints
+    /// and registers its document. The app's <c>MapGeneratedEndpoints()</c> calls it, and so can a host that wants a prefix.
+    /// </summary>
+    private static void WriteEntryPoint(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> names,
+        Dictionary<EndpointModel, string> delegates, AssemblyModel assembly)
+    {
+        writer.WriteLine($"/// <summary>Maps the endpoints FastEndpointsGen generated for the <c>{SourceHeader.XmlText(assembly.Name)}</c> assembly.</summary>");
+        writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"public static class {assembly.EntryPointClass}");
+        using (writer.Block())
+        {
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine($"/// Maps the {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} declared with FastEndpointsGen's route attributes in the <c>{SourceHeader.XmlText(assembly.Name)}</c> assembly");
+            writer.WriteLine("/// (not those of the assemblies it references), and registers their OpenAPI document for <c>MapApiDocs()</c>.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"endpoints\">Where to map them: the app, or a group such as <c>app.MapGroup(\"/v1\")</c>.</param>");
+            writer.WriteLine("/// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>");
+            writer.WriteLine($"public static {KnownTypes.RouteGroupBuilder} {assembly.EntryPointMethod}(this {KnownTypes.IEndpointRouteBuilder} endpoints)");
+            using (writer.Block())
+            {
+                writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
+                writer.WriteLine($"{KnownTypes.GeneratedApiDocuments}.Register(endpoints, {OpenApiEmitter.QualifiedClassName}.Json);");
+                writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
+                writer.WriteLine("var root = endpoints.MapGroup(\"\");");
+                var groupNames = new HashSet<string> { "root", "runtime", "handlers", "endpoints" };
+                foreach (var group in endpoints.GroupBy(e => e.Route.Group).OrderBy(g => g.Key is null ? 0 : 1))
+                {
+                    writer.WriteLine();
+                    var builder = "root";
+                    if (group.Key is { } model)
+                    {
+                        builder = SourceHeader.Identifier(Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
+                        writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){Tags(model.Tags)};");
+                    }
+
+                    foreach (var endpoint in group)
+                    {
+                        EmitMap(writer, builder, endpoint, names[endpoint], delegates[endpoint]);
+                    }
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("return root;");
+            }
+        }
     }
 
     private static void EmitMap(SourceWriter writer, string builder, EndpointModel endpoint, string name, string handler)
@@ -111,7 +123,7 @@ internal static class RoutingEmitter
             conventions.Add($".WithName({JsonEmitter.Literal(name)})");
             if (route.Tags.Count > 0)
             {
-                conventions.Add($".WithTags({string.Join(", ", route.Tags.Select(JsonEmitter.Literal))})");
+                conventions.Add(Tags(route.Tags));
             }
 
             // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
@@ -122,6 +134,13 @@ internal static class RoutingEmitter
             }
         }
     }
+
+    /// <summary>
+    /// What <c>WithTags</c> does, written so that it needs no <c>using</c>: <c>WithTags</c> lives in
+    /// <c>Microsoft.AspNetCore.Http</c>, which a class library does not import (docs/projects.md).
+    /// </summary>
+    private static string Tags(EquatableArray<string> tags) =>
+        tags.Count == 0 ? "" : $".WithMetadata(new {KnownTypes.TagsAttribute}({string.Join(", ", tags.Select(JsonEmitter.Literal))}))";
 
     /// <summary>The attribute's <c>Name</c>, else the method name, qualified by the class when two methods share it.</summary>
     internal static Dictionary<EndpointModel, string> EndpointNames(IEnumerable<EndpointModel> endpoints)

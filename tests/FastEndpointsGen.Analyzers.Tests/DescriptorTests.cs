@@ -66,6 +66,6 @@ public class DescriptorTests
     public void CompilationEndRulesSaySo()
     {
         var end = Analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id);
-        Assert.That(end, Is.EquivalentTo(new[] { DiagnosticIds.FEG1003DuplicateRoute, DiagnosticIds.FEG5001DuplicateOperationId }));
+        Assert.That(end, Is.EquivalentTo(new[] { DiagnosticIds.FEG1003DuplicateRoute, DiagnosticIds.FEG1008DuplicateNameAcrossAssemblies, DiagnosticIds.FEG1009DuplicateSchemaAcrossAssemblies, DiagnosticIds.FEG5001DuplicateOperationId }));
     }
 }

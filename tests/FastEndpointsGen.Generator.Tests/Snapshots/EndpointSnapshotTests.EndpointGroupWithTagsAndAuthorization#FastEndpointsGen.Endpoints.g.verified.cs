@@ -3,17 +3,27 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("DELETE", "/admin/cache", "ClearCache", "AdminEndpoints.ClearCache")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/admin/health", "Health", "AdminEndpoints.Health")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/admin/stats", "Stats", "AdminEndpoints.Stats")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/public", "Index", "PublicEndpoints.Index")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/public/about", "About", "PublicEndpoints.About")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/ping", "Ping", "Ungrouped.Ping")]
+
 namespace Microsoft.AspNetCore.Builder
 {
-    /// <summary>Maps the endpoints FastEndpointsGen generated for this assembly.</summary>
+    /// <summary>Maps the endpoints FastEndpointsGen generated for the <c>TestApp</c> assembly.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal static class FastEndpointsGenEndpointRouteBuilderExtensions
+    public static class TestAppEndpointRouteBuilderExtensions
     {
         /// <summary>
-        /// Maps the 6 endpoints declared with FastEndpointsGen's route attributes in this assembly.
+        /// Maps the 6 endpoints declared with FastEndpointsGen's route attributes in the <c>TestApp</c> assembly
+        /// (not those of the assemblies it references), and registers their OpenAPI document for <c>MapApiDocs()</c>.
         /// </summary>
+        /// <param name="endpoints">Where to map them: the app, or a group such as <c>app.MapGroup("/v1")</c>.</param>
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
-        public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+        public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapTestAppEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
@@ -25,7 +35,7 @@ namespace Microsoft.AspNetCore.Builder
                 .WithName("Ping")
                 .Add(builder => handlers.Ungrouped_Ping_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Ping", handlers.Ungrouped_Ping_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Ungrouped_Ping_Method));
 
-            var adminEndpoints = root.MapGroup("/admin").WithTags("Admin", "Internal");
+            var adminEndpoints = root.MapGroup("/admin").WithMetadata(new global::Microsoft.AspNetCore.Http.TagsAttribute("Admin", "Internal"));
             adminEndpoints.MapDelete("/cache", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_ClearCache))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute("CachePolicy") { AuthenticationSchemes = "Bearer" })
@@ -39,7 +49,7 @@ namespace Microsoft.AspNetCore.Builder
             adminEndpoints.MapGet("/stats", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AdminEndpoints_Stats))
                 .WithMetadata(new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin" })
                 .WithName("Stats")
-                .WithTags("Stats")
+                .WithMetadata(new global::Microsoft.AspNetCore.Http.TagsAttribute("Stats"))
                 .Add(builder => handlers.AdminEndpoints_Stats_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Stats", handlers.AdminEndpoints_Stats_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.AdminEndpoints_Stats_Method));
 
             var publicEndpoints = root.MapGroup("/public/");

@@ -3,17 +3,24 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("POST", "/accounts", "Create", "Accounts.Create")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/vault/raw", "Raw", "Vault.Raw")]
+[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/vault/{id}", "Open", "Vault.Open")]
+
 namespace Microsoft.AspNetCore.Builder
 {
-    /// <summary>Maps the endpoints FastEndpointsGen generated for this assembly.</summary>
+    /// <summary>Maps the endpoints FastEndpointsGen generated for the <c>TestApp</c> assembly.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal static class FastEndpointsGenEndpointRouteBuilderExtensions
+    public static class TestAppEndpointRouteBuilderExtensions
     {
         /// <summary>
-        /// Maps the 3 endpoints declared with FastEndpointsGen's route attributes in this assembly.
+        /// Maps the 3 endpoints declared with FastEndpointsGen's route attributes in the <c>TestApp</c> assembly
+        /// (not those of the assemblies it references), and registers their OpenAPI document for <c>MapApiDocs()</c>.
         /// </summary>
+        /// <param name="endpoints">Where to map them: the app, or a group such as <c>app.MapGroup("/v1")</c>.</param>
         /// <returns>A builder whose conventions (e.g. <c>RequireAuthorization()</c>) apply to all of them.</returns>
-        public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGeneratedEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+        public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapTestAppEndpoints(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
