@@ -104,17 +104,54 @@ internal static class EndpointFilterEmitter
             ? $"{KnownTypes.Type}.EmptyTypes"
             : $"[{string.Join(", ", handler.ParameterTypeNames.Select(t => $"typeof({t})"))}]";
         var flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.NonPublic | {KnownTypes.BindingFlags}.{(handler.IsStatic ? "Static" : "Instance")} | {KnownTypes.BindingFlags}.DeclaredOnly";
+        var declaringType = handler.ContainingType;
+        if (handler.Signature is { } signature)
+        {
+            declaringType = SignatureClass(name);
+            EmitSignature(writer, signature, declaringType, handler.MethodName);
+            flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.Static | {KnownTypes.BindingFlags}.DeclaredOnly";
+        }
+
         writer.WriteLine("/// <summary>The handler method, for the endpoint filter factories' context.</summary>");
         writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() =>");
         using (writer.Indent())
         {
-            writer.WriteLine($"typeof({handler.ContainingType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, {flags}, {types})!;");
+            writer.WriteLine($"typeof({declaringType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, {flags}, {types})!;");
         }
 
         writer.WriteLine();
         EmitInvoke(writer, endpoint, name);
         writer.WriteLine();
         EmitWrite(writer, endpoint, name);
+    }
+
+    private static string SignatureClass(string name) => name + "_Signature";
+
+    /// <summary>
+    /// A stand-in with the handler's name, return type, parameters and attributes, except those whose constructors
+    /// require unreferenced code: reflecting over it keeps Native AOT publishing clean (docs/aot.md#handler-parameters).
+    /// </summary>
+    private static void EmitSignature(SourceWriter writer, SignatureModel signature, string className, string methodName)
+    {
+        writer.WriteLine("/// <summary>The handler's signature as filters and metadata providers see it (docs/aot.md#handler-parameters).</summary>");
+        writer.WriteLine($"internal static class {className}");
+        using (writer.Block())
+        {
+            foreach (var attribute in signature.Attributes)
+            {
+                writer.WriteLine($"[{attribute}]");
+            }
+
+            var parameters = signature.Parameters.Select(p =>
+                (p.Attributes.Count == 0 ? "" : $"[{string.Join(", ", p.Attributes)}] ") + $"{p.Type} {SourceHeader.Identifier(p.Name)}");
+            writer.WriteLine($"public static {signature.ReturnType} {SourceHeader.Identifier(methodName)}({string.Join(", ", parameters)}) =>");
+            using (writer.Indent())
+            {
+                writer.WriteLine($"throw new {KnownTypes.NotSupportedException}();");
+            }
+        }
+
+        writer.WriteLine();
     }
 
     /// <summary>The innermost filter: the handler called with the (possibly replaced) arguments the context holds.</summary>

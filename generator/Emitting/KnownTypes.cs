@@ -22,6 +22,7 @@ internal static class KnownTypes
     public const string BindingFlags = "global::System.Reflection.BindingFlags";
     public const string Type = "global::System.Type";
     public const string MethodInfo = "global::System.Reflection.MethodInfo";
+    public const string NotSupportedException = "global::System.NotSupportedException";
     public const string Exception = "global::System.Exception";
     public const string CultureInfo = "global::System.Globalization.CultureInfo";
     public const string Uri = "global::System.Uri";

@@ -106,7 +106,26 @@ internal sealed record HandlerModel
 
     /// <summary>For an instance handler: its class is <c>IDisposable</c> or <c>IAsyncDisposable</c>, disposed after the response.</summary>
     public HandlerDisposal Disposal { get; init; }
+
+    /// <summary>
+    /// Set when the handler or a parameter carries an attribute whose constructor requires unreferenced code: the
+    /// signature endpoint filters, metadata providers and <c>BindAsync</c> see instead of the handler's own
+    /// <c>MethodInfo</c>, so Native AOT never makes the handler reflectable (docs/aot.md#handler-parameters).
+    /// </summary>
+    public SignatureModel? Signature { get; init; }
 }
+
+/// <summary>
+/// A copy of a handler's signature — return type, parameter names and types, and every attribute except those whose
+/// constructors require unreferenced code — as attribute usages (<c>global::X(1, Name = "a")</c>).
+/// </summary>
+internal sealed record SignatureModel(
+    string ReturnType,
+    EquatableArray<string> Attributes,
+    EquatableArray<SignatureParameterModel> Parameters);
+
+/// <summary>One parameter of a <see cref="SignatureModel"/>.</summary>
+internal sealed record SignatureParameterModel(string Name, string Type, EquatableArray<string> Attributes);
 
 /// <summary>How the per-request instance of a handler class is disposed when the request ends.</summary>
 internal enum HandlerDisposal

@@ -27,6 +27,16 @@ internal static class AttributeConstruction
         return $"new {typeName}({arguments})" + (named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }");
     }
 
+    /// <summary>The attribute as an attribute usage, <c>global::X(1, "a", Named = true)</c>, for a generated declaration.</summary>
+    public static string Usage(AttributeData attribute)
+    {
+        var typeName = Names.Type(attribute.AttributeClass!);
+        var arguments = attribute.ConstructorArguments.Select(Constant)
+            .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {Constant(a.Value)}"));
+        var list = string.Join(", ", arguments);
+        return list.Length == 0 ? typeName : $"{typeName}({list})";
+    }
+
     /// <summary>An attribute argument as C#: literals, enums, <c>typeof</c> and arrays of them.</summary>
     public static string Constant(TypedConstant constant) => constant.Kind switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using FastEndpointsGen.Generator.Model;
@@ -135,6 +136,7 @@ internal static class EndpointParser
                 Parameters = parameters.ToEquatableArray(),
                 Response = response,
                 Disposal = method.IsStatic ? HandlerDisposal.None : DisposalOf(method.ContainingType),
+                Signature = SignatureOf(method, context.SemanticModel.Compilation.Assembly),
             },
             JsonTypes = json.Types,
             Docs = docs,
@@ -152,6 +154,30 @@ internal static class EndpointParser
             .Where(e => e is not null)
             .Select(e => e!)
             .ToEquatableArray();
+
+    /// <summary>
+    /// The handler's signature without the attributes whose constructors require unreferenced code, or null when it has
+    /// none: looking the handler itself up would make Native AOT keep them and warn (docs/aot.md#handler-parameters).
+    /// Attributes generated code cannot write are left out too.
+    /// </summary>
+    private static SignatureModel? SignatureOf(IMethodSymbol method, IAssemblySymbol assembly)
+    {
+        if (!UnreferencedCodeAttributes.AnyOn(method))
+        {
+            return null;
+        }
+
+        // The method keeps what becomes endpoint metadata (not the route attributes); parameters keep every attribute.
+        EquatableArray<string> Kept(ImmutableArray<AttributeData> attributes, System.Func<AttributeData, bool> include) => attributes
+            .Where(a => include(a) && !UnreferencedCodeAttributes.Requires(a) && EndpointMetadata.IsConstructible(a, assembly))
+            .Select(AttributeConstruction.Usage)
+            .ToEquatableArray();
+
+        return new SignatureModel(
+            method.ReturnsVoid ? "void" : Names.Type(method.ReturnType),
+            Kept(method.GetAttributes(), EndpointMetadata.IsMetadata),
+            method.Parameters.Select(p => new SignatureParameterModel(p.Name, Names.Type(p.Type), Kept(p.GetAttributes(), static _ => true))).ToEquatableArray());
+    }
 
     /// <summary>
     /// The types that contribute endpoint metadata through the static abstract interfaces, as the Request Delegate

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FastEndpointsGen.TestApp;
@@ -19,6 +20,13 @@ public static class FilterEndpoints
     public static void Nothing()
     {
     }
+
+    /// <summary>
+    /// <c>[MinLength]</c>'s constructor requires unreferenced code: the filter factory sees a stand-in signature without
+    /// it, and Native AOT publishing stays warning-free (docs/aot.md#handler-parameters).
+    /// </summary>
+    [Get("/filters/signature", Name = "FilterSignature")]
+    public static string Signature([MinLength(4)] string code, [FromHeader(Name = "X-Tag")] string? tag = null) => $"{code}:{tag}";
 
     [Get("/filters/async", Name = "FilterAsync")]
     public static async Task<Created> Later(int id)
@@ -62,6 +70,24 @@ public static class Filters
         }
 
         return await next(context);
+    }
+
+    /// <summary>
+    /// On <c>FilterSignature</c>: a filter factory that describes the handler's <c>MethodInfo</c> in a header —
+    /// name, then each parameter with its type and attributes.
+    /// </summary>
+    public static EndpointFilterDelegate DescribeMethod(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        var method = factory.MethodInfo;
+        var description = method.Name + "(" + string.Join(", ", method.GetParameters().Select(p =>
+            $"{p.ParameterType.Name} {p.Name}" + string.Concat(p.GetCustomAttributes(inherit: false)
+                .Where(a => a.GetType().Namespace != "System.Runtime.CompilerServices")
+                .Select(a => " [" + a.GetType().Name + "]")))) + ")";
+        return async context =>
+        {
+            context.HttpContext.Response.Headers["X-Method"] = description;
+            return await next(context);
+        };
     }
 
     /// <summary>On <c>FilterCreated</c>: a filter that throws reaches the app's exception handling like a handler's exception.</summary>

@@ -78,6 +78,7 @@ var generated = app.MapGeneratedEndpoints();
 generated.AddEndpointFilter(Filters.Group);
 generated.ForEndpoint("FilterEcho", endpoint => endpoint.AddEndpointFilter(Filters.Echo));
 generated.ForEndpoint("FilterCreated", endpoint => endpoint.AddEndpointFilter(Filters.ThrowOnBoom));
+generated.ForEndpoint("FilterSignature", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
 if (app.Configuration["DisableAntiforgery"] == "true")
 {
     // How an API that serves no browser forms turns the tokens off for every generated endpoint.

@@ -35,6 +35,22 @@ public sealed class EndpointFilterTests : AppTests
     }
 
     [Test]
+    public async Task A_filter_factory_sees_the_handler_signature_without_attributes_that_need_unreferenced_code()
+    {
+        // [MinLength]'s constructor requires unreferenced code, so the factory gets a stand-in with the handler's
+        // name, parameters and other attributes (docs/aot.md#handler-parameters); validation still applies it.
+        using var response = await SendAsync(HttpMethod.Get, "/filters/signature?code=abcd", null, ("X-Tag", "t"));
+        using var tooShort = await GetAsync("/filters/signature?code=abc");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.Headers.GetValues("X-Method").Single(), Is.EqualTo("Signature(String code, String tag [FromHeaderAttribute])"));
+            Assert.That(await response.BodyAsync(), Is.EqualTo("abcd:t"));
+            Assert.That((int)tooShort.StatusCode, Is.EqualTo(422));
+            Assert.That(await tooShort.BodyAsync(), Does.Contain("\"query.code\""));
+        });
+    }
+
+    [Test]
     public async Task A_filter_short_circuits_with_an_IResult() =>
         Assert.That((int)(await GetAsync("/filters/echo/13")).StatusCode, Is.EqualTo(418));
 

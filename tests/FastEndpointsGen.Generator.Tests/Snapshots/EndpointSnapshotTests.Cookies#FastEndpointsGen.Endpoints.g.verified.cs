@@ -125,9 +125,16 @@ namespace FastEndpointsGen.Generated
             }
         }
 
+        /// <summary>The handler's signature as filters and metadata providers see it (docs/aot.md#handler-parameters).</summary>
+        internal static class SessionEndpoints_Get_Signature
+        {
+            public static string Get([global::FastEndpointsGen.FromCookieAttribute(Name = "session_id")] string session, [global::FastEndpointsGen.FromCookieAttribute] int? count, [global::Microsoft.AspNetCore.Http.AsParametersAttribute] global::Sessions.Preferences preferences) =>
+                throw new global::System.NotSupportedException();
+        }
+
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() =>
-            typeof(global::Sessions.SessionEndpoints).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(int?), typeof(global::Sessions.Preferences)])!;
+            typeof(SessionEndpoints_Get_Signature).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(int?), typeof(global::Sessions.Preferences)])!;
 
         /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> SessionEndpoints_Get_Invoke(EndpointFilterInvocationContext context)
