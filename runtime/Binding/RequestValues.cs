@@ -70,7 +70,7 @@ public static partial class RequestValues
             return null;
         }
 
-        var limit = runtime.Options.MaxRequestBodySize;
+        var limit = runtime.BodyLimit(httpContext);
         if (request.ContentLength > limit)
         {
             LogRejected(runtime.Logger, request, "its Content-Length is over MaxRequestBodySize", null);
@@ -83,7 +83,7 @@ public static partial class RequestValues
         var formFeature = httpContext.Features.Get<IFormFeature>();
         if (formFeature?.Form is null)
         {
-            httpContext.Features.Set<IFormFeature>(new FormFeature(request, runtime.FormOptions));
+            httpContext.Features.Set<IFormFeature>(new FormFeature(request, runtime.FormOptionsFor(limit)));
         }
 
         var body = request.Body;
@@ -134,7 +134,7 @@ public static partial class RequestValues
 
     private static Task WriteTooLargeAsync(HttpContext httpContext, EndpointRuntime runtime) =>
         ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
-            $"The request body is larger than the limit of {runtime.Options.MaxRequestBodySize} bytes.");
+            $"The request body is larger than the limit of {runtime.BodyLimit(httpContext)} bytes.");
 
     // Debug, as minimal APIs log it: a client's mistake is not the server's error, and no stack trace is kept.
     private static void LogRejected(ILogger logger, HttpRequest request, string why, Exception? exception)

@@ -157,7 +157,9 @@ public static partial class ErrorResponses
             case BadHttpRequestException badRequest when !httpContext.Response.HasStarted:
                 return WriteProblemAsync(httpContext, runtime, badRequest.StatusCode, badRequest.Message);
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
-                return Task.CompletedTask;
+                // The request was cancelled: a client that went away, or ASP.NET's request-timeouts middleware, which
+                // answers 504 when the cancellation reaches it — so it goes up the pipeline as from a minimal API.
+                return RethrowCancellation(httpContext, runtime, exception);
         }
 
         if (runtime.ExceptionFallback is { IsInstalled: true } && !httpContext.Response.HasStarted)
@@ -169,6 +171,17 @@ public static partial class ErrorResponses
         }
 
         return AnswerUnhandledAsync(httpContext, runtime, exception);
+    }
+
+    private static Task RethrowCancellation(HttpContext httpContext, EndpointRuntime runtime, Exception exception)
+    {
+        if (runtime.ExceptionFallback is { IsInstalled: true } && !httpContext.Response.HasStarted)
+        {
+            httpContext.Items[UnhandledExceptionFallback.RuntimeKey] = runtime;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Logs an exception nothing handled and answers a 500 problem, or aborts when the response has started.</summary>

@@ -35,6 +35,10 @@ internal sealed class UnhandledExceptionFallback : IStartupFilter
         {
             await next(context);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && context.Items.ContainsKey(RuntimeKey))
+        {
+            // A cancelled request nothing else answered (no request-timeouts middleware): the client is gone, nothing to say.
+        }
         catch (Exception exception) when (context.Items.TryGetValue(RuntimeKey, out var value) && value is EndpointRuntime runtime)
         {
             await ErrorResponses.AnswerUnhandledAsync(context, runtime, exception);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -95,6 +96,20 @@ public sealed class EndpointRuntime
 
         return options;
     }
+
+    /// <summary>
+    /// The most body this request may send: the endpoint's own limit when it carries <c>[RequestSizeLimit]</c> or
+    /// <c>[DisableRequestSizeLimit]</c> (<see cref="IRequestSizeLimitMetadata"/>, which ASP.NET also applies to the
+    /// server's limit), otherwise <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/> (docs/reliability.md).
+    /// </summary>
+    internal long BodyLimit(HttpContext httpContext) =>
+        httpContext.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } metadata
+            ? metadata.MaxRequestBodySize ?? long.MaxValue
+            : Options.MaxRequestBodySize;
+
+    /// <summary>The form limits for a request whose body limit is <paramref name="limit"/>.</summary>
+    internal FormOptions FormOptionsFor(long limit) =>
+        limit == Options.MaxRequestBodySize ? FormOptions : LimitForm(FormOptions, limit);
 
     private static FormOptions LimitForm(FormOptions app, long maxBody) => new()
     {

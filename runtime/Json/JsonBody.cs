@@ -65,7 +65,7 @@ public readonly struct JsonBody
             return new JsonBody(JsonBodyStatus.UnsupportedMediaType, default, null);
         }
 
-        var limit = options.MaxRequestBodySize;
+        var limit = runtime.BodyLimit(httpContext);
         if (request.ContentLength > limit)
         {
             return new JsonBody(JsonBodyStatus.TooLarge, default, null);
@@ -140,7 +140,7 @@ public readonly struct JsonBody
     public Task WriteRejectionAsync(HttpContext httpContext, EndpointRuntime runtime) => Status switch
     {
         JsonBodyStatus.TooLarge => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
-            $"The request body is larger than the limit of {runtime.Options.MaxRequestBodySize} bytes."),
+            $"The request body is larger than the limit of {runtime.BodyLimit(httpContext)} bytes."),
         _ => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status415UnsupportedMediaType,
             "The request body must be JSON (Content-Type: application/json or application/*+json)."),
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,6 +27,20 @@ public static class CompositionEndpoints
     [EnableCors("site")]
     public static string Cors() => "ok";
 
+    /// <summary>Waits longer than its timeout allows; the timeout cancels the token and the middleware answers 504.</summary>
+    [Get("/composition/slow")]
+    [RequestTimeout(200)]
+    public static async Task<string> Slow(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        return "late";
+    }
+
+    /// <summary>Accepts at most 32 bytes of body.</summary>
+    [Post("/composition/small")]
+    [RequestSizeLimit(32)]
+    public static string Small(SmallNote note) => note.Text;
+
     [Get("/composition/crash")]
     public static string Crash() => throw new InvalidOperationException("composition crash");
 
@@ -45,6 +60,8 @@ public static class CompositionEndpoints
     [Get("/composition/hidden"), ExcludeFromDescription]
     public static string Hidden() => "ok";
 }
+
+public sealed record SmallNote(string Text);
 
 /// <summary>Counts the calls that reach a handler.</summary>
 public sealed class CallCounter

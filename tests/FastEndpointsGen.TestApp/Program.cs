@@ -37,6 +37,7 @@ builder.Services.AddRateLimiter(o =>
     o.AddFixedWindowLimiter("one", w => (w.PermitLimit, w.Window, w.QueueLimit) = (1, TimeSpan.FromHours(1), 0));
 });
 builder.Services.AddOutputCache();
+builder.Services.AddRequestTimeouts();
 builder.Services.AddCors(o => o.AddPolicy("site", p => p.WithOrigins("https://site.example").WithMethods("GET")));
 var useExceptionHandler = builder.Configuration["UseExceptionHandler"] == "true";
 if (useExceptionHandler)
@@ -71,6 +72,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseRequestTimeouts();
 app.UseWebSockets(); // for the [WebSocketRoute] endpoints (docs/websockets.md)
 var generated = app.MapGeneratedEndpoints();
 

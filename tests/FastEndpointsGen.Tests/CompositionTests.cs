@@ -27,6 +27,26 @@ public sealed class CompositionTests : AppTests
     }
 
     [Test]
+    public async Task RequestTimeout_cancels_the_handler_and_the_middleware_answers_504()
+    {
+        using var response = await GetAsync("/composition/slow");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout));
+    }
+
+    [Test]
+    public async Task RequestSizeLimit_refuses_a_larger_body_with_413_and_accepts_a_small_one()
+    {
+        using var small = await PostJsonAsync("/composition/small", """{"text":"hi"}""");
+        using var large = await PostJsonAsync("/composition/small", $$"""{"text":"{{new string('a', 100)}}"}""");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(small.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await small.BodyAsync(), Is.EqualTo("hi"));
+            Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        });
+    }
+
+    [Test]
     public async Task OutputCache_answers_the_second_call_from_the_cache()
     {
         using var first = await GetAsync("/composition/cached");
