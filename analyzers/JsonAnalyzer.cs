@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FastEndpointsGen.Analyzers;
@@ -18,7 +17,6 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
 {
     private const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
     private const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.JsonFallback,
@@ -36,97 +34,38 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMethod(SymbolAnalysisContext context)
     {
-        if (Endpoint.From((IMethodSymbol)context.Symbol) is not { Route.Error: null } endpoint
-            || HandlerAccess.Check(endpoint.Method, out _) != HandlerAccessProblem.None)
+        if (ProblemReporting.Read(context) is not { IsCallable: true } handler)
         {
             return;
         }
 
         var reported = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var value in Bindings.Classify(endpoint))
+        foreach (var endpoint in handler.Endpoints)
         {
-            if (value.Decision.Source == BindingSource.Body)
+            if (endpoint.Response is null)
             {
-                Walk(context, value.Type, Locations.Of(value.Parameter), reported, reading: true);
+                continue; // an invalid route: reported as such
             }
-            else if (value.Decision.Special == SpecialKind.JsonWebSocket && !value.IsMember)
-            {
-                // A JsonWebSocket<TReceive, TSend> reads one type and writes the other, like a body and a response.
-                var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(value.Type, out _));
-                Walk(context, receive, Locations.Of(value.Parameter), reported, reading: true);
-                Walk(context, send, Locations.Of(value.Parameter), reported, reading: false);
-            }
-        }
 
-        if (ResponseType(endpoint.Method) is { } response)
-        {
-            var location = endpoint.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is MethodDeclarationSyntax syntax
-                ? syntax.ReturnType.GetLocation()
-                : endpoint.MethodLocation;
-            foreach (var type in response)
+            foreach (var value in endpoint.Values)
+            {
+                if (value.Decision.Source == BindingSource.Body)
+                {
+                    Walk(context, value.Type, Locations.Of(value.Parameter), reported, reading: true);
+                }
+                else if (value.Decision.Special == SpecialKind.JsonWebSocket && !value.IsMember)
+                {
+                    // A JsonWebSocket<TReceive, TSend> reads one type and writes the other, like a body and a response.
+                    var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(value.Type, out _));
+                    Walk(context, receive, Locations.Of(value.Parameter), reported, reading: true);
+                    Walk(context, send, Locations.Of(value.Parameter), reported, reading: false);
+                }
+            }
+
+            var location = HandlerReader.ReturnTypeLocation(endpoint, context.CancellationToken);
+            foreach (var type in endpoint.Response.JsonTypes)
             {
                 Walk(context, type, location, reported, reading: false);
-            }
-        }
-    }
-
-    /// <summary>The types a response writes as JSON: <c>T</c> of <c>Task&lt;T&gt;</c>, the items of an <c>IAsyncEnumerable&lt;T&gt;</c> (the data of its <c>SseItem&lt;T&gt;</c> events), or the values an <c>IResult</c> carries.</summary>
-    private static List<ITypeSymbol>? ResponseType(IMethodSymbol method)
-    {
-        var type = method.ReturnType;
-        if (type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" && named.Name is "Task" or "ValueTask")
-        {
-            if (named.TypeArguments.Length == 0)
-            {
-                return null;
-            }
-
-            type = named.TypeArguments[0];
-        }
-
-        if (method.ReturnsVoid || type.SpecialType == SpecialType.System_String || type.IsRefLikeType)
-        {
-            return null;
-        }
-
-        var types = new List<ITypeSymbol>();
-        if (AsyncStreams.ItemType(type) is { } item)
-        {
-            // A stream writes its items one by one: the item type is what the generated JSON must handle,
-            // and for server-sent events the data each SseItem<T> carries.
-            types.Add(AsyncStreams.EventDataType(item) ?? item);
-        }
-        else if (IsResult(type))
-        {
-            AddResultValues(type, types);
-        }
-        else
-        {
-            types.Add(type);
-        }
-
-        return types;
-    }
-
-    private static bool IsResult(ITypeSymbol type) =>
-        TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface);
-
-    private static void AddResultValues(ITypeSymbol type, List<ITypeSymbol> types)
-    {
-        if (type is not INamedTypeSymbol { IsGenericType: true } named)
-        {
-            return;
-        }
-
-        foreach (var argument in named.TypeArguments)
-        {
-            if (IsResult(argument))
-            {
-                AddResultValues(argument, types);
-            }
-            else if (named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults")
-            {
-                types.Add(argument);
             }
         }
     }
