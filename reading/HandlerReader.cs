@@ -14,9 +14,10 @@ namespace FastEndpointsGen.Reading;
 /// </summary>
 internal sealed class Handler
 {
-    internal Handler(IMethodSymbol method, List<Endpoint> endpoints, List<Problem> problems, bool isCallable)
+    internal Handler(IMethodSymbol method, List<Endpoint> endpoints, List<Problem> problems, bool isCallable, List<ITypeSymbol> modelTypes)
     {
         Method = method;
+        ModelTypes = modelTypes;
         Endpoints = endpoints;
         Problems = problems;
         IsCallable = isCallable;
@@ -27,8 +28,14 @@ internal sealed class Handler
     /// <summary>One per route attribute, in declaration order.</summary>
     public List<Endpoint> Endpoints { get; }
 
-    /// <summary>The method's own problems: access (FEG1004), return type (FEG1005), metadata (FEG1006).</summary>
+    /// <summary>
+    /// The method's own problems: access (FEG1004), return type (FEG1005), metadata (FEG1006), and those of the model
+    /// types its endpoints reach (FEG4xxx): a type is read or written the same way by every endpoint.
+    /// </summary>
     public List<Problem> Problems { get; }
+
+    /// <summary>The model types the endpoints read and write as JSON, each once (none when the method cannot be called).</summary>
+    public List<ITypeSymbol> ModelTypes { get; }
 
     /// <summary>The generated code can call the method (no FEG1004).</summary>
     public bool IsCallable { get; }
@@ -50,7 +57,8 @@ internal sealed class Handler
 }
 
 /// <summary>
-/// Reads a handler: the one place the routing (FEG1xxx) and binding (FEG2xxx) rules of a handler are decided. Each
+/// Reads a handler: the one place the routing (FEG1xxx), binding (FEG2xxx) and model type (FEG4xxx, through
+/// <see cref="ModelTypes"/>) rules of a handler are decided. Each
 /// rule adds a <see cref="Problem"/>; nothing here reports or generates.
 /// </summary>
 internal static class HandlerReader
@@ -68,13 +76,18 @@ internal static class HandlerReader
             CheckMetadata(endpoints[0], assembly, problems, cancellationToken);
         }
 
+        var models = new ModelTypes(cancellationToken);
         foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ReadEndpoint(endpoint, cancellationToken);
+            if (isCallable && endpoint.Response is not null)
+            {
+                models.Walk(endpoint, problems);
+            }
         }
 
-        return new Handler(method, endpoints, problems, isCallable);
+        return new Handler(method, endpoints, problems, isCallable, models.Reached);
     }
 
     private static void ReadEndpoint(Endpoint endpoint, CancellationToken cancellationToken)
