@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -108,46 +107,10 @@ public sealed partial class RoutingAnalyzer : DiagnosticAnalyzer
     internal static string RouteKey(Endpoint endpoint) => RouteKey(endpoint.HttpMethod, endpoint.FullRoute);
 
     /// <inheritdoc cref="RouteKey(Endpoint)"/>
-    internal static string RouteKey(string httpMethod, RouteTemplate fullRoute)
-    {
-        var text = fullRoute.Text.Trim('/');
-        var key = new StringBuilder(httpMethod).Append(' ');
-        var index = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '{' or '}' && i + 1 < text.Length && text[i + 1] == c)
-            {
-                key.Append(c).Append(c);
-                i++;
-                continue;
-            }
-
-            if (c != '{')
-            {
-                key.Append(char.ToLowerInvariant(c));
-                continue;
-            }
-
-            // Skip to the parameter's closing brace (doubled braces inside are escapes) and write its shape.
-            var j = i + 1;
-            while (j < text.Length && !(text[j] == '}' && (j + 1 >= text.Length || text[j + 1] != '}')))
-            {
-                j += text[j] is '{' or '}' ? 2 : 1;
-            }
-
-            if (index >= fullRoute.Parameters.Count)
-            {
-                break;
-            }
-
-            var parameter = fullRoute.Parameters[index++];
-            key.Append('{').Append(parameter.IsCatchAll ? "*" : "")
-                .Append(string.Join(":", parameter.Constraints.Select(s => s.ToLowerInvariant()).OrderBy(s => s, StringComparer.Ordinal)))
-                .Append(parameter.IsOptional ? "?" : "").Append('}');
-            i = j;
-        }
-
-        return key.ToString();
-    }
+    internal static string RouteKey(string httpMethod, RouteTemplate fullRoute) =>
+        httpMethod + " " + fullRoute.Rewrite(
+            literal => literal.ToLowerInvariant(),
+            parameter => "{" + (parameter.IsCatchAll ? "*" : "")
+                + string.Join(":", parameter.Constraints.Select(s => s.ToLowerInvariant()).OrderBy(s => s, StringComparer.Ordinal))
+                + (parameter.IsOptional ? "?" : "") + "}").Trim('/');
 }
