@@ -57,6 +57,23 @@ internal sealed class Endpoint
     /// <summary>The response the handler's return type makes, or null when the route is not read further.</summary>
     public ResponseShape? Response { get; internal set; }
 
+    /// <summary>
+    /// The name the user gave the endpoint: the route attribute's <c>Name</c>, else the last <c>[EndpointName]</c> on the
+    /// method or its classes. It is the endpoint name and the OpenAPI operationId (docs/openapi.md), unique or FEG5001.
+    /// </summary>
+    public string? ExplicitName => NamedName(Attribute) ?? LastEndpointName()?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    /// <summary>Where the explicit name is written: the <c>Name</c> argument or the <c>[EndpointName]</c> attribute.</summary>
+    public Location ExplicitNameLocation(CancellationToken cancellationToken) => NamedName(Attribute) is not null
+        ? Locations.ArgumentOrAttribute(Attribute, 0, "Name", cancellationToken) ?? MethodLocation
+        : LastEndpointName() is { } attribute ? Locations.OfAttribute(attribute, cancellationToken) ?? MethodLocation : MethodLocation;
+
+    private static string? NamedName(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
+
+    private AttributeData? LastEndpointName() => EndpointMetadata.AttributesOf(Method).LastOrDefault(a => a.AttributeClass is { ContainingType: null } type
+        && TypeClassifier.FullName(type) == "Microsoft.AspNetCore.Routing.EndpointNameAttribute");
+
     /// <summary>The first endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
     public static Endpoint? From(IMethodSymbol method) => All(method).FirstOrDefault();
 

@@ -21,7 +21,6 @@ internal static class EndpointParser
     private const string EndpointSummaryAttribute = "Microsoft.AspNetCore.Http.EndpointSummaryAttribute";
     private const string EndpointDescriptionAttribute = "Microsoft.AspNetCore.Http.EndpointDescriptionAttribute";
     private const string ExcludeFromDescriptionAttribute = "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute";
-    private const string EndpointNameAttribute = "Microsoft.AspNetCore.Routing.EndpointNameAttribute";
     private const string EndpointMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider";
     private const string ParameterMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider";
     private const string ProducesAttribute = "Microsoft.AspNetCore.Mvc.ProducesAttribute";
@@ -78,7 +77,7 @@ internal static class EndpointParser
                 IsWebSocket = isWebSocket,
                 Template = template,
                 Group = group,
-                ExplicitName = NamedArgument<string?>(attribute, "Name") ?? LastString(attributes, EndpointNameAttribute),
+                ExplicitName = endpoint.ExplicitName,
                 MethodName = method.Name,
                 ClassName = method.ContainingType.Name,
                 Tags = StringArray(attribute, "Tags"),

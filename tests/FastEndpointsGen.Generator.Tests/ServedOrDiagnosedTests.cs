@@ -295,6 +295,16 @@ public partial class ServedOrDiagnosedTests
             }
             """),
 
+        Case(Outcome.Diagnosed, "one [EndpointName] on a method with two route attributes", """
+            public static class Handlers
+            {
+                [Get("/either")]
+                [Post("/either")]
+                [Microsoft.AspNetCore.Routing.EndpointName("Either")]
+                public static string Target() => "";
+            }
+            """),
+
         // ---- diagnosed: binding ----
         Case(Outcome.Diagnosed, "two body candidates", """
             public sealed record First(string A);
