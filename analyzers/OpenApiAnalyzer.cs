@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,17 +34,18 @@ public sealed class OpenApiAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, ConcurrentBag<(string, Endpoint, Location)> names)
     {
-        if (Endpoint.From((IMethodSymbol)context.Symbol) is not { } endpoint)
+        var method = (IMethodSymbol)context.Symbol;
+        if (Endpoint.From(method) is not { } endpoint)
         {
             return;
         }
 
-        foreach (var argument in endpoint.Attribute.NamedArguments)
+        // Each route attribute is an endpoint with the name the reader finds for it.
+        foreach (var named in Endpoint.All(method))
         {
-            if (argument.Key == "Name" && argument.Value.Value is string name)
+            if (named.ExplicitName is { } name)
             {
-                var location = Locations.ArgumentOrAttribute(endpoint.Attribute, 0, "Name", context.CancellationToken) ?? endpoint.MethodLocation;
-                names.Add((name, endpoint, location));
+                names.Add((name, named, named.ExplicitNameLocation(context.CancellationToken)));
             }
         }
 

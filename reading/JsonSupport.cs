@@ -110,4 +110,12 @@ internal static class JsonSupport
         return new string(chars);
     }
 
+    /// <summary><c>[JsonIgnore]</c> without a condition, or with <c>Condition = Always</c>: never read or written.</summary>
+    public static bool IsAlwaysIgnored(IPropertySymbol property)
+    {
+        var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null
+            && TypeClassifier.FullName(a.AttributeClass) == "System.Text.Json.Serialization.JsonIgnoreAttribute");
+        var condition = attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
+        return attribute is not null && condition is null or 1;
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -73,6 +74,50 @@ internal sealed class Polymorphism
         }
 
         return derived.Count == 0 ? null : new Polymorphism(propertyName ?? DefaultPropertyName, ignoreUnrecognized, derived);
+    }
+
+    /// <summary>
+    /// Each declared derived type with why the generated code leaves it out (FEG4005), or null when it uses it: its own
+    /// <see cref="Problem"/>, a repeat, a discriminator another uses, or a member named like the discriminator.
+    /// </summary>
+    public List<(DerivedType Derived, string? Problem)> Check(INamedTypeSymbol type)
+    {
+        var checkedTypes = new List<(DerivedType, string?)>();
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var derived in Derived)
+        {
+            var tag = derived.Discriminator switch
+            {
+                string text => "\"" + text + "\"",
+                int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            var problem = Problem(type, derived.Type)
+                ?? (!types.Add(derived.Type) ? "it is listed twice" : null)
+                ?? (tag is not null && !tags.Add(tag) ? $"its discriminator {tag} is used by another derived type" : null)
+                ?? CollidingMember(derived.Type, PropertyName);
+            checkedTypes.Add((derived, problem));
+        }
+
+        return checkedTypes;
+    }
+
+    private static string? CollidingMember(ITypeSymbol type, string discriminator)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && !JsonSupport.IsAlwaysIgnored(property)
+                    && JsonSupport.MemberName(property) == discriminator)
+                {
+                    return $"its member '{property.Name}' is named \"{discriminator}\" in JSON, like the discriminator";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

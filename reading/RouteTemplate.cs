@@ -55,6 +55,40 @@ internal sealed class RouteTemplate
         return null;
     }
 
+    /// <summary>
+    /// The template with each literal run passed through <paramref name="literal"/> (escaped <c>{{</c> and <c>}}</c> stay
+    /// as written) and each parameter replaced by <paramref name="parameter"/>'s text for it: the OpenAPI path
+    /// (<c>{id:int}</c> → <c>{id}</c>) and the router's matching key are both written this way. An invalid template is returned as it is.
+    /// </summary>
+    public string Rewrite(Func<string, string> literal, Func<RouteParameter, string> parameter)
+    {
+        if (Error is not null)
+        {
+            return Text;
+        }
+
+        var result = new System.Text.StringBuilder();
+        var index = 0;
+        var start = 0;
+        for (var i = 0; i < Text.Length; i++)
+        {
+            if (Text[i] is '{' or '}' && i + 1 < Text.Length && Text[i + 1] == Text[i])
+            {
+                i++;
+                continue;
+            }
+
+            if (Text[i] == '{')
+            {
+                result.Append(literal(Text.Substring(start, i - start))).Append(parameter(Parameters[index++]));
+                i = ParameterEnd(Text, i + 1);
+                start = i + 1;
+            }
+        }
+
+        return result.Append(literal(Text.Substring(start))).ToString();
+    }
+
     /// <summary>Parses a template; never throws, reports problems through <see cref="Error"/>.</summary>
     public static RouteTemplate Parse(string text)
     {

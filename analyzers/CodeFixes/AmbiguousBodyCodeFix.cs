@@ -69,7 +69,7 @@ public sealed class AmbiguousBodyCodeFix : CodeFixProvider
             // Every other parameter that would still be inferred as a body comes from services.
             if (model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol && Endpoint.From(symbol) is { } endpoint)
             {
-                foreach (var value in Bindings.Classify(endpoint))
+                foreach (var value in endpoint.Values)
                 {
                     if (!value.IsMember && value.Decision is { Source: BindingSource.Body, IsExplicit: false }
                         && value.Parameter.Name != parameter.Identifier.ValueText

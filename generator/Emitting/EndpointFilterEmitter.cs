@@ -1,5 +1,6 @@
 using System.Linq;
 using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Reading;
 
 namespace FastEndpointsGen.Generator.Emitting;
 

@@ -83,7 +83,6 @@ internal static class OpenApiEmitter
 
     private sealed class DocumentBuilder
     {
-        private static readonly Regex RouteParameter = new(@"\{\*{0,2}([^}:=?]+)[^}]*\}", RegexOptions.CultureInvariant);
         private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
         private static readonly Regex CastNumber = new(@"^\((?:global::)?[\w.]+\)\(?(-?[\d.]+(E[+-]?\d+)?)\)?[FDM]?$", RegexOptions.CultureInvariant);
 
@@ -155,7 +154,8 @@ internal static class OpenApiEmitter
         /// <summary>The group prefix and template, with constraints, defaults and optional marks removed: <c>/tasks/{id}</c>.</summary>
         private static string PathOf(EndpointModel endpoint)
         {
-            var path = RouteParameter.Replace(RouteTemplate.Combine(endpoint.Route.Group?.Prefix, endpoint.Route.Template), "{$1}");
+            var path = RouteTemplate.Parse(RouteTemplate.Combine(endpoint.Route.Group?.Prefix, endpoint.Route.Template))
+                .Rewrite(literal => literal, parameter => "{" + parameter.Name + "}");
             return path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
         }
 

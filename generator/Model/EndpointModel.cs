@@ -228,37 +228,3 @@ internal sealed record ResponseModel
     /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
     public required int StatusCode { get; init; }
 }
-
-internal enum ResponseKind
-{
-    /// <summary><c>void</c>/<c>Task</c>: no body.</summary>
-    Empty,
-
-    /// <summary>A model, written as JSON by the generated writer.</summary>
-    Json,
-
-    /// <summary>A <c>string</c>, written as <c>text/plain</c>.</summary>
-    Text,
-
-    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c>: a JSON array written item by item by T's generated writer, flushed as items come.</summary>
-    Stream,
-
-    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> with <c>Stream = StreamFormat.JsonLines</c>: one JSON value per line, flushed per item.</summary>
-    JsonLines,
-
-    /// <summary>
-    /// An <c>IAsyncEnumerable&lt;SseItem&lt;T&gt;&gt;</c>: <c>text/event-stream</c>, each event's data written by T's generated
-    /// writer, or as text when T is <c>string</c> (then <see cref="ResponseModel.JsonTypeId"/> is null).
-    /// </summary>
-    ServerSentEvents,
-
-    /// <summary>An <c>IResult</c> (including <c>TypedResults</c> and <c>Results&lt;...&gt;</c>) that writes itself.</summary>
-    Result,
-}
-
-internal enum AsyncKind
-{
-    None,
-    Task,
-    ValueTask,
-}

@@ -18,12 +18,10 @@ internal static class EndpointParser
     public const string EndpointGroupAttribute = "FastEndpointsGen.EndpointGroupAttribute";
     private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
     private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
-    private const string ResultInterface = "Microsoft.AspNetCore.Http.IResult";
     private const string TagsAttribute = "Microsoft.AspNetCore.Http.TagsAttribute";
     private const string EndpointSummaryAttribute = "Microsoft.AspNetCore.Http.EndpointSummaryAttribute";
     private const string EndpointDescriptionAttribute = "Microsoft.AspNetCore.Http.EndpointDescriptionAttribute";
     private const string ExcludeFromDescriptionAttribute = "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute";
-    private const string EndpointNameAttribute = "Microsoft.AspNetCore.Routing.EndpointNameAttribute";
     private const string EndpointMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider";
     private const string ParameterMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider";
     private const string ProducesAttribute = "Microsoft.AspNetCore.Mvc.ProducesAttribute";
@@ -32,76 +30,39 @@ internal static class EndpointParser
 
     public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0 || !IsCallable(method))
+        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
         {
             return null;
         }
 
+        // The reading is the analyzers' too: an endpoint whose reading holds an error is theirs to report, never
+        // served half-way (docs/architecture.md#the-handler-reader).
         var attribute = context.Attributes[0];
-        var isWebSocket = WebSocketRoutes.IsRouteAttribute(attribute.AttributeClass);
-        var httpMethod = isWebSocket ? WebSocketRoutes.HttpMethod : HttpMethodOf(attribute);
-
-        // A WebSocket handler takes exactly one socket and returns nothing; a socket anywhere else has no upgrade to
-        // come from (FEG2007, FEG2008, reported by the analyzers).
-        var sockets = WebSocketRoutes.SocketParameterCount(method);
-        if (isWebSocket ? sockets != 1 || !WebSocketRoutes.ReturnsNothing(method) : sockets != 0)
+        var handler = HandlerReader.Read(method, context.SemanticModel.Compilation.Assembly, cancellationToken);
+        if (handler.EndpointOf(attribute) is not { Response: { } shape } endpoint || handler.HasError(endpoint))
         {
             return null;
         }
 
-        if (attribute.ConstructorArguments.FirstOrDefault().Value is not string template)
-        {
-            return null;
-        }
-
-        var route = RouteTemplate.Parse(template);
-        if (route.Error is not null)
-        {
-            return null;
-        }
-
+        var httpMethod = endpoint.HttpMethod;
+        var isWebSocket = endpoint.IsWebSocket;
+        var template = endpoint.Template;
         var group = GroupOf(method.ContainingType);
-        var fullRoute = RouteTemplate.Parse(RouteTemplate.Combine(group?.Prefix, template));
         var json = new JsonTypeParser(context.SemanticModel.Compilation, cancellationToken);
 
-        var parameters = new List<ParameterModel>();
-        foreach (var parameter in method.Parameters)
-        {
-            var model = ParseParameter(parameter, parameter.Type, fullRoute, httpMethod, json);
-            if (model is null)
-            {
-                return null;
-            }
-
-            parameters.Add(model);
-        }
-
-        if (parameters.Count(p => p.Source == BindingSource.Body) > 1)
-        {
-            return null;
-        }
-
+        var parameters = endpoint.Values.Where(v => !v.IsMember).Select(v => ParseParameter(v, endpoint, json)).ToList();
         var constructorParameters = new List<ParameterModel>();
         if (!method.IsStatic)
         {
+            // The reader saw to it that there is one (FEG1004); the one with the most parameters is resolved.
             var constructor = method.ContainingType.InstanceConstructors
                 .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
                 .OrderByDescending(c => c.Parameters.Length)
                 .FirstOrDefault();
-            if (constructor is null)
-            {
-                return null;
-            }
-
-            constructorParameters.AddRange(constructor.Parameters.Select(ServiceParameter));
+            constructorParameters.AddRange(constructor?.Parameters.Select(ServiceParameter) ?? []);
         }
 
-        var statusCode = NamedArgument<int>(attribute, "StatusCode");
-        var response = ParseResponse(method, statusCode, AsyncStreams.RequestsJsonLines(attribute), json);
-        if (response is null)
-        {
-            return null;
-        }
+        var response = ParseResponse(shape, json);
 
         cancellationToken.ThrowIfCancellationRequested();
         var attributes = EndpointMetadata.AttributesOf(method);
@@ -117,7 +78,7 @@ internal static class EndpointParser
                 IsWebSocket = isWebSocket,
                 Template = template,
                 Group = group,
-                ExplicitName = NamedArgument<string?>(attribute, "Name") ?? LastString(attributes, EndpointNameAttribute),
+                ExplicitName = endpoint.ExplicitName,
                 MethodName = method.Name,
                 ClassName = method.ContainingType.Name,
                 Tags = StringArray(attribute, "Tags"),
@@ -351,46 +312,38 @@ internal static class EndpointParser
         _ => null,
     };
 
-    /// <summary><c>GetAttribute</c> → <c>GET</c>, and so on for the five route attributes.</summary>
-    public static string HttpMethodOf(AttributeData attribute)
+    /// <summary>
+    /// Projects one bound value of the reading onto the model. For an <c>[AsParameters]</c> member set through the
+    /// constructor, that constructor's parameter gives the name, default and nullability, and its validation
+    /// attributes count too (docs/binding.md#asparameters).
+    /// </summary>
+    private static ParameterModel ParseParameter(BoundValue value, Endpoint endpoint, JsonTypeParser json)
     {
-        var name = attribute.AttributeClass?.Name ?? "";
-        return (name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name).ToUpperInvariant();
-    }
-
-    /// <summary>The generated code lives in the same assembly: the rules are shared with the analyzers (FEG1004).</summary>
-    private static bool IsCallable(IMethodSymbol method) => HandlerAccess.Check(method, out _) == HandlerAccessProblem.None;
-
-    private static ParameterModel? ParseParameter(ISymbol parameter, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool isMember = false, bool inFormModel = false)
-    {
-        var decision = BindingClassifier.Classify(parameter, type, route, httpMethod, inFormModel);
-        if (CustomBinding.HasMisshapenBindAsync(TypeClassifier.Unwrap(type, out _)))
-        {
-            return null; // FEG2010
-        }
-
-        var isOptional = IsNullable(type) || parameter is IParameterSymbol { HasExplicitDefaultValue: true };
+        var decision = value.Decision;
+        var type = value.Type;
+        var declared = value.ConstructorParameter ?? value.Symbol as IParameterSymbol;
+        var positional = value.ConstructorParameter is { } constructorParameter && !SymbolEqualityComparer.Default.Equals(constructorParameter, value.Symbol)
+            ? constructorParameter
+            : null;
+        var attributes = value.Symbol.GetAttributes();
         var model = new ParameterModel
         {
-            Name = parameter.Name,
+            Name = declared?.Name ?? value.Symbol.Name,
             Type = Names.Type(type),
             Source = decision.Source,
             WireName = decision.WireName,
-            IsOptional = isOptional,
-            DefaultValue = parameter is IParameterSymbol { HasExplicitDefaultValue: true } withDefault
-                ? Names.Literal(withDefault.ExplicitDefaultValue, type)
-                : null,
+            IsOptional = IsNullable(type) || declared is { HasExplicitDefaultValue: true },
+            DefaultValue = declared is { HasExplicitDefaultValue: true } ? Names.Literal(declared.ExplicitDefaultValue, type) : null,
             Special = decision.Special,
         };
 
         switch (decision.Source)
         {
             case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form:
-                // A cookie holds one value: a collection from a cookie is FEG2011.
-                if (decision.Simple == SimpleKind.None || decision.ValueType is null
-                    || decision.Source == BindingSource.Cookie && decision.Collection != CollectionKind.None)
+                var rules = decision.Collection == CollectionKind.None ? ValidationParser.Parse(attributes, type) : EquatableArray<ValidationRule>.Empty;
+                if (rules.Count == 0 && positional is not null && decision.Collection == CollectionKind.None)
                 {
-                    return null;
+                    rules = ValidationParser.Parse(positional.GetAttributes(), type);
                 }
 
                 return model with
@@ -398,15 +351,13 @@ internal static class EndpointParser
                     Value = new ValueModel
                     {
                         Kind = decision.Simple,
-                        ScalarType = Names.TypeWithoutAnnotation(decision.ValueType),
+                        ScalarType = Names.TypeWithoutAnnotation(decision.ValueType!),
                         IsNullableValue = decision.IsNullableValue,
                         Collection = decision.Collection,
-                        EnumTypeId = decision.Simple == SimpleKind.Enum ? json.Add(decision.ValueType) : null,
+                        EnumTypeId = decision.Simple == SimpleKind.Enum ? json.Add(decision.ValueType!) : null,
                     },
-                    Rules = decision.Collection == CollectionKind.None
-                        ? ValidationParser.Parse(parameter.GetAttributes(), type)
-                        : EquatableArray<ValidationRule>.Empty,
-                    IsSecret = ValidationParser.IsPassword(parameter.GetAttributes()),
+                    Rules = rules,
+                    IsSecret = ValidationParser.IsPassword(attributes) || positional is not null && ValidationParser.IsPassword(positional.GetAttributes()),
                 };
 
             case BindingSource.Body:
@@ -419,20 +370,14 @@ internal static class EndpointParser
                 };
 
             case BindingSource.AsParameters:
-                return ParseAsParameters(model, type, route, httpMethod, json, decision.IsFormModel);
+                return model with { Members = ParseMembers(value, endpoint, json) };
 
             case BindingSource.Special when decision.Special == SpecialKind.JsonWebSocket:
                 var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(type, out _));
                 return model with { Messages = new SocketMessagesModel(Names.Type(receive), json.Add(receive), Names.Type(send), json.Add(send)) };
 
             case BindingSource.Custom:
-                // An [AsParameters] member has no ParameterInfo of its own to pass (FEG2010 says so).
-                return isMember && decision.BindAsync != BindAsyncKind.Context
-                    ? null
-                    : model with { BindAsync = decision.BindAsync };
-
-            case BindingSource.Unbindable:
-                return null;
+                return model with { BindAsync = decision.BindAsync };
 
             default:
                 return model;
@@ -440,74 +385,25 @@ internal static class EndpointParser
     }
 
     /// <summary>
-    /// Binds each constructor parameter and settable property of an <c>[AsParameters]</c> type as a parameter; of a
+    /// The members the reading found for an <c>[AsParameters]</c> type, each bound as a parameter; of a
     /// <c>[FromForm]</c> model, as form fields and files (docs/binding.md#form-models).
     /// </summary>
-    private static ParameterModel? ParseAsParameters(ParameterModel model, ITypeSymbol type, RouteTemplate route, string httpMethod, JsonTypeParser json, bool formModel)
-    {
-        if (type is not INamedTypeSymbol named)
-        {
-            return null;
-        }
-
-        var members = new List<ParameterModel>();
-        var constructor = named.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
-            .OrderByDescending(c => c.Parameters.Length)
-            .FirstOrDefault();
-        var byConstructor = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        if (constructor is not null)
-        {
-            foreach (var parameter in constructor.Parameters)
+    private static EquatableArray<ParameterModel> ParseMembers(BoundValue owner, Endpoint endpoint, JsonTypeParser json) =>
+        endpoint.Values
+            .Where(v => v.IsMember && SymbolEqualityComparer.Default.Equals(v.Parameter, owner.Parameter))
+            .Select(v =>
             {
-                // Attributes on a positional record's parameter or on the property it declares both count.
-                var member = ParseParameter(parameter, parameter.Type, route, httpMethod, json, isMember: true, inFormModel: formModel);
-                if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
-                {
-                    return null;
-                }
-
-                var property = named.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
-                if (property is not null && member.Source is not BindingSource.Body && !HasBindingAttribute(parameter))
-                {
-                    member = ParseParameter(property, parameter.Type, route, httpMethod, json, isMember: true, inFormModel: formModel) is { } fromProperty
-                        ? fromProperty with
-                        {
-                            Name = parameter.Name, IsOptional = member.IsOptional, DefaultValue = member.DefaultValue, IsSecret = member.IsSecret || fromProperty.IsSecret,
-                            // Validation attributes on the positional parameter count too (docs/binding.md#asparameters).
-                            Rules = fromProperty.Rules.Count > 0 ? fromProperty.Rules : member.Rules,
-                        }
-                        : member;
-                }
-
-                members.Add(WithJsonStyleName(member, formModel));
-                byConstructor.Add(parameter.Name);
-            }
-        }
-
-        foreach (var property in named.GetMembers().OfType<IPropertySymbol>())
-        {
-            if (property.IsStatic || byConstructor.Contains(property.Name) || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public })
-            {
-                continue;
-            }
-
-            var member = ParseParameter(property, property.Type, route, httpMethod, json, isMember: true, inFormModel: formModel);
-            if (member is null || member.Source == BindingSource.AsParameters || member.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket)
-            {
-                return null;
-            }
-
-            members.Add(WithJsonStyleName(member, formModel) with
-            {
-                IsProperty = true,
-                IsInitOnly = property.IsRequired || property.SetMethod.IsInitOnly,
-                IsOptional = member.IsOptional || !property.IsRequired,
-            });
-        }
-
-        return model with { Members = members.ToEquatableArray() };
-    }
+                var member = WithJsonStyleName(ParseParameter(v, endpoint, json), owner.Decision.IsFormModel);
+                return v is { ConstructorParameter: null, Symbol: IPropertySymbol property }
+                    ? member with
+                    {
+                        IsProperty = true,
+                        IsInitOnly = property.IsRequired || property.SetMethod?.IsInitOnly == true,
+                        IsOptional = member.IsOptional || !property.IsRequired,
+                    }
+                    : member;
+            })
+            .ToEquatableArray();
 
     /// <summary>
     /// <c>[AsParameters]</c> members are usually PascalCase properties; on the wire and in error locations
@@ -517,11 +413,6 @@ internal static class EndpointParser
         (member.Value is not null || formModel && member.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection) && member.WireName == member.Name
             ? member with { WireName = JsonSupport.CamelCase(member.Name) }
             : member;
-
-    private static bool HasBindingAttribute(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
-            || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
-            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
 
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
     private static HandlerDisposal DisposalOf(INamedTypeSymbol type)
@@ -547,100 +438,19 @@ internal static class EndpointParser
         };
     }
 
-    private static ResponseModel? ParseResponse(IMethodSymbol method, int statusCode, bool jsonLines, JsonTypeParser json)
+    /// <summary>The reading's response shape, its types named and their JSON described.</summary>
+    private static ResponseModel ParseResponse(ResponseShape shape, JsonTypeParser json)
     {
-        var type = method.ReturnType;
-        var async = AsyncKind.None;
-        if (type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        var ids = shape.JsonTypes.Select(json.Add).ToList();
+        return new ResponseModel
         {
-            async = named.Name switch
-            {
-                "Task" => AsyncKind.Task,
-                "ValueTask" => AsyncKind.ValueTask,
-                _ => AsyncKind.None,
-            };
-
-            if (async != AsyncKind.None)
-            {
-                if (named.TypeArguments.Length == 0)
-                {
-                    return new ResponseModel { Kind = ResponseKind.Empty, Async = async, StatusCode = statusCode == 0 ? 204 : statusCode };
-                }
-
-                type = named.TypeArguments[0];
-            }
-        }
-
-        if (method.ReturnsVoid)
-        {
-            return new ResponseModel { Kind = ResponseKind.Empty, Async = async, StatusCode = statusCode == 0 ? 204 : statusCode };
-        }
-
-        var valueType = Names.Type(type);
-        var okStatus = statusCode == 0 ? 200 : statusCode;
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            return new ResponseModel { Kind = ResponseKind.Text, Async = async, ValueType = valueType, StatusCode = okStatus };
-        }
-
-        if (AsyncStreams.ItemType(type) is { } item)
-        {
-            if (AsyncStreams.EventDataType(item) is { } data)
-            {
-                return new ResponseModel
-                {
-                    Kind = ResponseKind.ServerSentEvents,
-                    Async = async,
-                    ValueType = valueType,
-                    ItemType = Names.Type(data),
-                    // Text data is written as it is, not as a JSON string.
-                    JsonTypeId = data.SpecialType == SpecialType.System_String ? null : json.Add(data),
-                    StatusCode = okStatus,
-                };
-            }
-
-            return new ResponseModel
-            {
-                Kind = jsonLines ? ResponseKind.JsonLines : ResponseKind.Stream,
-                Async = async,
-                ValueType = valueType,
-                ItemType = Names.Type(item),
-                JsonTypeId = json.Add(item),
-                StatusCode = okStatus,
-            };
-        }
-
-        if (TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
-        {
-            AddResultValues(type, json);
-            return new ResponseModel { Kind = ResponseKind.Result, Async = async, ValueType = valueType, StatusCode = okStatus };
-        }
-
-        return new ResponseModel { Kind = ResponseKind.Json, Async = async, ValueType = valueType, JsonTypeId = json.Add(type), StatusCode = okStatus };
-    }
-
-    /// <summary>
-    /// <c>Results&lt;Ok&lt;TaskItem&gt;, NotFound&gt;</c> writes <c>TaskItem</c> through the app's JSON options, which
-    /// the generated resolver serves: so every value type an IResult carries joins the JSON graph.
-    /// </summary>
-    private static void AddResultValues(ITypeSymbol type, JsonTypeParser json)
-    {
-        if (type is not INamedTypeSymbol { IsGenericType: true } named)
-        {
-            return;
-        }
-
-        foreach (var argument in named.TypeArguments)
-        {
-            if (TypeClassifier.FullName(argument) == ResultInterface || argument.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface))
-            {
-                AddResultValues(argument, json);
-            }
-            else if (named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults")
-            {
-                json.Add(argument);
-            }
-        }
+            Kind = shape.Kind,
+            Async = shape.Async,
+            ValueType = shape.ValueType is null ? null : Names.Type(shape.ValueType),
+            ItemType = shape.ItemType is null ? null : Names.Type(shape.ItemType),
+            JsonTypeId = shape.Kind == ResponseKind.Result ? null : ids.FirstOrDefault(),
+            StatusCode = shape.StatusCode,
+        };
     }
 
     private static GroupModel? GroupOf(INamedTypeSymbol type)

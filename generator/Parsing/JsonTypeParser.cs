@@ -162,30 +162,28 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     }
 
     /// <summary>
-    /// A <c>[JsonDerivedType]</c> hierarchy: each derived type the generator can handle, in declaration order. Derived types it cannot handle, repeated types and repeated
-    /// discriminators are left out here and reported by the analyzers as FEG4005.
+    /// A <c>[JsonDerivedType]</c> hierarchy: each derived type the generator can handle, in declaration order. The others
+    /// are FEG4005 (<see cref="Polymorphism.Check"/>); an endpoint that reaches them is not served, but a type described only
+    /// for the OpenAPI document (<c>[ProducesResponseType]</c>) leaves them out.
     /// </summary>
     private JsonTypeModel DescribePolymorphic(INamedTypeSymbol type, Polymorphism polymorphism, string id, string name)
     {
         var isAbstract = type.TypeKind == TypeKind.Interface || type.IsAbstract;
         var baseObjectId = isAbstract ? null : Add(type, asBase: true);
         var derived = new List<DerivedTypeModel>();
-        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var declared in polymorphism.Derived)
+        foreach (var (declared, problem) in polymorphism.Check(type))
         {
+            if (problem is not null)
+            {
+                continue;
+            }
+
             var tag = declared.Discriminator switch
             {
                 string text => text,
                 int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => null,
             };
-            if (Polymorphism.Problem(type, declared.Type) is not null || !types.Add(declared.Type)
-                || tag is not null && !tags.Add((declared.Discriminator is int ? "#" : "") + tag))
-            {
-                continue;
-            }
-
             var isBase = SymbolEqualityComparer.Default.Equals(declared.Type, type);
             var typeId = isBase ? baseObjectId! : Add(declared.Type);
             derived.Add(new DerivedTypeModel(typeId, Names.TypeWithoutAnnotation(declared.Type), tag, declared.Discriminator is int, isBase,

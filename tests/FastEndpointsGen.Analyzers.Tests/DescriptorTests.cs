@@ -1,4 +1,5 @@
 using System.Reflection;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -45,6 +46,16 @@ public class DescriptorTests
             Assert.That(descriptor.Title.ToString(), Is.Not.Empty, descriptor.Id);
             Assert.That(descriptor.Description.ToString(), Is.Not.Empty, descriptor.Id);
             Assert.That(descriptor.Category, Does.StartWith("FastEndpointsGen."), descriptor.Id);
+        }
+    }
+
+    [Test]
+    public void TheReadersErrorsAreTheErrorDescriptors()
+    {
+        // The generator serves no endpoint whose reading holds an error, so "error" must mean the same in both.
+        foreach (var descriptor in Analyzers.SelectMany(a => a.SupportedDiagnostics))
+        {
+            Assert.That(DiagnosticIds.IsError(descriptor.Id), Is.EqualTo(descriptor.DefaultSeverity == DiagnosticSeverity.Error), descriptor.Id);
         }
     }
 

@@ -156,4 +156,24 @@ public class RouteTemplateTests
         Assert.That(template.Error, Is.Null);
         Assert.That(template.Parameters.Single().Name, Is.EqualTo("product-id"));
     }
+
+    [TestCase("/tasks/{id:int}", "/tasks/{id}")]
+    [TestCase("/files/{**path}", "/files/{path}")]
+    [TestCase("/pages/{page=1}/{size?}", "/pages/{page}/{size}")]
+    [TestCase("/codes/{code:regex(^[a-z]{{2}}$)}/x", "/codes/{code}/x")]
+    [TestCase("/{{literal}}/{id}", "/{{literal}}/{id}")]
+    [TestCase("/items/{id", "/items/{id")]
+    public void Rewrite_ReplacesEachParameterAndKeepsTheLiterals(string text, string path)
+    {
+        // The OpenAPI document's path: each parameter by name only.
+        Assert.That(RouteTemplate.Parse(text).Rewrite(literal => literal, parameter => "{" + parameter.Name + "}"), Is.EqualTo(path));
+    }
+
+    [Test]
+    public void Rewrite_PassesEachLiteralRunThrough()
+    {
+        var key = RouteTemplate.Parse("/Shops/{shop}/Items.{format}").Rewrite(literal => literal.ToLowerInvariant(), parameter => "{}");
+
+        Assert.That(key, Is.EqualTo("/shops/{}/items.{}"));
+    }
 }

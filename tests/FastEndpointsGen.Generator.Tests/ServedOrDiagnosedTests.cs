@@ -272,6 +272,39 @@ public partial class ServedOrDiagnosedTests
             }
             """),
 
+        Case(Outcome.Diagnosed, "an async void handler", """
+            public static class Handlers
+            {
+                [Post("/fire")]
+                public static async void Target() => await Task.Yield();
+            }
+            """),
+        Case(Outcome.Diagnosed, "a ref struct return", """
+            public static class Handlers
+            {
+                [Get("/span")]
+                public static System.ReadOnlySpan<int> Target() => default;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a group prefix that is not a valid template", """
+            [EndpointGroup("/bad/{id")]
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Target() => "";
+            }
+            """),
+
+        Case(Outcome.Diagnosed, "one [EndpointName] on a method with two route attributes", """
+            public static class Handlers
+            {
+                [Get("/either")]
+                [Post("/either")]
+                [Microsoft.AspNetCore.Routing.EndpointName("Either")]
+                public static string Target() => "";
+            }
+            """),
+
         // ---- diagnosed: binding ----
         Case(Outcome.Diagnosed, "two body candidates", """
             public sealed record First(string A);
@@ -357,6 +390,34 @@ public partial class ServedOrDiagnosedTests
             }
             """),
 
+        Case(Outcome.Diagnosed, "two bodies only under the second route attribute", """
+            public sealed record First(string A);
+
+            public sealed record Second(string B);
+
+            public static class Handlers
+            {
+                [Get("/pair")]
+                [Post("/pair")]
+                public static string Target(First first, Second second) => first.A + second.B;
+            }
+            """),
+        Case(Outcome.Diagnosed, "an [AsParameters] member that is itself [AsParameters]", """
+            public sealed record Paging(int Page, int Size);
+
+            public sealed class Query
+            {
+                [Microsoft.AspNetCore.Http.AsParameters]
+                public Paging Paging { get; set; } = new(1, 10);
+            }
+
+            public static class Handlers
+            {
+                [Get("/items")]
+                public static string Target([Microsoft.AspNetCore.Http.AsParameters] Query query) => "";
+            }
+            """),
+
         // ---- diagnosed: JSON ----
         Case(Outcome.Diagnosed, "a body type with only a private constructor", """
             public sealed class Ticket
@@ -370,6 +431,23 @@ public partial class ServedOrDiagnosedTests
 
             public static class Handlers
             {
+                [Post("/tickets")]
+                public static string Target(Ticket ticket) => ticket.Title;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a body without a usable constructor only under the second route attribute", """
+            public sealed class Ticket
+            {
+                private Ticket()
+                {
+                }
+
+                public string Title { get; set; } = "";
+            }
+
+            public static class Handlers
+            {
+                [Get("/tickets")]
                 [Post("/tickets")]
                 public static string Target(Ticket ticket) => ticket.Title;
             }

@@ -2,7 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FastEndpointsGen.Analyzers;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>Finds where in source an attribute argument or a parameter is written.</summary>
 internal static class Locations

@@ -1,7 +1,13 @@
-namespace FastEndpointsGen.Analyzers;
+using System.Collections.Generic;
 
-/// <summary>Every diagnostic ID, named after what it reports. 1xxx routing, 2xxx binding, 3xxx validation, 4xxx JSON, 5xxx OpenAPI.</summary>
-public static class DiagnosticIds
+namespace FastEndpointsGen.Reading;
+
+/// <summary>
+/// Every diagnostic ID, named after what it reports. 1xxx routing, 2xxx binding, 3xxx validation, 4xxx JSON, 5xxx OpenAPI.
+/// Here, in the reading, because the reader names the rule each <see cref="Problem"/> breaks; the analyzers own the
+/// descriptors (docs/architecture.md#the-handler-reader).
+/// </summary>
+internal static class DiagnosticIds
 {
     public const string FEG1001InvalidRouteTemplate = "FEG1001";
     public const string FEG1002RouteParameterMismatch = "FEG1002";
@@ -41,4 +47,23 @@ public static class DiagnosticIds
     public const string FEG5001DuplicateOperationId = "FEG5001";
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";
     public const string FEG5003InvalidResponseCode = "FEG5003";
+
+    /// <summary>
+    /// The rules whose descriptors are errors: a reading with one of these is not served, the build fails at the
+    /// user's line instead. A test holds this set and the descriptors' severities together.
+    /// </summary>
+    private static readonly HashSet<string> Errors =
+    [
+        FEG1001InvalidRouteTemplate, FEG1003DuplicateRoute, FEG1004HandlerNotAccessible, FEG1005UnsupportedReturnType,
+        FEG1007StreamFormatWithoutStream, FEG1008DuplicateNameAcrossAssemblies, FEG1009DuplicateSchemaAcrossAssemblies,
+        FEG2001AmbiguousBody, FEG2003UnbindableParameter, FEG2004RouteConstraintMismatch, FEG2006ParameterByReference,
+        FEG2007WebSocketParameter, FEG2008WebSocketHandlerReturnsValue, FEG2009MisshapenTryParse, FEG2010MisshapenBindAsync,
+        FEG2011CookieCollection,
+        FEG3002InvalidRegularExpression, FEG3003MinimumAboveMaximum, FEG3004CompareNamesNoMember,
+        FEG4003NoConstructorToRead, FEG4004DuplicateJsonName, FEG4005DerivedTypeNotGenerated,
+        FEG5001DuplicateOperationId,
+    ];
+
+    /// <summary>True when the rule is an error: what breaks it cannot be served.</summary>
+    public static bool IsError(string id) => Errors.Contains(id);
 }

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 
-namespace FastEndpointsGen.Analyzers;
+namespace FastEndpointsGen.Reading;
 
 /// <summary>One handler parameter, or one member of an <c>[AsParameters]</c> parameter, with its binding decision.</summary>
-internal sealed class BoundValue(IParameterSymbol parameter, ISymbol symbol, ITypeSymbol type, BindingDecision decision)
+internal sealed class BoundValue(IParameterSymbol parameter, ISymbol symbol, ITypeSymbol type, BindingDecision decision, IParameterSymbol? constructorParameter = null)
 {
     /// <summary>The handler parameter (the <c>[AsParameters]</c> one for a member): where diagnostics go.</summary>
     public IParameterSymbol Parameter { get; } = parameter;
@@ -19,6 +18,12 @@ internal sealed class BoundValue(IParameterSymbol parameter, ISymbol symbol, ITy
 
     public BindingDecision Decision { get; } = decision;
 
+    /// <summary>
+    /// For a member set through the <c>[AsParameters]</c> type's constructor: that constructor's parameter (its default
+    /// value and nullability count), while <see cref="Symbol"/> may be the positional record's property whose attributes decided.
+    /// </summary>
+    public IParameterSymbol? ConstructorParameter { get; } = constructorParameter;
+
     public bool IsMember => !SymbolEqualityComparer.Default.Equals(Parameter, Symbol);
 
     /// <summary><c>id</c>, or <c>paging.Page</c> for a member.</summary>
@@ -26,8 +31,9 @@ internal sealed class BoundValue(IParameterSymbol parameter, ISymbol symbol, ITy
 }
 
 /// <summary>
-/// Classifies a handler's parameters with the generator's <see cref="BindingClassifier"/>, walking
-/// <c>[AsParameters]</c> types the way the generator does.
+/// Classifies a handler's parameters with <see cref="BindingClassifier"/>, walking <c>[AsParameters]</c> (and
+/// <c>[FromForm]</c> model) types: their public constructor with the most parameters, then their publicly settable
+/// properties (docs/binding.md#asparameters). The generator binds exactly these values, the analyzers check them.
 /// </summary>
 internal static class Bindings
 {
@@ -61,7 +67,7 @@ internal static class Bindings
                 var decision = BindingClassifier.Classify(member, member.Type, endpoint.FullRoute, endpoint.HttpMethod, formModel);
                 ISymbol symbol = member;
 
-                // As in the generator: a positional record's property carries the binding attributes when its parameter has none.
+                // A positional record's property carries the binding attributes when its parameter has none.
                 var property = type.GetMembers(member.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (property is not null && decision.Source != BindingSource.Body && !HasBindingAttribute(member))
                 {
@@ -69,7 +75,7 @@ internal static class Bindings
                     symbol = property;
                 }
 
-                values.Add(new BoundValue(parameter, symbol, member.Type, decision));
+                values.Add(new BoundValue(parameter, symbol, member.Type, decision, member));
                 byConstructor.Add(member.Name);
             }
         }
@@ -86,7 +92,7 @@ internal static class Bindings
         }
     }
 
-    private static bool HasBindingAttribute(ISymbol symbol) =>
+    public static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
             || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
             || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);

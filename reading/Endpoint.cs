@@ -1,15 +1,19 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FastEndpointsGen.Analyzers;
+namespace FastEndpointsGen.Reading;
 
-/// <summary>A handler method as the generator sees it: its route attribute, HTTP method and templates.</summary>
+/// <summary>
+/// One route attribute of a handler method, read: its HTTP method and templates, every value it binds
+/// (<see cref="Values"/>) and the rules it breaks (<see cref="Problems"/>, filled in by <see cref="HandlerReader"/>).
+/// </summary>
 internal sealed class Endpoint
 {
+    private List<BoundValue>? _values;
+
     public const string EndpointGroupAttribute = "FastEndpointsGen.EndpointGroupAttribute";
 
     private Endpoint(IMethodSymbol method, AttributeData attribute, string httpMethod, string template, string? groupPrefix)
@@ -43,6 +47,32 @@ internal sealed class Endpoint
 
     /// <summary>The template with the class's group prefix applied: what binding sees.</summary>
     public RouteTemplate FullRoute { get; }
+
+    /// <summary>Every parameter's binding decision, with the members of <c>[AsParameters]</c> types after their parameter.</summary>
+    public List<BoundValue> Values => _values ??= Bindings.Classify(this);
+
+    /// <summary>What this route attribute's endpoint breaks (the method's own problems are on <see cref="Handler"/>).</summary>
+    public List<Problem> Problems { get; } = [];
+
+    /// <summary>The response the handler's return type makes, or null when the route is not read further.</summary>
+    public ResponseShape? Response { get; internal set; }
+
+    /// <summary>
+    /// The name the user gave the endpoint: the route attribute's <c>Name</c>, else the last <c>[EndpointName]</c> on the
+    /// method or its classes. It is the endpoint name and the OpenAPI operationId (docs/openapi.md), unique or FEG5001.
+    /// </summary>
+    public string? ExplicitName => NamedName(Attribute) ?? LastEndpointName()?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    /// <summary>Where the explicit name is written: the <c>Name</c> argument or the <c>[EndpointName]</c> attribute.</summary>
+    public Location ExplicitNameLocation(CancellationToken cancellationToken) => NamedName(Attribute) is not null
+        ? Locations.ArgumentOrAttribute(Attribute, 0, "Name", cancellationToken) ?? MethodLocation
+        : LastEndpointName() is { } attribute ? Locations.OfAttribute(attribute, cancellationToken) ?? MethodLocation : MethodLocation;
+
+    private static string? NamedName(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
+
+    private AttributeData? LastEndpointName() => EndpointMetadata.AttributesOf(Method).LastOrDefault(a => a.AttributeClass is { ContainingType: null } type
+        && TypeClassifier.FullName(type) == "Microsoft.AspNetCore.Routing.EndpointNameAttribute");
 
     /// <summary>The first endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
     public static Endpoint? From(IMethodSymbol method) => All(method).FirstOrDefault();

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace FastEndpointsGen.Reading;
+
+/// <summary>
+/// The model types an endpoint reaches from its body, its socket messages and its response, walked the way the
+/// generated JSON reads and writes them, with the FEG4xxx problems each one has (docs/json.md). Each type is visited
+/// once per handler.
+/// </summary>
+internal sealed class ModelTypes(CancellationToken cancellationToken)
+{
+    private const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
+
+    private readonly HashSet<ITypeSymbol> _seen = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Every type reached so far, each once.</summary>
+    public List<ITypeSymbol> Reached { get; } = [];
+
+    /// <summary>Walks the types <paramref name="endpoint"/> reads and writes as JSON, adding their problems to <paramref name="problems"/>.</summary>
+    public void Walk(Endpoint endpoint, List<Problem> problems)
+    {
+        foreach (var value in endpoint.Values)
+        {
+            if (value.Decision.Source == BindingSource.Body)
+            {
+                Walk(value.Type, Locations.Of(value.Parameter), problems, reading: true);
+            }
+            else if (value.Decision.Special == SpecialKind.JsonWebSocket && !value.IsMember)
+            {
+                // A JsonWebSocket<TReceive, TSend> reads one type and writes the other, like a body and a response.
+                var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(value.Type, out _));
+                Walk(receive, Locations.Of(value.Parameter), problems, reading: true);
+                Walk(send, Locations.Of(value.Parameter), problems, reading: false);
+            }
+        }
+
+        if (endpoint.Response is { JsonTypes.Count: > 0 } response)
+        {
+            var location = HandlerReader.ReturnTypeLocation(endpoint, cancellationToken);
+            foreach (var type in response.JsonTypes)
+            {
+                Walk(type, location, problems, reading: false);
+            }
+        }
+    }
+
+    private void Walk(ITypeSymbol type, Location location, List<Problem> problems, bool reading)
+    {
+        var stack = new Stack<ITypeSymbol>();
+        stack.Push(type);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = stack.Pop();
+            if (current.IsReferenceType)
+            {
+                current = current.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            }
+
+            if (current.TypeKind == TypeKind.Error || !_seen.Add(current))
+            {
+                continue;
+            }
+
+            Reached.Add(current);
+            current = TypeClassifier.Unwrap(current, out var wasNullable);
+            if (wasNullable)
+            {
+                stack.Push(current);
+                continue;
+            }
+
+            var simple = TypeClassifier.GetSimpleKind(current);
+            if (TypeClassifier.IsJsonScalar(simple))
+            {
+                continue;
+            }
+
+            if (TypeClassifier.GetCollectionKind(current, out var element) != CollectionKind.None && element is not null)
+            {
+                stack.Push(element);
+                continue;
+            }
+
+            if (TypeClassifier.IsDictionary(current, out _, out var value) && value is not null)
+            {
+                stack.Push(value);
+                continue;
+            }
+
+            if (JsonSupport.FallbackReason(current) is { } reason)
+            {
+                problems.Add(Fallback(current, reason, location));
+                continue;
+            }
+
+            var named = (INamedTypeSymbol)current;
+            if (Polymorphism.Of(named) is { } polymorphism)
+            {
+                foreach (var (derived, problem) in polymorphism.Check(named))
+                {
+                    if (problem is not null)
+                    {
+                        problems.Add(new Problem(DiagnosticIds.FEG4005DerivedTypeNotGenerated, location,
+                            [derived.Type.ToDisplayString(), named.ToDisplayString(), problem]));
+                    }
+                    else if (!SymbolEqualityComparer.Default.Equals(derived.Type, named))
+                    {
+                        stack.Push(derived.Type);
+                    }
+                }
+
+                if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
+                {
+                    continue; // its members are written and read by the derived types
+                }
+            }
+
+            if (reading && !named.IsValueType && JsonSupport.ReadConstructor(named) is null)
+            {
+                problems.Add(new Problem(DiagnosticIds.FEG4003NoConstructorToRead, location, [named.ToDisplayString()]));
+            }
+
+            CheckNames(named, location, problems);
+            foreach (var member in Members(named))
+            {
+                stack.Push(member);
+            }
+        }
+    }
+
+    /// <summary>FEG4004: two serialized properties whose JSON names are the same.</summary>
+    private static void CheckNames(INamedTypeSymbol type, Location location, List<Problem> problems)
+    {
+        var byName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.IsOverride || property.DeclaredAccessibility != Accessibility.Public
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.Name == "EqualityContract"
+                    || JsonSupport.IsAlwaysIgnored(property))
+                {
+                    continue;
+                }
+
+                var name = JsonSupport.MemberName(property);
+                if (byName.TryGetValue(name, out var first))
+                {
+                    problems.Add(new Problem(DiagnosticIds.FEG4004DuplicateJsonName, location, [type.ToDisplayString(), first.Name, property.Name, name]));
+                }
+                else
+                {
+                    byName[name] = property;
+                }
+            }
+        }
+    }
+
+    /// <summary>FEG4002 for an interface or abstract class without <c>[JsonDerivedType]</c>, else FEG4001: the app's options write it.</summary>
+    private static Problem Fallback(ITypeSymbol type, string reason, Location location)
+    {
+        var polymorphic = type.TypeKind == TypeKind.Interface || type.IsAbstract && type.TypeKind == TypeKind.Class;
+        if (polymorphic && !type.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == JsonDerivedType))
+        {
+            return new Problem(DiagnosticIds.FEG4002PolymorphicWithoutDerivedTypes, location,
+                [type.ToDisplayString(), type.TypeKind == TypeKind.Interface ? "an interface" : "an abstract class"]);
+        }
+
+        var reasonText = reason.Length > 0 ? char.ToUpperInvariant(reason[0]) + reason.Substring(1) : reason;
+        return new Problem(DiagnosticIds.FEG4001JsonFallback, location, [reasonText, type.ToDisplayString()]);
+    }
+
+    /// <summary>The types of the public properties and constructor parameters the generated reader and writer use.</summary>
+    private static IEnumerable<ITypeSymbol> Members(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public
+                    && property.GetMethod is { DeclaredAccessibility: Accessibility.Public } && property.Name != "EqualityContract"
+                    && !JsonSupport.IsAlwaysIgnored(property))
+                {
+                    yield return property.Type;
+                }
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    yield return parameter.Type;
+                }
+            }
+        }
+    }
+}
