@@ -42,11 +42,7 @@ public static class DiagnosticIds
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";
     public const string FEG5003InvalidResponseCode = "FEG5003";
 
-    // FEG5004–FEG5007 are reported by the build, not by an analyzer: the MSBuild task that writes the OpenAPI document
-    // compares it with the committed baseline (tasks/BreakingChanges.cs, docs/openapi.md#breaking-changes). Listed here
-    // so the ids are taken.
-    public const string FEG5004RemovedOperation = "FEG5004";
-    public const string FEG5005RemovedResponse = "FEG5005";
-    public const string FEG5006NewRequiredInput = "FEG5006";
-    public const string FEG5007NarrowedInput = "FEG5007";
+
+    // FEG5004–FEG5007 are taken: the build reports them, not an analyzer (the MSBuild task that writes the OpenAPI
+    // document compares it with the committed baseline: tasks/BreakingChanges.cs, docs/openapi.md#breaking-changes).
 }
