@@ -42,7 +42,6 @@ public static class DiagnosticIds
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";
     public const string FEG5003InvalidResponseCode = "FEG5003";
 
-
     // FEG5004–FEG5007 are taken: the build reports them, not an analyzer (the MSBuild task that writes the OpenAPI
     // document compares it with the committed baseline: tasks/BreakingChanges.cs, docs/openapi.md#breaking-changes).
 }
