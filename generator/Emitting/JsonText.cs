@@ -55,6 +55,120 @@ internal sealed record JsonRaw(string Text);
 /// <summary>Writes <see cref="JsonObject"/>, lists, strings, numbers and booleans as indented JSON (two spaces, <c>\n</c>).</summary>
 internal static class JsonText
 {
+    /// <summary>True when <paramref name="text"/> is one JSON value (RFC 8259), e.g. an example written as JSON text.</summary>
+    public static bool IsValid(string text)
+    {
+        var position = 0;
+        return Value(text, ref position, 0) && Skip(text, ref position) == text.Length;
+    }
+
+    /// <summary>JSON text on one line: the line breaks between tokens become spaces (JSON strings cannot hold raw ones).</summary>
+    public static string OneLine(string json) => json.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim();
+
+    private static int Skip(string text, ref int position)
+    {
+        while (position < text.Length && text[position] is ' ' or '\t' or '\n' or '\r')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static bool Value(string text, ref int position, int depth)
+    {
+        if (depth > 64 || Skip(text, ref position) >= text.Length)
+        {
+            return false;
+        }
+
+        switch (text[position])
+        {
+            case '{':
+                return Container(text, ref position, depth, '}', member: true);
+            case '[':
+                return Container(text, ref position, depth, ']', member: false);
+            case '"':
+                return String(text, ref position);
+            default:
+                foreach (var literal in new[] { "true", "false", "null" })
+                {
+                    if (string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0)
+                    {
+                        position += literal.Length;
+                        return true;
+                    }
+                }
+
+                var match = System.Text.RegularExpressions.Regex.Match(text.Substring(position), @"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?");
+                position += match.Length;
+                return match.Length > 0;
+        }
+    }
+
+    private static bool Container(string text, ref int position, int depth, char close, bool member)
+    {
+        position++;
+        if (Skip(text, ref position) < text.Length && text[position] == close)
+        {
+            position++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (member)
+            {
+                if (Skip(text, ref position) >= text.Length || text[position] != '"' || !String(text, ref position)
+                    || Skip(text, ref position) >= text.Length || text[position++] != ':')
+                {
+                    return false;
+                }
+            }
+
+            if (!Value(text, ref position, depth + 1) || Skip(text, ref position) >= text.Length)
+            {
+                return false;
+            }
+
+            var next = text[position++];
+            if (next == close)
+            {
+                return true;
+            }
+
+            if (next != ',')
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool String(string text, ref int position)
+    {
+        position++;
+        while (position < text.Length)
+        {
+            var ch = text[position++];
+            if (ch == '"')
+            {
+                return true;
+            }
+
+            if (ch < ' ')
+            {
+                return false;
+            }
+
+            if (ch == '\\')
+            {
+                position++;
+            }
+        }
+
+        return false;
+    }
+
     public static string Write(object value)
     {
         var builder = new StringBuilder();

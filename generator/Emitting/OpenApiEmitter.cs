@@ -84,6 +84,7 @@ internal static class OpenApiEmitter
     private sealed class DocumentBuilder
     {
         private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
+        private static readonly Regex JsonNumber = new(@"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$", RegexOptions.CultureInvariant);
         private static readonly Regex CastNumber = new(@"^\((?:global::)?[\w.]+\)\(?(-?[\d.]+(E[+-]?\d+)?)\)?[FDM]?$", RegexOptions.CultureInvariant);
 
         private readonly OpenApiModel _model;
@@ -239,6 +240,10 @@ internal static class OpenApiEmitter
                     continue;
                 }
 
+                var schema = ValueSchema(parameter);
+                // OpenAPI 3.1: the parameter's `example` (what UIs prefill), and every example in its schema's `examples`.
+                var examples = Examples(docs.ParameterExamples.FirstOrDefault(e => e.Name == parameter.Name)?.Values, schema);
+                schema["examples"] = examples;
                 result.Add(new JsonObject
                 {
                     ["name"] = parameter.WireName,
@@ -247,7 +252,8 @@ internal static class OpenApiEmitter
                     // Path parameters are always required in OpenAPI, even optional route segments. A collection from
                     // the query or headers is never missing (no values is an empty collection), so it is never required.
                     ["required"] = location == "path" || !parameter.IsOptional && parameter.Value.Collection == CollectionKind.None,
-                    ["schema"] = ValueSchema(parameter),
+                    ["schema"] = schema,
+                    ["example"] = examples?[0],
                 });
             }
 
@@ -663,6 +669,7 @@ internal static class OpenApiEmitter
                 var schema = SchemaFor(member.TypeId, member.IsNullable);
                 ApplyRules(schema, member.Rules, member.IsNullable);
                 schema["description"] = docs?.Members.FirstOrDefault(m => m.Name == member.Name)?.Text;
+                schema["examples"] = Examples(docs?.MemberExamples.FirstOrDefault(m => m.Name == member.Name)?.Values, schema);
                 // null says nothing a client can use (and makes openapi-typescript treat the member as required).
                 schema["default"] = DefaultJson(member.DefaultValue ?? member.InitializerValue) is { Text: not "null" } value
                     && (!IsNumber(value) || !schema.Contains("$ref") && !schema.Contains("anyOf"))
@@ -684,7 +691,7 @@ internal static class OpenApiEmitter
                 }
             }
 
-            return new JsonObject
+            var result = new JsonObject
             {
                 ["type"] = "object",
                 ["description"] = docs?.Summary,
@@ -692,6 +699,8 @@ internal static class OpenApiEmitter
                 ["required"] = required.Count == 0 ? null : required,
                 ["deprecated"] = docs?.Deprecated == true ? true : null,
             };
+            result["examples"] = Examples(docs?.Examples, result);
+            return result;
         }
 
         /// <summary>The schema of a JSON type: a <c>$ref</c> for objects and enums, inline for the rest.</summary>
@@ -730,6 +739,93 @@ internal static class OpenApiEmitter
                     // Written by the app's own JsonSerializerOptions: any JSON value.
                     return new JsonObject();
             }
+        }
+
+        /// <summary>
+        /// The examples that fit the schema, each as the JSON type the schema has (docs/openapi.md#examples): text on a
+        /// numeric schema becomes a number, <c>true</c>/<c>false</c> on a boolean one a boolean, JSON text on an object or
+        /// array schema that JSON; an example that fits none of the schema's types is left out. Null when none is left.
+        /// </summary>
+        private List<object>? Examples(EquatableArray<ExampleValue>? values, JsonObject schema)
+        {
+            if (values is not { Count: > 0 } examples)
+            {
+                return null;
+            }
+
+            var kinds = Kinds(schema);
+            var fitting = examples.Select(e => Fit(e, kinds)).Where(v => v is not null).Select(v => v!).ToList();
+            return fitting.Count == 0 ? null : fitting;
+        }
+
+        private static object? Fit(ExampleValue example, HashSet<string>? kinds)
+        {
+            var text = example.Text;
+            bool Accepts(string kind) => kinds is null || kinds.Contains(kind);
+            if (text == "null" && example.IsJson)
+            {
+                return Accepts("null") ? new JsonRaw("null") : null;
+            }
+
+            if ((Accepts("integer") && Integer.IsMatch(text) && !text.EndsWith("L", StringComparison.Ordinal)) || (Accepts("number") && JsonNumber.IsMatch(text)))
+            {
+                return new JsonRaw(text);
+            }
+
+            if (Accepts("boolean") && text is "true" or "false")
+            {
+                return text == "true";
+            }
+
+            if ((Accepts("object") && text.StartsWith("{", StringComparison.Ordinal) || Accepts("array") && text.StartsWith("[", StringComparison.Ordinal))
+                && JsonText.IsValid(text))
+            {
+                return new JsonRaw(JsonText.OneLine(text));
+            }
+
+            return Accepts("string") ? text : null;
+        }
+
+        /// <summary>The JSON types a schema accepts (following a <c>$ref</c> and <c>anyOf</c>), or null when it accepts anything.</summary>
+        private HashSet<string>? Kinds(JsonObject schema)
+        {
+            switch (schema["type"])
+            {
+                case string type:
+                    return [type];
+                case IEnumerable<string> types:
+                    return new HashSet<string>(types);
+            }
+
+            if (schema["$ref"] is string reference)
+            {
+                var name = reference.Substring("#/components/schemas/".Length);
+                var type = _schemaNames.FirstOrDefault(n => n.Value == name).Key is { } id && _types.TryGetValue(id, out var t) ? t : null;
+                return type?.Kind switch
+                {
+                    JsonTypeKind.Enum => ["string"],
+                    JsonTypeKind.Object or JsonTypeKind.Polymorphic or JsonTypeKind.Dictionary => ["object"],
+                    _ => null,
+                };
+            }
+
+            if (schema["anyOf"] is IEnumerable<JsonObject> choices)
+            {
+                var all = new HashSet<string>();
+                foreach (var choice in choices)
+                {
+                    if (Kinds(choice) is not { } kinds)
+                    {
+                        return null;
+                    }
+
+                    all.UnionWith(kinds);
+                }
+
+                return all;
+            }
+
+            return null;
         }
 
         private JsonObject Reference(string typeId) => _schemaNames.TryGetValue(typeId, out var name)

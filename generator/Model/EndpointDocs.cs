@@ -57,7 +57,19 @@ internal sealed record EndpointDocs
 
     /// <summary>The XML docs of the JSON types the endpoint reaches (only those that have any).</summary>
     public EquatableArray<TypeDocs> Types { get; init; } = EquatableArray<TypeDocs>.Empty;
+
+    /// <summary>The <c>[OpenApiExample]</c>s of the handler's parameters, by C# parameter name (docs/openapi.md#examples).</summary>
+    public EquatableArray<NamedExamples> ParameterExamples { get; init; } = EquatableArray<NamedExamples>.Empty;
 }
+
+/// <summary>
+/// One example: JSON text as is (<see cref="IsJson"/>: a typed attribute argument), or text the emitter types against
+/// the schema it lands in (<c>&lt;example&gt;42&lt;/example&gt;</c> on an <c>int</c> is the number 42).
+/// </summary>
+internal sealed record ExampleValue(string Text, bool IsJson);
+
+/// <summary>The examples of a named thing (a parameter, a property).</summary>
+internal sealed record NamedExamples(string Name, EquatableArray<ExampleValue> Values);
 
 /// <summary>A doc text for a named thing (a parameter, a property).</summary>
 internal sealed record NamedDoc(string Name, string Text);
@@ -88,6 +100,12 @@ internal sealed record TypeDocs
 
     /// <summary>Members marked <c>[Obsolete]</c>, by C# member name.</summary>
     public EquatableArray<string> DeprecatedMembers { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The type's own examples (<c>[OpenApiExample]</c>, <c>&lt;example&gt;</c>).</summary>
+    public EquatableArray<ExampleValue> Examples { get; init; } = EquatableArray<ExampleValue>.Empty;
+
+    /// <summary>The members' examples, by C# member name.</summary>
+    public EquatableArray<NamedExamples> MemberExamples { get; init; } = EquatableArray<NamedExamples>.Empty;
 }
 
 /// <summary>The slice the OpenAPI emitter reads: every endpoint with its docs, and the JSON type graph once.</summary>

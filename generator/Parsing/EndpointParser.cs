@@ -200,6 +200,7 @@ internal static class EndpointParser
             GroupDescription = group is null ? null : DocCommentParser.Summary(DocCommentParser.Read(method.ContainingType, cancellationToken)),
             Parameters = DocCommentParser.Params(doc),
             Responses = DocCommentParser.Responses(doc),
+            ParameterExamples = ExampleParser.Parameters(method),
             ResultArms = ResultArms(returnType, json),
             Tags = attributes.Where(a => IsAttribute(a, TagsAttribute))
                 .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))

@@ -358,9 +358,21 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         var summary = DocCommentParser.Summary(doc);
         var deprecated = properties.Where(DocCommentParser.IsObsolete).Select(p => p.Name).ToEquatableArray();
         var isObsolete = DocCommentParser.IsObsolete(type);
-        if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete)
+        var examples = ExampleParser.Of([type], doc);
+        // A positional record's attributes sit on its constructor parameters unless written [property: ...].
+        var constructorParameters = type is INamedTypeSymbol named ? named.InstanceConstructors.SelectMany(c => c.Parameters).ToList() : new List<IParameterSymbol>();
+        var memberExamples = properties
+            .Select(p => new NamedExamples(p.Name, ExampleParser.Of(
+                constructorParameters.Where(c => c.Name == p.Name).Cast<ISymbol>().Prepend(p).ToList(), DocCommentParser.Read(p, cancellationToken))))
+            .Where(e => e.Values.Count > 0)
+            .ToEquatableArray();
+        if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete || examples.Count > 0 || memberExamples.Count > 0)
         {
-            _describedDocs = new TypeDocs { TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated };
+            _describedDocs = new TypeDocs
+            {
+                TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated,
+                Examples = examples, MemberExamples = memberExamples,
+            };
         }
     }
 

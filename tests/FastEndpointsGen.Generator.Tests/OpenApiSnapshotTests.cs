@@ -311,6 +311,83 @@ public class OpenApiSnapshotTests
         });
     }
 
+    /// <summary>
+    /// <c>&lt;example&gt;</c> and <c>[OpenApiExample]</c> on models, members, positional record parameters and handler
+    /// parameters become JSON Schema <c>examples</c> (and a parameter's <c>example</c>), typed as the schema is.
+    /// </summary>
+    [Test]
+    public void Examples_AreTypedAsTheirSchemas()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches(""""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public enum Priority { Low, High }
+
+            /// <summary>A new task.</summary>
+            [OpenApiExample("""{"title": "Buy milk", "estimate": 2.5}""")]
+            public sealed class NewTask
+            {
+                /// <summary>What to do.</summary>
+                /// <example>Buy milk</example>
+                public required string Title { get; init; }
+
+                /// <example>2.5</example>
+                public decimal? Estimate { get; init; }
+
+                [OpenApiExample(3), OpenApiExample(5)]
+                public int Points { get; init; }
+
+                /// <example>true</example>
+                public bool Urgent { get; init; }
+
+                [OpenApiExample(Priority.High)]
+                public Priority Priority { get; init; }
+
+                /// <example>not a number</example>
+                public int Ignored { get; init; }
+
+                [OpenApiExample(new[] { "home", "errand" })]
+                public List<string> Tags { get; init; } = [];
+            }
+
+            public sealed record Note([OpenApiExample("Call back")] string Text, [property: OpenApiExample(7)] int Minutes);
+
+            public static class Tasks
+            {
+                [Post("/tasks")]
+                public static NewTask Create(NewTask task) => task;
+
+                [Post("/notes/{id}")]
+                public static Note Annotate([OpenApiExample(42)] int id, Note note, [OpenApiExample("mine")] string? owner = null) => note;
+            }
+            """");
+
+        var json = AssertValid(result);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var task = document["components"]!["schemas"]!["NewTask"]!;
+        var members = task["properties"]!;
+        var note = document["components"]!["schemas"]!["Note"]!["properties"]!;
+        var parameters = document["paths"]!["/notes/{id}"]!["post"]!["parameters"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(task["examples"]!.ToJsonString(), Is.EqualTo("""[{"title":"Buy milk","estimate":2.5}]"""));
+            Assert.That(members["title"]!["examples"]!.ToJsonString(), Is.EqualTo("""["Buy milk"]"""));
+            Assert.That(members["estimate"]!["examples"]!.ToJsonString(), Is.EqualTo("[2.5]"), "a number, not text");
+            Assert.That(members["points"]!["examples"]!.ToJsonString(), Is.EqualTo("[3,5]"));
+            Assert.That(members["urgent"]!["examples"]!.ToJsonString(), Is.EqualTo("[true]"));
+            Assert.That(members["priority"]!["examples"]!.ToJsonString(), Is.EqualTo("""["High"]"""));
+            Assert.That(members["ignored"]!.AsObject().ContainsKey("examples"), Is.False, "text that is no integer does not fit an integer schema");
+            Assert.That(members["tags"]!["examples"]!.ToJsonString(), Is.EqualTo("""[["home","errand"]]"""));
+            Assert.That(note["text"]!["examples"]!.ToJsonString(), Is.EqualTo("""["Call back"]"""));
+            Assert.That(note["minutes"]!["examples"]!.ToJsonString(), Is.EqualTo("[7]"));
+            Assert.That(parameters[0]!["example"]!.ToJsonString(), Is.EqualTo("42"));
+            Assert.That(parameters[0]!["schema"]!["examples"]!.ToJsonString(), Is.EqualTo("[42]"));
+            Assert.That(parameters[1]!["example"]!.ToJsonString(), Is.EqualTo("\"mine\""));
+        });
+    }
+
     /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
     internal static string AssertValid(GeneratorResult result)
     {

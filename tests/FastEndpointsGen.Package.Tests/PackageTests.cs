@@ -138,6 +138,8 @@ public sealed class PackageTests
         Assert.That(entries, Does.Contain("lib/net10.0/FastEndpointsGen.dll"));
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/FastEndpointsGen.Generator.dll"));
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/FastEndpointsGen.Analyzers.dll"));
+        Assert.That(entries, Does.Contain("build/FastEndpointsGen.targets"));
+        Assert.That(entries, Does.Contain("build/FastEndpointsGen.Tasks.dll"));
     }
 
     [Test]
@@ -201,6 +203,52 @@ public sealed class PackageTests
         Assert.That(document.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using var docs = await Http.GetAsync(new Uri(_baseAddress, "/docs"));
         Assert.That(docs.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>Every build writes the compile-time document to <c>obj/…/openapi.json</c> (docs/openapi.md#the-document-as-a-build-artifact).</summary>
+    [Test]
+    public async Task The_build_writes_the_document_the_app_serves()
+    {
+        var artifact = Path.Combine(_work, "Consumer", "obj", "Release", "net10.0", "openapi.json");
+        Assert.That(File.Exists(artifact), Is.True, "obj/Release/net10.0/openapi.json");
+        var written = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(artifact))!;
+        var served = System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync(new Uri(_baseAddress, "/openapi.json")))!;
+        Assert.That(written["paths"]!.AsObject(), Has.Count.EqualTo(4));
+        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["paths"], served["paths"]), Is.True, "paths");
+        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["components"], served["components"]), Is.True, "components");
+    }
+
+    /// <summary>
+    /// A committed <c>openapi.baseline.json</c> turns breaking changes into build warnings at the baseline's line;
+    /// <c>-p:FegAcceptOpenApiBaseline=true</c> makes the new document the baseline, and the next build is quiet.
+    /// </summary>
+    [Test]
+    public async Task A_baseline_reports_breaking_changes_until_accepted()
+    {
+        var project = Path.Combine(_work, "Evolving");
+        Directory.CreateDirectory(project);
+        foreach (var file in new[] { "Program.cs", "Consumer.csproj", "nuget.config" })
+        {
+            File.Copy(Path.Combine(_work, "Consumer", file), Path.Combine(project, file));
+        }
+
+        // The baseline: the current document with one more operation, and NewTask's title not yet required.
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_work, "Consumer", "obj", "Release", "net10.0", "openapi.json")))!;
+        document["paths"]!["/tasks/legacy"] = System.Text.Json.Nodes.JsonNode.Parse("""{"get":{"operationId":"Legacy","responses":{"200":{"description":"OK"}}}}""");
+        document["components"]!["schemas"]!["NewTask"]!["required"] = new System.Text.Json.Nodes.JsonArray();
+        var baseline = Path.Combine(project, "openapi.baseline.json");
+        File.WriteAllText(baseline, document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        var output = await RunDotnet(project, "build -c Release", expectSuccess: false);
+        Assert.That(output, Does.Match(@"openapi\.baseline\.json\(\d+(,\d+)?\): (warning|error) FEG5004: The operation GET /tasks/legacy \(Legacy\) was removed"));
+        Assert.That(output, Does.Match(@"openapi\.baseline\.json\(\d+(,\d+)?\): (warning|error) FEG5006: The member 'title' of schema NewTask is now required"));
+
+        var accepted = await RunDotnet(project, "build -c Release -p:FegAcceptOpenApiBaseline=true");
+        Assert.That(accepted, Does.Not.Contain("FEG500"));
+        Assert.That(File.ReadAllText(baseline), Is.EqualTo(File.ReadAllText(Path.Combine(project, "obj", "Release", "net10.0", "openapi.json"))));
+
+        var quiet = await RunDotnet(project, "build -c Release");
+        Assert.That(quiet, Does.Not.Contain("FEG500").And.Contain("0 Warning(s)"));
     }
 
     private async Task WaitUntilListening()

@@ -91,6 +91,33 @@ public sealed class ModularAppTests
         });
     }
 
+    /// <summary>
+    /// The build artifact (docs/openapi.md#the-document-as-a-build-artifact) of the host is the same union: the host's
+    /// build reads the libraries' documents from their assemblies, so a client generator needs no running server.
+    /// </summary>
+    [Test]
+    public async Task The_hosts_build_writes_the_union_document_it_serves()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "FastEndpointsGen.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        var artifact = Path.Combine(root.FullName, "examples", "Modular", "Modular.Host", "obj", configuration, "net10.0", "openapi.json");
+        var written = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(artifact))!;
+        var served = System.Text.Json.Nodes.JsonNode.Parse(await _client.GetStringAsync("/openapi.json"))!;
+
+        Assert.That(written["paths"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "/health", "/catalog/products", "/catalog/products/{id}", "/orders", "/orders/{id}" }));
+        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["paths"], served["paths"]), Is.True, "paths");
+        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["components"], served["components"]), Is.True, "components");
+    }
+
     [Test]
     public async Task Only_the_hosts_own_endpoints_when_referenced_assemblies_are_left_out()
     {
