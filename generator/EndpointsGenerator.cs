@@ -55,6 +55,21 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => new OpenApiModel(all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all)))
             .WithTrackingName(TrackingNames.OpenApi);
 
+        // ...with the doc comments of models declared in other assemblies taken from their documentation files, which the
+        //    package's build passes as AdditionalFiles because the command-line compiler does not attach them to the
+        //    references (docs/projects.md). Only the files of the assemblies the document needs are read.
+        var referencedDocsRequest = openApi
+            .Select(static (model, _) => ReferencedDocsParser.Request(model))
+            .WithTrackingName(TrackingNames.ReferencedDocsRequest);
+        var referencedDocs = context.AdditionalTextsProvider
+            .Combine(referencedDocsRequest)
+            .Select(static (file, cancellationToken) => ReferencedDocsParser.Read(file.Left, file.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedDocs);
+        var document = openApi
+            .Combine(referencedDocs.Collect())
+            .Select(static (all, _) => ReferencedDocsParser.Apply(all.Left, all.Right))
+            .WithTrackingName(TrackingNames.Document);
+
         // 4. The assembly itself (its name gives its public entry point) and the referenced libraries built with
         //    FastEndpointsGen, read from their assembly attributes (docs/projects.md). Equatable: an edit that changes
         //    neither leaves everything after these steps cached.
@@ -87,7 +102,7 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             }
         });
         context.RegisterSourceOutput(jsonTypes, static (output, types) => output.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(types)));
-        context.RegisterSourceOutput(openApi, static (output, document) => output.AddSource(OpenApiEmitter.HintName, OpenApiEmitter.Emit(document)));
+        context.RegisterSourceOutput(document, static (output, document) => output.AddSource(OpenApiEmitter.HintName, OpenApiEmitter.Emit(document)));
     }
 
     private static IncrementalValuesProvider<EndpointModel> Endpoints(

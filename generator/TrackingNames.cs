@@ -17,4 +17,7 @@ internal static class TrackingNames
     public const string ReferencedAssemblies = nameof(ReferencedAssemblies);
     public const string App = nameof(App);
     public const string Schemas = nameof(Schemas);
+    public const string ReferencedDocsRequest = nameof(ReferencedDocsRequest);
+    public const string ReferencedDocs = nameof(ReferencedDocs);
+    public const string Document = nameof(Document);
 }

@@ -19,11 +19,11 @@ internal static class BindingEmitter
         writer.WriteLine("namespace FastEndpointsGen.Generated");
         using (writer.Block())
         {
-            writer.WriteLine("using System.Globalization;");
-            writer.WriteLine("using System.Threading.Tasks;");
-            writer.WriteLine("using FastEndpointsGen.Runtime;");
-            writer.WriteLine("using Microsoft.AspNetCore.Http;");
-            writer.WriteLine("using Microsoft.Extensions.DependencyInjection;");
+            writer.WriteLine("using global::System.Globalization;");
+            writer.WriteLine("using global::System.Threading.Tasks;");
+            writer.WriteLine("using global::FastEndpointsGen.Runtime;");
+            writer.WriteLine("using global::Microsoft.AspNetCore.Http;");
+            writer.WriteLine("using global::Microsoft.Extensions.DependencyInjection;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);

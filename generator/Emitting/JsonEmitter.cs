@@ -24,8 +24,8 @@ internal static class JsonEmitter
         writer.WriteLine("namespace FastEndpointsGen");
         using (writer.Block())
         {
-            writer.WriteLine("using System.Text.Json;");
-            writer.WriteLine("using FastEndpointsGen.Runtime;");
+            writer.WriteLine("using global::System.Text.Json;");
+            writer.WriteLine("using global::FastEndpointsGen.Runtime;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>");
             writer.WriteLine($"/// JSON readers and writers for the {types.Count} types this assembly's endpoints send and receive.");

@@ -106,7 +106,32 @@ internal sealed record TypeDocs
 
     /// <summary>The members' examples, by C# member name.</summary>
     public EquatableArray<NamedExamples> MemberExamples { get; init; } = EquatableArray<NamedExamples>.Empty;
+    /// <summary>
+    /// Set for a type declared in another assembly: where its docs are in that assembly's documentation file, for the
+    /// builds whose compiler does not attach that file to the reference (docs/projects.md#doc-comments-of-referenced-models).
+    /// </summary>
+    public ReferencedDocs? Referenced { get; init; }
 }
+
+/// <summary>The documentation comment IDs of a referenced type (<c>T:Contracts.Product</c>) and of its members, and the assemblies that declare them.</summary>
+internal sealed record ReferencedDocs
+{
+    public required EquatableArray<string> Assemblies { get; init; }
+
+    public required string TypeCommentId { get; init; }
+
+    /// <summary>Each member's C# name (<see cref="NamedDoc.Name"/>) with its comment ID (<see cref="NamedDoc.Text"/>: <c>P:Contracts.Product.Name</c>).</summary>
+    public EquatableArray<NamedDoc> MemberCommentIds { get; init; } = EquatableArray<NamedDoc>.Empty;
+}
+
+/// <summary>What the generator asks of the referenced documentation files: the assemblies to read and the comment IDs to keep.</summary>
+internal sealed record ReferencedDocsRequest(EquatableArray<string> Assemblies, EquatableArray<string> CommentIds)
+{
+    public static readonly ReferencedDocsRequest None = new(EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+}
+
+/// <summary>One <c>&lt;member name="..."&gt;</c> of a referenced documentation file, as XML text.</summary>
+internal sealed record DocumentationMember(string CommentId, string Xml);
 
 /// <summary>The slice the OpenAPI emitter reads: every endpoint with its docs, and the JSON type graph once.</summary>
 internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types);

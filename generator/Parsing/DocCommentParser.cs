@@ -37,6 +37,12 @@ internal static class DocCommentParser
             xml = string.IsNullOrWhiteSpace(compiled) ? null : compiled;
         }
 
+        return Parse(xml);
+    }
+
+    /// <summary>A comment's XML text (a whole <c>&lt;member&gt;</c> element, or its content) parsed, or null when it is not well-formed.</summary>
+    public static XElement? Parse(string? xml)
+    {
         if (xml is null)
         {
             return null;

@@ -366,14 +366,40 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 constructorParameters.Where(c => c.Name == p.Name).Cast<ISymbol>().Prepend(p).ToList(), DocCommentParser.Read(p, cancellationToken))))
             .Where(e => e.Values.Count > 0)
             .ToEquatableArray();
-        if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete || examples.Count > 0 || memberExamples.Count > 0)
+        var referenced = Referenced(type, properties);
+        if (summary is not null || members.Count > 0 || deprecated.Count > 0 || isObsolete || examples.Count > 0 || memberExamples.Count > 0 || referenced is not null)
         {
             _describedDocs = new TypeDocs
             {
                 TypeId = id, Summary = summary, Deprecated = isObsolete, Members = members.ToEquatableArray(), DeprecatedMembers = deprecated,
-                Examples = examples, MemberExamples = memberExamples,
+                Examples = examples, MemberExamples = memberExamples, Referenced = referenced,
             };
         }
+    }
+
+    /// <summary>
+    /// For a type read from metadata, the comment IDs of it and its properties, so the docs can be looked up in the
+    /// declaring assemblies' documentation files when the compiler has not attached them (docs/projects.md).
+    /// </summary>
+    private static ReferencedDocs? Referenced(ITypeSymbol type, List<IPropertySymbol> properties)
+    {
+        if (!type.DeclaringSyntaxReferences.IsEmpty || type.ContainingAssembly is null || type.GetDocumentationCommentId() is not { } typeId)
+        {
+            return null;
+        }
+
+        var members = properties
+            .Where(p => p.DeclaringSyntaxReferences.IsEmpty && p.ContainingAssembly is not null)
+            .Select(p => (Property: p, Id: p.GetDocumentationCommentId()))
+            .Where(p => p.Id is not null)
+            .ToList();
+        return new ReferencedDocs
+        {
+            Assemblies = members.Select(m => m.Property.ContainingAssembly.Name).Prepend(type.ContainingAssembly.Name)
+                .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            TypeCommentId = typeId,
+            MemberCommentIds = members.Select(m => new NamedDoc(m.Property.Name, m.Id!)).ToEquatableArray(),
+        };
     }
 
     private static JsonTypeModel Fallback(ITypeSymbol type, string id, string name, string reason) => new()

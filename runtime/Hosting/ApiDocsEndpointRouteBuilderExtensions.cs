@@ -39,7 +39,7 @@ public static class ApiDocsEndpointRouteBuilderExtensions
         // Built on the first request, when the server is listening and knows its addresses (the document's servers).
         var server = endpoints.ServiceProvider.GetService<IServer>();
         var document = new Lazy<byte[]>(
-            () => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options, server?.Features.Get<IServerAddressesFeature>()?.Addresses)),
+            () => Encoding.UTF8.GetBytes(ApiDocument.Build(registry.Documents, options, server?.Features.Get<IServerAddressesFeature>()?.Addresses, MappedRoute.Of(endpoints.ServiceProvider))),
             LazyThreadSafetyMode.ExecutionAndPublication);
         endpoints.MapGet(options.OpenApiRoute, new RequestDelegate(async context =>
         {

@@ -19,9 +19,13 @@ internal static class ApiDocument
     private const string SchemaPrefix = "#/components/schemas/";
 
     /// <summary>The served document as JSON text (served as <c>application/json</c>, so only JSON's own escaping is needed).</summary>
-    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options, IEnumerable<string>? serverAddresses = null)
+    /// <param name="documents">The compile-time documents the assemblies registered.</param>
+    /// <param name="options">The app's options: <c>info</c>, error format, servers.</param>
+    /// <param name="serverAddresses">Where the server listens, for <c>servers</c> when the options set none.</param>
+    /// <param name="routes">Where the named endpoints are served (<see cref="MappedRoute.Of"/>), so a library mapped under a group is listed under its prefix.</param>
+    public static string Build(IReadOnlyList<string> documents, FastEndpointsGenOptions options, IEnumerable<string>? serverAddresses = null, IReadOnlyList<MappedRoute>? routes = null)
     {
-        var document = Merge(documents);
+        var document = Merge(documents, routes ?? []);
         Patch(document, options);
         SetServers(document, options.Servers.Count > 0 ? options.Servers : Concrete(serverAddresses));
         using var stream = new MemoryStream();
@@ -33,7 +37,7 @@ internal static class ApiDocument
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static JsonObject Merge(IReadOnlyList<string> documents)
+    private static JsonObject Merge(IReadOnlyList<string> documents, IReadOnlyList<MappedRoute> routes)
     {
         if (documents.Count == 0)
         {
@@ -45,10 +49,13 @@ internal static class ApiDocument
             };
         }
 
-        var result = JsonNode.Parse(documents[0])!.AsObject();
-        foreach (var other in documents.Skip(1).Select(d => JsonNode.Parse(d)!.AsObject()))
+        // Each document's paths move to where its endpoints are served before the union: two libraries may declare the
+        // same route and be told apart only by the groups they are mapped under.
+        var parsed = documents.Select(d => MapToServedPaths(JsonNode.Parse(d)!.AsObject(), routes)).ToList();
+        var result = parsed[0];
+        foreach (var other in parsed.Skip(1))
         {
-            MergeMembers(result, other, "paths");
+            MergePaths(result, other);
             var components = result["components"] as JsonObject ?? (JsonObject)(result["components"] = new JsonObject());
             if (other["components"] is JsonObject otherComponents)
             {
@@ -59,6 +66,110 @@ internal static class ApiDocument
 
         return result;
     }
+
+    /// <summary>Adds the path items of <paramref name="source"/>, and to a path both list the operations (methods) <paramref name="target"/> lacks.</summary>
+    private static void MergePaths(JsonObject target, JsonObject source)
+    {
+        if (source["paths"] is not JsonObject from)
+        {
+            return;
+        }
+
+        var into = target["paths"] as JsonObject ?? (JsonObject)(target["paths"] = new JsonObject());
+        foreach (var (path, item) in from.ToList())
+        {
+            if (into[path] is JsonObject existing && item is JsonObject added)
+            {
+                foreach (var (method, operation) in added.ToList().Where(m => !existing.ContainsKey(m.Key)))
+                {
+                    existing[method] = operation?.DeepClone();
+                }
+            }
+            else if (!into.ContainsKey(path))
+            {
+                into[path] = item?.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists each operation at the route its endpoint is served at (docs/projects.md): a library mapped under
+    /// <c>app.MapGroup("/v1")</c> has its paths prefixed and a prefix's route parameters become path parameters. An
+    /// operation whose endpoint is not found stays where it was declared.
+    /// </summary>
+    private static JsonObject MapToServedPaths(JsonObject document, IReadOnlyList<MappedRoute> routes)
+    {
+        if (routes.Count == 0 || document["paths"] is not JsonObject paths)
+        {
+            return document;
+        }
+
+        var served = new JsonObject();
+        foreach (var (declared, node) in paths.ToList())
+        {
+            if (node is not JsonObject item)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in item.ToList().Where(m => m.Value is not null))
+            {
+                var operationId = value is JsonObject operation && OperationMethods.Contains(key) ? (string?)operation["operationId"] : null;
+                // Endpoint names are unique in an app (ASP.NET refuses two), so an operation is served at one route at most.
+                var route = operationId is null ? null : routes.FirstOrDefault(r => r.Serves(operationId, key, declared));
+                if (route is null)
+                {
+                    Add(served, declared, key, value!.DeepClone());
+                    continue;
+                }
+
+                var moved = value!.DeepClone().AsObject();
+                AddPrefixParameters(moved, route.PathParameters);
+                Add(served, route.PathFor(declared), key, moved);
+            }
+        }
+
+        document["paths"] = served;
+        return document;
+
+        static void Add(JsonObject paths, string path, string key, JsonNode value)
+        {
+            var item = paths[path] as JsonObject ?? (JsonObject)(paths[path] = new JsonObject());
+            if (!item.ContainsKey(key))
+            {
+                item[key] = value;
+            }
+        }
+    }
+
+    /// <summary>The route parameters the operation does not list (those of a group prefix): required strings in the path.</summary>
+    private static void AddPrefixParameters(JsonObject operation, IReadOnlyList<string> routeParameters)
+    {
+        var parameters = operation["parameters"] as JsonArray;
+        var listed = (parameters ?? []).OfType<JsonObject>()
+            .Where(p => (string?)p["in"] == "path")
+            .Select(p => (string?)p["name"])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = routeParameters.Where(p => !listed.Contains(p)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        parameters ??= (JsonArray)(operation["parameters"] = new JsonArray());
+        for (var i = 0; i < missing.Count; i++)
+        {
+            parameters.Insert(i, new JsonObject
+            {
+                ["name"] = missing[i],
+                ["in"] = "path",
+                ["required"] = true,
+                ["schema"] = new JsonObject { ["type"] = "string" },
+            });
+        }
+    }
+
+    private static readonly HashSet<string> OperationMethods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     /// <summary>Adds the members of <c>source[name]</c> that <c>target[name]</c> lacks (the first registration wins).</summary>
     private static void MergeMembers(JsonObject target, JsonObject source, string name)

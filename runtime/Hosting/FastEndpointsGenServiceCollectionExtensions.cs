@@ -42,7 +42,7 @@ public static class FastEndpointsGenServiceCollectionExtensions
             var generated = context.ApplicationServices.GetRequiredService<GeneratedApiDocuments>().Documents;
             if (generated.Count > 0)
             {
-                MergeInto(document, ApiDocument.Build(generated, options));
+                MergeInto(document, ApiDocument.Build(generated, options, routes: MappedRoute.Of(context.ApplicationServices)));
             }
 
             document.Info.Title = options.Title;

@@ -47,5 +47,7 @@ public sealed class ModularAotTests
         Assert.That((int)invalid.StatusCode, Is.EqualTo(422));
         Assert.That(await invalid.Content.ReadAsStringAsync(), Does.Contain("body.quantity"));
         Assert.That(text, Does.Contain("\"/health\"").And.Contain("\"/catalog/products/{id}\"").And.Contain("\"/orders/{id}\""));
+        // The contracts library's doc comments, from its documentation file in a command-line publish (docs/projects.md).
+        Assert.That(text, Does.Contain("\"description\": \"A product the shop sells.\""));
     }
 }

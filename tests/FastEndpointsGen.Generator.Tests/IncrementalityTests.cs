@@ -55,7 +55,9 @@ public class IncrementalityTests
     [Test]
     public void EveryTrackingName_IsAStepOfThePipeline()
     {
-        var result = TestGeneratorDriver.Run(Handlers, Models);
+        // With an AdditionalFiles item, so the steps that read referenced documentation files run too (docs/projects.md).
+        var documentation = new InMemoryText("Other.xml", "<doc><members /></doc>");
+        var result = TestGeneratorDriver.Run(TestGeneratorDriver.CreateCompilation([Handlers, Models]), TestGeneratorDriver.CreateDriver([documentation]));
 
         Assert.That(result.Run.TrackedSteps.Keys, Is.SupersetOf(GeneratorAssert.TrackedStepNames));
     }
@@ -266,4 +268,12 @@ public class IncrementalityTests
         step.Inputs.Any(input => input.Source.Name == name || FedBy(input.Source, name));
 
     internal sealed record Holder(string Name, ISymbol? Symbol);
+
+    private sealed class InMemoryText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
 }

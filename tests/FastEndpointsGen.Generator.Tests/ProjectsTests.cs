@@ -218,6 +218,41 @@ public class ProjectsTests
         Assert.That(orders.Result.OpenApi, Does.Contain("What the product is called."));
     }
 
+    [Test]
+    public void ModelDocs_FromAReferencedAssembly_AreReadFromItsDocumentationFileAsAnAdditionalFile()
+    {
+        // As the command-line compiler sees a reference: no documentation provider. The package's build passes the
+        // documentation file as an AdditionalFiles item instead (docs/projects.md#doc-comments-of-referenced-models).
+        var contracts = Project.Build("Contracts", [Contracts]);
+        var documentation = new InMemoryText("/build/Contracts/bin/Contracts.xml", contracts.Documentation);
+        var unrelated = new InMemoryText("/build/Other/bin/Other.xml", "<doc><members><member name=\"T:Other.Thing\"><summary>Not read.</summary></member></members></doc>");
+        var orders = Project.Build("Orders", [Orders], [contracts.ReferenceWithoutDocumentation], additionalTexts: [documentation, unrelated]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(orders.Result.OpenApi, Does.Contain("A product of the catalog."));
+            Assert.That(orders.Result.OpenApi, Does.Contain("What the product is called."));
+            Assert.That(orders.Result.OpenApi, Does.Contain("Its price."));
+        });
+
+        // An edit of a handler body reads no documentation file again.
+        var second = TestGeneratorDriver.Run(Edits.Replace("\"pen\", 1), 1);", "\"pencil\", 1), 1);")(orders.Result.Input), orders.Result.Driver);
+        GeneratorAssert.RanCleanly(second);
+        Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.ReferencedDocs), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged));
+        Assert.That(second.OpenApi, Does.Contain("A product of the catalog."));
+    }
+
+    [Test]
+    public void ModelDocs_WithoutADocumentationFile_AreLeftOut_AndTheDocumentStillBuilds()
+    {
+        var contracts = Project.Build("Contracts", [Contracts]);
+        var orders = Project.Build("Orders", [Orders], [contracts.ReferenceWithoutDocumentation],
+            additionalTexts: [new InMemoryText("/build/Contracts/bin/Contracts.xml", "<doc><members><member name=")]);
+
+        Assert.That(orders.Result.OpenApi, Does.Not.Contain("A product of the catalog."));
+        Assert.That(orders.Result.OpenApi, Does.Contain("\"Product\""));
+    }
+
     [TestCase("Orders", "Orders")]
     [TestCase("Shop.Orders", "ShopOrders")]
     [TestCase("orders-api", "OrdersApi")]
@@ -229,10 +264,10 @@ public class ProjectsTests
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     /// <summary>One project of a solution: compiled with the generator, checked, and turned into a reference with its documentation file.</summary>
-    private sealed record Project(GeneratorResult Result, MetadataReference Reference)
+    private sealed record Project(GeneratorResult Result, MetadataReference Reference, MetadataReference ReferenceWithoutDocumentation, string Documentation)
     {
         public static Project Build(string name, string[] sources, MetadataReference[]? references = null,
-            OutputKind kind = OutputKind.DynamicallyLinkedLibrary, bool implicitUsings = false)
+            OutputKind kind = OutputKind.DynamicallyLinkedLibrary, bool implicitUsings = false, AdditionalText[]? additionalTexts = null)
         {
             // A class library as the plain SDK builds it: no implicit usings unless asked for, documentation file on.
             var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, TestGeneratorDriver.ParseOptions, path: $"{name}{i}.cs"));
@@ -246,7 +281,7 @@ public class ProjectsTests
                 .WithWarningLevel(9999)
                 .WithSpecificDiagnosticOptions([new("CS1591", ReportDiagnostic.Suppress)]);
             var compilation = CSharpCompilation.Create(name, trees, TestGeneratorDriver.References.AddRange(references ?? []), options);
-            var result = TestGeneratorDriver.Run(compilation);
+            var result = TestGeneratorDriver.Run(compilation, TestGeneratorDriver.CreateDriver(additionalTexts));
             GeneratorAssert.RanCleanly(result);
             GeneratorAssert.CompilesCleanly(result.Output);
             GeneratorAssert.NoForbiddenValuesInSteps(result.Run);
@@ -255,9 +290,21 @@ public class ProjectsTests
             using var documentation = new MemoryStream();
             var emit = result.Output.Emit(image, xmlDocumentationStream: documentation);
             Assert.That(emit.Success, Is.True, name);
-            return new Project(result, MetadataReference.CreateFromImage(
-                ImmutableArray.Create(image.ToArray()), documentation: new DocumentationFile(documentation.ToArray())));
+            return new Project(
+                result,
+                MetadataReference.CreateFromImage(ImmutableArray.Create(image.ToArray()), documentation: new DocumentationFile(documentation.ToArray())),
+                MetadataReference.CreateFromImage(ImmutableArray.Create(image.ToArray())),
+                System.Text.Encoding.UTF8.GetString(documentation.ToArray()));
         }
+    }
+
+    /// <summary>An <c>AdditionalFiles</c> item.</summary>
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     /// <summary>The documentation file beside a reference, as the compiler reads it for a metadata reference.</summary>

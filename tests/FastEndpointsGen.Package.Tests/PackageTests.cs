@@ -32,6 +32,12 @@ public sealed class PackageTests
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         await RunDotnet(root, $"pack \"{Path.Combine(root, "runtime", "FastEndpointsGen.csproj")}\" -c Release -o \"{feed}\" -p:Version={version}");
 
+        // A contracts library beside it, whose model docs must reach the consumer's document (docs/projects.md).
+        var contracts = Path.Combine(_work, "Contracts");
+        Directory.CreateDirectory(contracts);
+        File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Contracts", "Greeting.cs"), Path.Combine(contracts, "Greeting.cs"));
+        File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Contracts", "Contracts.csproj.template"), Path.Combine(contracts, "Contracts.csproj"));
+
         var consumer = Path.Combine(TestContext.CurrentContext.TestDirectory, "Consumer");
         File.Copy(Path.Combine(consumer, "Program.cs"), Path.Combine(project, "Program.cs"));
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"),
@@ -249,6 +255,25 @@ public sealed class PackageTests
 
         var quiet = await RunDotnet(project, "build -c Release");
         Assert.That(quiet, Does.Not.Contain("FEG500").And.Contain("0 Warning(s)"));
+    }
+
+    [Test]
+    public async Task Doc_comments_of_a_referenced_contracts_library_describe_its_models()
+    {
+        // A command-line build: the compiler does not read the library's documentation file; the package's build logic
+        // passes it to the generator (docs/projects.md#doc-comments-of-referenced-models).
+        var document = await Http.GetStringAsync(new Uri(_baseAddress, "/openapi.json"));
+        Assert.That(document, Does.Contain("\"description\": \"A greeting from the contracts library.\""));
+        Assert.That(document, Does.Contain("\"description\": \"What to say.\""));
+    }
+
+    [Test]
+    public void Package_carries_the_build_logic_for_direct_and_transitive_references()
+    {
+        var package = Directory.GetFiles(Path.Combine(_work, "feed"), "FastEndpointsGen.*.nupkg").Single();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.That(entries, Does.Contain("build/FastEndpointsGen.targets").And.Contain("buildTransitive/FastEndpointsGen.targets"));
     }
 
     private async Task WaitUntilListening()

@@ -146,6 +146,77 @@ public sealed class ModularAppTests
             "A library's entry point maps only its own endpoints, not those of the libraries it references.");
     }
 
+    [Test]
+    public async Task The_document_describes_the_contracts_models_from_their_doc_comments()
+    {
+        // Modular.Contracts is a plain library: its <summary> and <param> texts reach the document through its
+        // documentation file, which the build hands to the generators of Catalog and Orders (docs/projects.md).
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemas.GetProperty("Product").GetProperty("description").GetString(), Is.EqualTo("A product the shop sells."));
+            Assert.That(schemas.GetProperty("Product").GetProperty("properties").GetProperty("name").GetProperty("description").GetString(),
+                Is.EqualTo("What the product is called."));
+            Assert.That(schemas.GetProperty("NewOrder").GetProperty("description").GetString(), Is.EqualTo("An order to place."));
+            Assert.That(schemas.GetProperty("NewOrder").GetProperty("properties").GetProperty("quantity").GetProperty("description").GetString(),
+                Is.EqualTo("How many, from 1 to 100."));
+        });
+    }
+
+    [Test]
+    public async Task The_document_lists_a_library_mapped_under_a_prefix_at_its_prefixed_routes()
+    {
+        await using var app = await StartAsync(app =>
+        {
+            app.MapGroup("/v1").MapModularCatalogEndpoints();
+            app.MapGroup("/shops/{shop}").MapModularOrdersEndpoints();
+            app.MapApiDocs();
+        });
+        using var client = app.GetTestClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var placeOrder = paths.GetProperty("/shops/{shop}/orders").GetProperty("post");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[]
+            {
+                "/v1/catalog/products", "/v1/catalog/products/{id}", "/shops/{shop}/orders", "/shops/{shop}/orders/{id}",
+            }));
+            Assert.That(paths.GetProperty("/v1/catalog/products/{id}").GetProperty("get").GetProperty("operationId").GetString(), Is.EqualTo("GetProduct"));
+            Assert.That(placeOrder.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString())),
+                Does.Contain(("shop", "path")), "A prefix's route parameter is a path parameter of every operation under it.");
+            Assert.That(placeOrder.GetProperty("summary").GetString(), Is.EqualTo("Place an order"));
+        });
+    }
+
+    [Test]
+    public async Task The_document_lists_one_module_under_its_prefix_and_the_others_at_their_own_routes()
+    {
+        // The pattern docs/projects.md shows: the host's own endpoints, one module under a prefix, the other as declared.
+        await using var app = await StartAsync(app =>
+        {
+            app.MapModularHostEndpoints();
+            app.MapGroup("/v1").MapModularCatalogEndpoints();
+            app.MapModularOrdersEndpoints();
+            app.MapApiDocs();
+        });
+        using var client = app.GetTestClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        Assert.That((await client.GetAsync("/v1/catalog/products/1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[]
+        {
+            "/health", "/v1/catalog/products", "/v1/catalog/products/{id}", "/orders", "/orders/{id}",
+        }));
+        Assert.That(paths.GetProperty("/orders/{id}").GetProperty("get").GetProperty("parameters").GetArrayLength(), Is.EqualTo(1));
+    }
+
     private static async Task<WebApplication> StartAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();

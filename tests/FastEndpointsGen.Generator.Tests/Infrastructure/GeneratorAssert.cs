@@ -38,7 +38,22 @@ internal static class GeneratorAssert
         OutputsAreCachedOrUnchanged(second.Run);
         NoForbiddenValuesInSteps(second.Run);
         Assert.That(second.Sources, Is.EqualTo(first.Sources), "An unrelated edit changed the generated files.");
+
+        CompilesInAPlainLibrary(sources, outputKind, first);
         return first;
+    }
+
+    /// <summary>
+    /// The same handlers in a plain class library with no implicit or global usings and user types named like the
+    /// framework's (<see cref="TestGeneratorDriver.ShadowingTypes"/>): the generator writes the same files, and they
+    /// compile (docs/projects.md: generated code names everything it uses itself).
+    /// </summary>
+    public static void CompilesInAPlainLibrary(string[] sources, OutputKind outputKind, GeneratorResult expected)
+    {
+        var plain = TestGeneratorDriver.Run(TestGeneratorDriver.CreatePlainLibraryCompilation(sources, outputKind));
+        RanCleanly(plain);
+        Assert.That(plain.Sources, Is.EqualTo(expected.Sources), "The project's usings changed the generated files.");
+        CompilesCleanly(plain.Output);
     }
 
     /// <summary>The generator threw nothing and reported nothing (docs/architecture.md: only the analyzers report).</summary>

@@ -72,18 +72,84 @@ internal static class TestGeneratorDriver
         var trees = sources
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs"))
             .Prepend(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, path: "GlobalUsings.g.cs"));
-        var options = new CSharpCompilationOptions(outputKind)
+        return CSharpCompilation.Create("TestApp", trees, References, Options(outputKind));
+    }
+
+    /// <summary>
+    /// Types a user project may declare in the global namespace with the names of common framework types, and a
+    /// <c>System</c> namespace under a root namespace the generated code also lives in. Generated code that leaned on
+    /// the project's usings (or on lookup through the global namespace) would bind to these (docs/projects.md).
+    /// </summary>
+    public const string ShadowingTypes = """
+        public sealed class Task { }
+        public sealed class ValueTask { }
+        public sealed class JsonSerializer { }
+        public sealed class HttpContext { }
+        public sealed class HttpRequest { }
+        public sealed class Results { }
+        public sealed class TypedResults { }
+        public sealed class IResult { }
+        public sealed class CultureInfo { }
+        public sealed class List<T> { }
+        public sealed class Dictionary<TKey, TValue> { }
+        public sealed class Stream { }
+        public sealed class CancellationToken { }
+        public sealed class Math { }
+        public sealed class Array { }
+        public sealed class Enumerable { }
+        public sealed class Encoding { }
+        public sealed class Exception { }
+        public sealed class ArgumentException { }
+        public sealed class Convert { }
+        public sealed class Span<T> { }
+        public sealed class StringValues { }
+        public sealed class RequestErrors { }
+        public sealed class EndpointRuntime { }
+        namespace FastEndpointsGen.System { internal sealed class Marker { } }
+        namespace FastEndpointsGen.Microsoft { internal sealed class Marker { } }
+        namespace Microsoft.AspNetCore.Builder.System { internal sealed class Marker { } }
+        """;
+
+    /// <summary>
+    /// The same files as <see cref="CreateCompilation"/> would compile, built the way a plain class library with
+    /// <c>ImplicitUsings</c> off builds them: the usings the handlers need are each file's own (scoped to its namespace),
+    /// nothing is global. When every file has a file-scoped namespace (so the handlers' own names are found through
+    /// those usings first), the project also declares <see cref="ShadowingTypes"/>.
+    /// </summary>
+    public static CSharpCompilation CreatePlainLibraryCompilation(IEnumerable<string> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        var usings = ImplicitUsings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => u["global ".Length..])
+            .ToList();
+        var files = sources.ToList();
+        var scoped = files.All(f => FileScopedNamespace.IsMatch(f));
+        var texts = files.Select(text => scoped
+            ? FileScopedNamespace.Replace(text, m => m.Value + "\n" + string.Join("\n", usings), 1)
+            : string.Join("\n", usings.Where(u => !text.Contains(u["using global::".Length..^1] + ";", StringComparison.Ordinal))) + "\n" + text);
+        if (scoped)
+        {
+            texts = texts.Append(ShadowingTypes);
+        }
+
+        var trees = texts.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"Source{i}.cs"));
+        return CSharpCompilation.Create("TestApp", trees, References, Options(outputKind));
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex FileScopedNamespace =
+        new(@"^namespace [\w.]+;", System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    private static CSharpCompilationOptions Options(OutputKind outputKind) =>
+        new CSharpCompilationOptions(outputKind)
             .WithNullableContextOptions(NullableContextOptions.Enable)
             .WithWarningLevel(9999)
             // Public handler classes in the test inputs need no XML docs; generated code is internal anyway.
             .WithSpecificDiagnosticOptions([new("CS1591", ReportDiagnostic.Suppress)]);
-        return CSharpCompilation.Create("TestApp", trees, References, options);
-    }
 
     /// <summary>Creates a driver for the generator with every step tracked and no output disabled.</summary>
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null) =>
         CSharpGeneratorDriver.Create(
             [new EndpointsGenerator().AsSourceGenerator()],
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

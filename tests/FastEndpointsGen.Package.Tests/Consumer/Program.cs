@@ -35,6 +35,10 @@ public static class TaskEndpoints
     [Delete("/{id}")]
     public static void Delete(int id, TaskStore store) => store.Remove(id);
 
+    /// <summary>Say hello</summary>
+    [Get("/greeting")]
+    public static Contracts.Greeting Greet() => new("Hello");
+
     [Get("/search")]
     public static string[] Search([Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Term")] string term, string[] tag) => [term, .. tag];
 }
