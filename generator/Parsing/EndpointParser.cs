@@ -378,7 +378,7 @@ internal static class EndpointParser
                         EnumTypeId = decision.Simple == SimpleKind.Enum ? json.Add(decision.ValueType) : null,
                     },
                     Rules = decision.Collection == CollectionKind.None
-                        ? ValidationParser.Parse(parameter.GetAttributes(), type)
+                        ? ValidationParser.Parse(parameter.GetAttributes(), type, parameter.ContainingAssembly)
                         : EquatableArray<ValidationRule>.Empty,
                     IsSecret = ValidationParser.IsPassword(parameter.GetAttributes()),
                 };
