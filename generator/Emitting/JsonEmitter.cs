@@ -704,10 +704,20 @@ internal static class JsonEmitter
     {
         SimpleKind.Enum => $"TryParse{type.KeyEnumId}(name, out var key)",
         SimpleKind.Guid => "global::System.Guid.TryParse(name, out var key)",
+        SimpleKind.Single or SimpleKind.Double =>
+            $"({type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var key) && {type.KeyType}.IsFinite(key))",
+        SimpleKind.Decimal =>
+            $"{type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var key)",
         _ => $"{type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var key)",
     };
 
-    private static string KeyError(SimpleKind kind) => kind == SimpleKind.Guid ? "UuidParsing" : "IntParsing";
+    private static string KeyError(SimpleKind kind) => kind switch
+    {
+        SimpleKind.Guid => "UuidParsing",
+        SimpleKind.Single or SimpleKind.Double => "FloatParsing",
+        SimpleKind.Decimal => "DecimalParsing",
+        _ => "IntParsing",
+    };
 
     /// <summary>Reads the current value into <paramref name="target"/>; null is accepted only when <paramref name="nullable"/>.</summary>
     private static void ReadInto(SourceWriter writer, JsonTypeModel type, bool nullable, string target, Dictionary<string, JsonTypeModel> types)

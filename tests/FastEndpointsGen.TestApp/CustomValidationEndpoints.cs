@@ -203,4 +203,8 @@ public static class KeyedEndpoints
 
     [Post("/numbers")]
     public static int Sum(Dictionary<long, int> values) => values.Sum(pair => pair.Value);
+
+    [Post("/prices")]
+    public static Dictionary<decimal, double> Prices(Dictionary<double, decimal> prices) =>
+        prices.ToDictionary(pair => pair.Value, pair => pair.Key);
 }
