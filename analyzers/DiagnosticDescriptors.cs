@@ -185,6 +185,13 @@ internal static class DiagnosticDescriptors
         "FastEndpointsGen runs patterns with the linear-time engine where it can and always under a match timeout, but the same pattern reaches clients through the OpenAPI document and other validators of the model, which may backtrack. Make the repetitions unambiguous, e.g. (\\w+\\s?)* as \\w+(\\s\\w+)*.",
         ValidationCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ValidationAttributeNotConstructible = Create(
+        DiagnosticIds.FEG3006ValidationAttributeNotConstructible,
+        "Validation attribute cannot be constructed by the generated code",
+        "[{0}] cannot be constructed by the generated validation: its type, the constructor used or a named property is not accessible from this assembly, or an argument does not bind",
+        "A ValidationAttribute that is not compiled into a plain check is constructed in generated code with the arguments and named properties written on it, and its GetValidationResult runs at its location. Generated code is ordinary C# in this assembly: it can only call what is public or internal here. Without that the rule would never run.",
+        ValidationCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor NoConstructorToRead = Create(
         DiagnosticIds.FEG4003NoConstructorToRead,
         "Type read from JSON has no public constructor",

@@ -16,14 +16,15 @@ namespace FastEndpointsGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValidationAnalyzer : DiagnosticAnalyzer
 {
-    private const string Namespace = "System.ComponentModel.DataAnnotations.";
+    private const string Namespace = ValidationAttributes.Namespace;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ValidationAttributeOnWrongType,
         DiagnosticDescriptors.InvalidRegularExpression,
         DiagnosticDescriptors.MinimumAboveMaximum,
         DiagnosticDescriptors.CompareNamesNoMember,
-        DiagnosticDescriptors.PatternCanBacktrackCatastrophically);
+        DiagnosticDescriptors.PatternCanBacktrackCatastrophically,
+        DiagnosticDescriptors.ValidationAttributeNotConstructible);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,6 +32,31 @@ public sealed class ValidationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeProperty, SymbolKind.Property);
         context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+    }
+
+    /// <summary>FEG3006 for a class-level <c>ValidationAttribute</c> the generated code could not construct.</summary>
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        foreach (var attribute in context.Symbol.GetAttributes())
+        {
+            CheckConstructible(context, attribute, context.Symbol, typeLevel: true);
+        }
+    }
+
+    /// <summary>
+    /// FEG3006: a <c>ValidationAttribute</c> that runs as itself is constructed in generated code, so what it is built
+    /// with must be accessible from this assembly (docs/diagnostics/FEG3006.md).
+    /// </summary>
+    private static void CheckConstructible(SymbolAnalysisContext context, AttributeData attribute, ISymbol target, bool typeLevel)
+    {
+        if (ValidationAttributes.RunsAsItself(attribute, typeLevel) && !EndpointMetadata.IsConstructible(attribute, context.Compilation.Assembly))
+        {
+            var location = Locations.OfAttribute(attribute, context.CancellationToken) ?? Locations.Of(target);
+            var name = attribute.AttributeClass!.Name;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ValidationAttributeNotConstructible, location,
+                name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name));
+        }
     }
 
     private static void AnalyzeProperty(SymbolAnalysisContext context)
@@ -66,6 +92,7 @@ public sealed class ValidationAnalyzer : DiagnosticAnalyzer
         var shape = ValueShapes.Of(type, out _);
         foreach (var attribute in member.GetAttributes())
         {
+            CheckConstructible(context, attribute, member, typeLevel: false);
             var fullName = attribute.AttributeClass is null ? "" : TypeClassifier.FullName(attribute.AttributeClass);
             if (!fullName.StartsWith(Namespace, StringComparison.Ordinal))
             {

@@ -37,6 +37,7 @@ internal static class DiagnosticIds
     public const string FEG3003MinimumAboveMaximum = "FEG3003";
     public const string FEG3004CompareNamesNoMember = "FEG3004";
     public const string FEG3005PatternCanBacktrackCatastrophically = "FEG3005";
+    public const string FEG3006ValidationAttributeNotConstructible = "FEG3006";
 
     public const string FEG4001JsonFallback = "FEG4001";
     public const string FEG4002PolymorphicWithoutDerivedTypes = "FEG4002";

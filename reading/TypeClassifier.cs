@@ -204,7 +204,8 @@ internal static class TypeClassifier
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
             && (named.TypeArguments[0].SpecialType == SpecialType.System_String
                 || GetSimpleKind(named.TypeArguments[0]) is SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16
-                    or SimpleKind.Int32 or SimpleKind.UInt32 or SimpleKind.Int64 or SimpleKind.UInt64 or SimpleKind.Guid or SimpleKind.Enum))
+                    or SimpleKind.Int32 or SimpleKind.UInt32 or SimpleKind.Int64 or SimpleKind.UInt64 or SimpleKind.Single or SimpleKind.Double
+                    or SimpleKind.Decimal or SimpleKind.Guid or SimpleKind.Enum))
         {
             key = named.TypeArguments[0];
             switch (named.ConstructedFrom.ToDisplayString())

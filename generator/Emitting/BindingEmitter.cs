@@ -91,7 +91,7 @@ internal static class BindingEmitter
             {
                 if (parameters[i].Source != BindingSource.Body)
                 {
-                    EmitParameter(writer, parameters[i], Local(parameters[i].Name), fields, stems, (name, i));
+                    EmitParameter(writer, parameters[i], Local(parameters[i].Name), fields, stems, isAsync, (name, i));
                 }
             }
 
@@ -168,7 +168,7 @@ internal static class BindingEmitter
     // ---- parameters ----------------------------------------------------------------------------
 
     private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems,
-        (string Delegate, int Index) handlerParameter = default)
+        bool isAsync, (string Delegate, int Index) handlerParameter = default)
     {
         switch (parameter.Source)
         {
@@ -219,7 +219,7 @@ internal static class BindingEmitter
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
             case BindingSource.AsParameters:
-                EmitAsParameters(writer, parameter, local, fields, stems);
+                EmitAsParameters(writer, parameter, local, fields, stems, isAsync);
                 break;
         }
     }
@@ -558,7 +558,7 @@ internal static class BindingEmitter
         }
     }
 
-    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems)
+    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems, bool isAsync)
     {
         // Member locals are parent_Member_local, unless a handler parameter already has that stem.
         var locals = new Dictionary<string, string>();
@@ -579,7 +579,7 @@ internal static class BindingEmitter
         var arguments = new List<string>();
         foreach (var member in parameter.Members)
         {
-            EmitParameter(writer, member, MemberLocal(member), fields, stems);
+            EmitParameter(writer, member, MemberLocal(member), fields, stems, isAsync);
             if (!member.IsProperty)
             {
                 arguments.Add(MemberLocal(member));
@@ -589,22 +589,74 @@ internal static class BindingEmitter
         var initializers = parameter.Members.Where(m => m.IsProperty && m.IsInitOnly)
             .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(m)}").ToList();
         var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
-        writer.WriteLine($"var {local} = new {NonNullable(parameter.Type)}({string.Join(", ", arguments)}){initializer};");
-        foreach (var member in parameter.Members.Where(m => m.IsProperty && !m.IsInitOnly))
+        var type = NonNullable(parameter.Type);
+
+        // Built only from values that bound: a request with errors is answered 422 without it. The model's own
+        // ArgumentException or ValidationException is a value_error at the model; any other exception is the server's.
+        writer.WriteLine($"{type} {local} = default!;");
+        writer.WriteLine("if (errors is null)");
+        using (writer.Block())
         {
-            // A property keeps its own initializer unless the request supplies a value.
-            var memberLocal = MemberLocal(member);
-            var present = member.Value switch
+            writer.WriteLine("try");
+            using (writer.Block())
             {
-                null => null,
-                { Collection: not CollectionKind.None } => $"{Raw(memberLocal)}.Count > 0",
-                { Kind: SimpleKind.String } => $"{Raw(memberLocal)} is not null",
-                _ => $"!string.IsNullOrEmpty({Raw(memberLocal)})",
-            };
-            writer.WriteLine(present is null
-                ? $"{local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};"
-                : $"if ({present}) {local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};");
+                writer.WriteLine($"{local} = new {type}({string.Join(", ", arguments)}){initializer};");
+                foreach (var member in parameter.Members.Where(m => m.IsProperty && !m.IsInitOnly))
+                {
+                    // A property keeps its own initializer unless the request supplies a value.
+                    var memberLocal = MemberLocal(member);
+                    var present = member.Value switch
+                    {
+                        null => null,
+                        { Collection: not CollectionKind.None } => $"{Raw(memberLocal)}.Count > 0",
+                        { Kind: SimpleKind.String } => $"{Raw(memberLocal)} is not null",
+                        _ => $"!string.IsNullOrEmpty({Raw(memberLocal)})",
+                    };
+                    writer.WriteLine(present is null
+                        ? $"{local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};"
+                        : $"if ({present}) {local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};");
+                }
+            }
+
+            writer.WriteLine($"catch ({KnownTypes.Exception} exception) when (RequestErrors.IsModelError(exception))");
+            using (writer.Block())
+            {
+                writer.WriteLine($"errors = RequestErrors.ModelError(errors, {Literal(ModelLocation(parameter))}, exception);");
+            }
+
+            writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
+            using (writer.Block())
+            {
+                if (isAsync)
+                {
+                    writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+                    writer.WriteLine("return;");
+                }
+                else
+                {
+                    writer.WriteLine("return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Where a model bound from several values is in an error: <c>body</c> for a form model, else the one source its
+    /// members come from (<c>query</c> for a query model), else <c>request</c>.
+    /// </summary>
+    private static string ModelLocation(ParameterModel parameter)
+    {
+        var sources = parameter.Members.Select(m => m.Source switch
+        {
+            BindingSource.Route => "path",
+            BindingSource.Query => "query",
+            BindingSource.Header => "header",
+            BindingSource.Cookie => "cookie",
+            BindingSource.Form => "body",
+            BindingSource.Special when m.Special == SpecialKind.FormFile => "body",
+            _ => null,
+        }).Where(s => s is not null).Distinct().ToList();
+        return sources.Count == 1 ? sources[0]! : "request";
     }
 
 

@@ -354,7 +354,7 @@ internal static class JsonEmitter
             EmitInitAccessors(writer, type, readable);
         }
 
-        if (type.IsValidatable)
+        if (type.IsValidatable || type.TypeRules.Count > 0)
         {
             writer.WriteLine($"private static string? JsonNameOf{type.Id}(string member) => member switch");
             using (writer.Block("};"))
@@ -508,6 +508,23 @@ internal static class JsonEmitter
         {
             writer.WriteLine("// The model refused the values (ArgumentException, ValidationException): a value_error at this object.");
             writer.WriteLine("return default!;");
+        }
+
+        if (type.TypeRules.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// The class's own ValidationAttributes run on the built object, as Validator.ValidateObject runs them.");
+            foreach (var rule in type.TypeRules)
+            {
+                var attribute = fields.Add($"{type.Id}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                writer.WriteLine($"ValidationChecks.Validate({attribute}, result, {Literal(type.DisplayName ?? "")}, context, JsonNameOf{type.Id});");
+            }
+
+            writer.WriteLine("if (context.ErrorCount != errorCount)");
+            using (writer.Block())
+            {
+                writer.WriteLine("return default!;");
+            }
         }
 
         if (type.IsValidatable)
@@ -687,10 +704,20 @@ internal static class JsonEmitter
     {
         SimpleKind.Enum => $"TryParse{type.KeyEnumId}(name, out var key)",
         SimpleKind.Guid => "global::System.Guid.TryParse(name, out var key)",
+        SimpleKind.Single or SimpleKind.Double =>
+            $"({type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var key) && {type.KeyType}.IsFinite(key))",
+        SimpleKind.Decimal =>
+            $"{type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var key)",
         _ => $"{type.KeyType}.TryParse(name, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var key)",
     };
 
-    private static string KeyError(SimpleKind kind) => kind == SimpleKind.Guid ? "UuidParsing" : "IntParsing";
+    private static string KeyError(SimpleKind kind) => kind switch
+    {
+        SimpleKind.Guid => "UuidParsing",
+        SimpleKind.Single or SimpleKind.Double => "FloatParsing",
+        SimpleKind.Decimal => "DecimalParsing",
+        _ => "IntParsing",
+    };
 
     /// <summary>Reads the current value into <paramref name="target"/>; null is accepted only when <paramref name="nullable"/>.</summary>
     private static void ReadInto(SourceWriter writer, JsonTypeModel type, bool nullable, string target, Dictionary<string, JsonTypeModel> types)

@@ -839,6 +839,7 @@ internal static class OpenApiEmitter
             SimpleKind.Enum => Reference(dictionary.KeyEnumId!),
             SimpleKind.Guid => new JsonObject { ["format"] = "uuid" },
             SimpleKind.Byte or SimpleKind.UInt16 or SimpleKind.UInt32 or SimpleKind.UInt64 => new JsonObject { ["pattern"] = "^[0-9]+$" },
+            SimpleKind.Single or SimpleKind.Double or SimpleKind.Decimal => new JsonObject { ["pattern"] = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$" },
             _ => new JsonObject { ["pattern"] = "^-?[0-9]+$" },
         };
 

@@ -173,7 +173,7 @@ internal static class ValidationEmitter
     }
 
     // DivisibleByAttribute for global::Demo.DivisibleByAttribute.
-    private static string ShortName(string type)
+    internal static string ShortName(string type)
     {
         var name = type.Substring(type.LastIndexOf('.') + 1);
         return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;

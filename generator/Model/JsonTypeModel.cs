@@ -87,6 +87,15 @@ internal sealed record JsonTypeModel
     /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs after the member rules pass.</summary>
     public bool IsValidatable { get; init; }
 
+    /// <summary>
+    /// The <c>ValidationAttribute</c>s on the class itself: constructed as written and run on the built object, before
+    /// <c>IValidatableObject.Validate</c> (docs/validation.md#your-own-validation-attributes).
+    /// </summary>
+    public EquatableArray<ValidationRule> TypeRules { get; init; } = EquatableArray<ValidationRule>.Empty;
+
+    /// <summary>The C# type name without namespace (<c>Order</c>): the validation context's display name for class rules.</summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>For polymorphic types: the declared derived types, in declaration order.</summary>
     public EquatableArray<DerivedTypeModel> DerivedTypes { get; init; } = EquatableArray<DerivedTypeModel>.Empty;
 

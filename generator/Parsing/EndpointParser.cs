@@ -341,10 +341,10 @@ internal static class EndpointParser
         switch (decision.Source)
         {
             case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form:
-                var rules = decision.Collection == CollectionKind.None ? ValidationParser.Parse(attributes, type) : EquatableArray<ValidationRule>.Empty;
+                var rules = decision.Collection == CollectionKind.None ? ValidationParser.Parse(attributes, type, endpoint.Method.ContainingAssembly) : EquatableArray<ValidationRule>.Empty;
                 if (rules.Count == 0 && positional is not null && decision.Collection == CollectionKind.None)
                 {
-                    rules = ValidationParser.Parse(positional.GetAttributes(), type);
+                    rules = ValidationParser.Parse(positional.GetAttributes(), type, endpoint.Method.ContainingAssembly);
                 }
 
                 return model with

@@ -263,7 +263,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                     ConstructorIndex = i,
                     DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
                     Ignore = IgnoreOf(attributes),
-                    Rules = ValidationParser.Parse(attributes, parameter.Type),
+                    Rules = ValidationParser.Parse(attributes, parameter.Type, compilation.Assembly),
                     IsSecret = ValidationParser.IsPassword(attributes),
                 }, Order(attributes), members.Count));
             }
@@ -298,7 +298,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 Assignment = assignment,
                 InitializerValue = InitializerValue(property),
                 Ignore = IgnoreOf(attributes),
-                Rules = ValidationParser.Parse(attributes, property.Type),
+                Rules = ValidationParser.Parse(attributes, property.Type, compilation.Assembly),
                 IsSecret = ValidationParser.IsPassword(attributes),
             }, Order(attributes), members.Count));
         }
@@ -313,6 +313,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             IsValueType = type.IsValueType,
             CanRead = constructor is not null || type.IsValueType,
             IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
+            TypeRules = ValidationParser.ParseTypeRules(type, compilation.Assembly),
+            DisplayName = type.Name,
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
         };
     }

@@ -14,16 +14,17 @@ namespace FastEndpointsGen.Generator.Parsing;
 /// </summary>
 internal static class ValidationParser
 {
-    private const string Namespace = "System.ComponentModel.DataAnnotations.";
+    private const string Namespace = ValidationAttributes.Namespace;
 
-    public static EquatableArray<ValidationRule> Parse(IEnumerable<AttributeData> attributes, ITypeSymbol type)
+    /// <param name="within">The assembly the generated checks are compiled into: a custom attribute it cannot construct is FEG3006.</param>
+    public static EquatableArray<ValidationRule> Parse(IEnumerable<AttributeData> attributes, ITypeSymbol type, IAssemblySymbol within)
     {
         var target = TargetOf(type, out var valueType);
         var rules = new List<ValidationRule>();
         foreach (var attribute in attributes)
         {
             var name = attribute.AttributeClass is null ? "" : TypeClassifier.FullName(attribute.AttributeClass);
-            if (name.StartsWith(Namespace, System.StringComparison.Ordinal) && Compiled.Contains(name.Substring(Namespace.Length)))
+            if (name.StartsWith(Namespace, System.StringComparison.Ordinal) && ValidationAttributes.Compiled.Contains(name.Substring(Namespace.Length)))
             {
                 var rule = Parse(attribute, name.Substring(Namespace.Length), target, valueType);
                 if (rule is not null)
@@ -31,9 +32,30 @@ internal static class ValidationParser
                     rules.Add(rule with { ErrorMessage = Named<string>(attribute, "ErrorMessage") });
                 }
             }
-            else if (CustomRule(attribute) is { } custom)
+            else if (CustomRule(attribute, within) is { } custom)
             {
                 rules.Add(custom);
+            }
+        }
+
+        return rules.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The <c>ValidationAttribute</c>s on a model class (and its base classes), which run on the built object as
+    /// <c>Validator.ValidateObject</c> runs them; each is constructed as written, like a custom member rule.
+    /// </summary>
+    public static EquatableArray<ValidationRule> ParseTypeRules(ITypeSymbol type, IAssemblySymbol within)
+    {
+        var rules = new List<ValidationRule>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (CustomRule(attribute, within, typeLevel: true) is { } rule)
+                {
+                    rules.Add(rule);
+                }
             }
         }
 
@@ -102,25 +124,24 @@ internal static class ValidationParser
         return null;
     }
 
-    // The DataAnnotations attributes compiled into plain checks; every other ValidationAttribute runs as itself.
-    private static readonly HashSet<string> Compiled =
-    [
-        "RequiredAttribute", "RangeAttribute", "StringLengthAttribute", "MinLengthAttribute", "MaxLengthAttribute", "LengthAttribute",
-        "RegularExpressionAttribute", "EmailAddressAttribute", "UrlAttribute", "PhoneAttribute", "AllowedValuesAttribute",
-        "DeniedValuesAttribute", "Base64StringAttribute", "CompareAttribute",
-    ];
-
     /// <summary>
     /// A <c>ValidationAttribute</c> not compiled inline (<c>[DivisibleBy(5, AllowZero = true)]</c>, <c>[CreditCard]</c>) is
     /// constructed as written and run at its location (docs/validation.md). <c>[DataType]</c> only describes.
     /// </summary>
-    private static ValidationRule? CustomRule(AttributeData attribute)
+    private static ValidationRule? CustomRule(AttributeData attribute, IAssemblySymbol within, bool typeLevel = false)
     {
-        if (attribute.AttributeClass is not { } type || !DerivesFrom(type, Namespace + "ValidationAttribute")
-            || TypeClassifier.FullName(type) == Namespace + "DataTypeAttribute")
+        if (!ValidationAttributes.RunsAsItself(attribute, typeLevel))
         {
             return null;
         }
+
+        // One the generated code cannot construct as written is left out: FEG3006 is an error at the attribute.
+        if (!EndpointMetadata.IsConstructible(attribute, within))
+        {
+            return null;
+        }
+
+        var type = attribute.AttributeClass!;
 
         return new ValidationRule
         {
@@ -129,19 +150,6 @@ internal static class ValidationParser
             AttributeType = Names.Type(type),
             Construction = AttributeConstruction.Expression(attribute),
         };
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (TypeClassifier.FullName(current) == baseName)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary><c>[DataType(DataType.Password)]</c>: the value must never be echoed in an error.</summary>

@@ -98,6 +98,40 @@ public sealed class RequestErrors
         Add(errors, new FieldError(Location(source, name), ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), StringInput(input),
             [new("expected", JsonString(expected))]));
 
+    /// <summary>
+    /// Whether an exception a model's constructor or setter threw while it was bound is the client's error: an
+    /// <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>…) or a
+    /// <see cref="System.ComponentModel.DataAnnotations.ValidationException"/>, pydantic's <c>ValueError</c> (docs/validation.md).
+    /// </summary>
+    public static bool IsModelError(Exception exception) =>
+        exception is ArgumentException or System.ComponentModel.DataAnnotations.ValidationException;
+
+    /// <summary>
+    /// A model bound from form fields or <c>[AsParameters]</c> members refused its values (see <see cref="IsModelError"/>):
+    /// a <c>value_error</c> at <paramref name="source"/> with the exception's own message.
+    /// </summary>
+    public static RequestErrors ModelError(RequestErrors? errors, string source, Exception exception) =>
+        Add(errors, new FieldError(Location(source, null), ErrorTypes.ValueError, "Value error, " + ModelMessage(exception)));
+
+    // ArgumentException appends " (Parameter 'name')" and ArgumentOutOfRangeException the actual value: the first
+    // line without them is what the model's author wrote.
+    internal static string ModelMessage(Exception exception)
+    {
+        var message = exception.Message;
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        if (end >= 0)
+        {
+            message = message[..end];
+        }
+
+        if (exception is ArgumentException { ParamName: { } name } && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{name}')".Length];
+        }
+
+        return message;
+    }
+
     /// <summary>A route, query or header value broke a validation rule.</summary>
     public static RequestErrors Rule(RequestErrors? errors, string source, string name, string type, string message, string? rawInput,
         IReadOnlyList<KeyValuePair<string, string>>? context = null) =>

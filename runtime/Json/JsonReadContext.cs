@@ -228,37 +228,18 @@ public sealed class JsonReadContext
     /// </summary>
     public bool AddModelError(Exception exception)
     {
-        if (exception is not (ArgumentException or ValidationException))
+        if (!RequestErrors.IsModelError(exception))
         {
             _modelFailure = exception;
             return false;
         }
 
-        AddError(ErrorTypes.ValueError, "Value error, " + ModelMessage(exception));
+        AddError(ErrorTypes.ValueError, "Value error, " + RequestErrors.ModelMessage(exception));
         return true;
     }
 
     /// <summary>True for the exception a model's own code threw, which is not a problem with the JSON.</summary>
     internal bool IsModelFailure(Exception exception) => ReferenceEquals(exception, _modelFailure);
-
-    // ArgumentException appends " (Parameter 'name')" and ArgumentOutOfRangeException the actual value: the first
-    // line without them is what the model's author wrote.
-    private static string ModelMessage(Exception exception)
-    {
-        var message = exception.Message;
-        var end = message.AsSpan().IndexOfAny('\r', '\n');
-        if (end >= 0)
-        {
-            message = message[..end];
-        }
-
-        if (exception is ArgumentException { ParamName: { } name } && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
-        {
-            message = message[..^$" (Parameter '{name}')".Length];
-        }
-
-        return message;
-    }
 
     /// <summary>Handles a member the model does not declare: skipped, or an error when unknown members are refused.</summary>
     public void SkipUnknownMember(ref Utf8JsonReader reader, string member)

@@ -9,7 +9,7 @@ namespace FastEndpointsGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
-    /// <summary>Writes a dictionary key (an integer or a <see cref="Guid"/>) as a property name, formatted invariantly.</summary>
+    /// <summary>Writes a dictionary key (a number or a <see cref="Guid"/>) as a property name, formatted invariantly.</summary>
     public static void PropertyName<T>(Utf8JsonWriter writer, T key)
         where T : ISpanFormattable
     {

@@ -170,23 +170,44 @@ public static class ValidationChecks
         var validationContext = new ValidationContext(model, model.GetType().Name, null, null);
         foreach (var result in model.Validate(validationContext))
         {
-            var message = "Value error, " + (result.ErrorMessage ?? "input is not valid");
-            var placed = false;
-            foreach (var member in result.MemberNames)
-            {
-                if (jsonName(member) is { } name)
-                {
-                    context.Push(name);
-                    context.AddError(ErrorTypes.ValueError, message);
-                    context.Pop();
-                    placed = true;
-                }
-            }
+            Place(result, context, jsonName);
+        }
+    }
 
-            if (!placed)
+    /// <summary>
+    /// Runs a <see cref="ValidationAttribute"/> written on a model class against the built object, with the class's name as
+    /// the display name (as <c>Validator.ValidateObject</c> does), and records a failure at the members its result names,
+    /// else at the object (docs/validation.md#your-own-validation-attributes).
+    /// </summary>
+    public static void Validate(ValidationAttribute attribute, object model, string displayName, JsonReadContext context, Func<string, string?> jsonName)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(context);
+        var result = attribute.GetValidationResult(model, new ValidationContext(model, displayName, null, null));
+        if (result is not null && result != ValidationResult.Success)
+        {
+            Place(result, context, jsonName);
+        }
+    }
+
+    private static void Place(ValidationResult result, JsonReadContext context, Func<string, string?> jsonName)
+    {
+        var message = "Value error, " + (result.ErrorMessage ?? "input is not valid");
+        var placed = false;
+        foreach (var member in result.MemberNames)
+        {
+            if (jsonName(member) is { } name)
             {
+                context.Push(name);
                 context.AddError(ErrorTypes.ValueError, message);
+                context.Pop();
+                placed = true;
             }
+        }
+
+        if (!placed)
+        {
+            context.AddError(ErrorTypes.ValueError, message);
         }
     }
 

@@ -120,4 +120,38 @@ public class ValidationAnalyzerTests
 
         public sealed record Positional(string Email, [property: Compare({|FEG3004:"Mail"|})] string Repeat, [property: Compare("Email")] string Again);
         """);
+
+    [Test]
+    public Task FEG3006_ValidationAttributeNotConstructible() => Verify<ValidationAnalyzer>.AnalyzerAsync("""
+        using System.ComponentModel.DataAnnotations;
+
+        public sealed class DivisibleByAttribute(int divisor) : ValidationAttribute
+        {
+            public bool AllowZero { get; set; }
+
+            public override bool IsValid(object? value) => value is not int n || n % divisor == 0 || n == 0 && AllowZero;
+        }
+
+        public static class Handlers
+        {
+            private sealed class EvenAttribute : ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is not int n || n % 2 == 0;
+            }
+
+            private static class Rules
+            {
+                public static ValidationResult? Check(object? value) => ValidationResult.Success;
+            }
+
+            [{|FEG3006:Even|}]
+            private sealed record Hidden(int N);
+
+            [Get("/numbers")]
+            public static int Get([{|FEG3006:Even|}] int n, [DivisibleBy(5, AllowZero = true)] int m,
+                [{|FEG3006:CustomValidation(typeof(Rules), "Check")|}] int k, [CreditCard] string? card = null) => n;
+
+            public sealed record Body([property: {|FEG3006:Even|}] int First, [property: DivisibleBy(2)] int Second);
+        }
+        """);
 }

@@ -516,6 +516,41 @@ public partial class ServedOrDiagnosedTests
                 public static string Target([Microsoft.AspNetCore.Mvc.FromForm] Signup signup) => signup.Name;
             }
             """),
+        Case(Outcome.Diagnosed, "a custom validation attribute generated code cannot construct", """
+            public static class Handlers
+            {
+                private sealed class EvenAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+                {
+                    public override bool IsValid(object? value) => value is int n && n % 2 == 0;
+                }
+
+                [Get("/numbers")]
+                public static int Target([Even] int n) => n;
+            }
+            """),
+        Case(Outcome.Served, "a validation attribute on a model class", """
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class OrderedAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is not Interval i || i.From <= i.To;
+            }
+
+            [Ordered]
+            public sealed record Interval(int From, int To);
+
+            public static class Handlers
+            {
+                [Post("/intervals")]
+                public static int Target(Interval interval) => interval.To - interval.From;
+            }
+            """),
+        Case(Outcome.Served, "a dictionary body with integer keys", """
+            public static class Handlers
+            {
+                [Post("/sums")]
+                public static int Target(Dictionary<int, string> names) => names.Count;
+            }
+            """),
         Case(Outcome.Diagnosed, "a collection from a cookie", """
             public static class Handlers
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FastEndpointsGen.TestApp;
 
@@ -29,6 +30,44 @@ public sealed class DivisibleByAttribute(int divisor) : ValidationAttribute
     };
 }
 
+/// <summary>A rule on a whole model: runs on the built object and names the members it blames.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class SumAtMostAttribute(int limit) : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is Interval interval && interval.From + interval.To > limit
+            ? new ValidationResult($"{validationContext.DisplayName}: from + to must be at most {limit}.", [nameof(Interval.To)])
+            : ValidationResult.Success;
+}
+
+/// <summary>A rule on a whole model that blames no member in particular.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OrderedAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is Interval { From: var from, To: var to } && from > to
+            ? new ValidationResult($"{validationContext.DisplayName} must not run backwards.")
+            : ValidationResult.Success;
+}
+
+/// <summary>Class-level rules, with a member rule that runs first.</summary>
+[SumAtMost(100), Ordered]
+public sealed record Interval([property: Even] int From, int To);
+
+/// <summary>Query and header members of an <c>[AsParameters]</c> model checked by the user's own rules.</summary>
+public sealed class Batch
+{
+    [Even]
+    public int Size { get; set; } = 2;
+
+    [FromHeader(Name = "X-Step")]
+    [DivisibleBy(5)]
+    public int Step { get; set; } = 5;
+}
+
+/// <summary>A form model member checked by the user's own rule.</summary>
+public sealed record EvenForm([Even] int Count, string Label = "");
+
 /// <summary>Numbers checked by the user's own rules.</summary>
 public sealed record Counts([property: DivisibleBy(5, AllowZero = true)] int First, [property: Even] int Second, [property: CreditCard] string? Card = null);
 
@@ -41,6 +80,24 @@ public static class CustomValidationEndpoints
 
     [Post("/")]
     public static Counts Body(Counts counts) => counts;
+
+    [Get("/route/{n}")]
+    public static int Route([Even] int n) => n;
+
+    [Get("/header")]
+    public static int Header([FromHeader(Name = "X-Count")][DivisibleBy(3)] int count) => count;
+
+    [Get("/cookie")]
+    public static int Cookie([FromCookie(Name = "count")][Even] int count) => count;
+
+    [Get("/batch")]
+    public static string AsParameters([AsParameters] Batch batch) => $"{batch.Size}/{batch.Step}";
+
+    [Post("/form")]
+    public static string Form([FromForm] EvenForm form) => $"{form.Count}{form.Label}";
+
+    [Post("/interval")]
+    public static string Interval(Interval interval) => $"{interval.From}..{interval.To}";
 
     /// <summary>Parameters named like each other's generated locals (x_local, x_raw).</summary>
     [Get("/names")]
@@ -76,6 +133,41 @@ public sealed class Broken
     }
 }
 
+/// <summary>A model whose setter refuses a value, nested in another model.</summary>
+public sealed class Temperature
+{
+    private double _celsius;
+
+    public double Celsius
+    {
+        get => _celsius;
+        set => _celsius = value >= -273.15 ? value : throw new ArgumentOutOfRangeException(nameof(value), "below absolute zero");
+    }
+}
+
+/// <summary>Holds a <see cref="Temperature"/>, so the setter's error lands at <c>body.reading</c>.</summary>
+public sealed record Thermometer(string Name, Temperature Reading);
+
+/// <summary>A query model that checks its values in its constructor.</summary>
+public sealed record Stretch(int From, int To)
+{
+    public int From { get; } = From >= 0 ? From : throw new ArgumentOutOfRangeException(nameof(From), "from must not be negative");
+
+    public int To { get; } = To >= From ? To : throw new ValidationException("to must not come before from");
+}
+
+/// <summary>A form model whose setter fails for a reason that is not the client's.</summary>
+public sealed class BrokenForm
+{
+    private string _name = "";
+
+    public string Name
+    {
+        get => _name;
+        set => _name = value == "boom" ? throw new InvalidOperationException("internal state exposed") : value;
+    }
+}
+
 /// <summary>Models that refuse values while they are built.</summary>
 [EndpointGroup("/model-errors", Tags = ["Model errors"])]
 public static class ModelErrorEndpoints
@@ -88,6 +180,15 @@ public static class ModelErrorEndpoints
 
     [Post("/broken")]
     public static string Broken(Broken broken) => broken.Name;
+
+    [Post("/thermometer")]
+    public static double Thermometer(Thermometer thermometer) => thermometer.Reading.Celsius;
+
+    [Get("/stretch")]
+    public static string Stretch([AsParameters] Stretch stretch) => $"{stretch.From}-{stretch.To}";
+
+    [Post("/broken-form")]
+    public static string BrokenForm([FromForm] BrokenForm form) => form.Name;
 }
 
 /// <summary>Dictionaries keyed by numbers, GUIDs and enums, read and written by generated code.</summary>
@@ -102,4 +203,8 @@ public static class KeyedEndpoints
 
     [Post("/numbers")]
     public static int Sum(Dictionary<long, int> values) => values.Sum(pair => pair.Value);
+
+    [Post("/prices")]
+    public static Dictionary<decimal, double> Prices(Dictionary<double, decimal> prices) =>
+        prices.ToDictionary(pair => pair.Value, pair => pair.Key);
 }

@@ -19,6 +19,25 @@ public sealed class FastApiErrorFormatTests : AppTests
     }
 
     [Test]
+    public async Task A_custom_rule_is_a_value_error_with_the_attributes_message()
+    {
+        using var response = await GetAsync("/custom-rules?n=3");
+        await response.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"value_error","loc":["query","n"],"msg":"Value error, The field n must be even.","input":"3"}]}""");
+    }
+
+    [Test]
+    public async Task A_class_level_rule_and_a_model_constructor_error_are_value_errors_at_the_object()
+    {
+        using var rule = await PostJsonAsync("/custom-rules/interval", """{"from":2,"to":1}""");
+        await rule.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"value_error","loc":["body"],"msg":"Value error, Interval must not run backwards.","input":null}]}""");
+        using var constructor = await PostJsonAsync("/model-errors/percentage", """{"value":150}""");
+        await constructor.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"value_error","loc":["body"],"msg":"Value error, value ('150') must be less than or equal to '100'.","input":null}]}""");
+    }
+
+    [Test]
     public async Task Missing_query_value_is_a_missing_error()
     {
         using var response = await GetAsync("/query/required");

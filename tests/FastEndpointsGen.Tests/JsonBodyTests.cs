@@ -438,6 +438,17 @@ public sealed class NonStringDictionaryKeyTests : AppTests
     }
 
     [Test]
+    public async Task Floating_point_and_decimal_keys_round_trip_and_a_bad_one_is_a_plain_error()
+    {
+        using var response = await PostJsonAsync("/keyed/prices", """{"1.5":2.25,"-3":4}""");
+        await response.ShouldBeJson("""{"2.25":1.5,"4":-3}""");
+        using var bad = await PostJsonAsync("/keyed/prices", """{"1.5":1,"cheap":2,"NaN":3}""");
+        await bad.ShouldHaveErrors(
+            ("body.cheap.[key]", "Input should be a valid number, unable to parse string as a number"),
+            ("body.NaN.[key]", "Input should be a valid number, unable to parse string as a number"));
+    }
+
+    [Test]
     public async Task The_document_says_what_a_key_must_look_like()
     {
         using var response = await GetAsync("/openapi.json");

@@ -225,7 +225,9 @@ public class OpenApiTests : AppTests
                 // A required parameter that binds itself (BindAsync) can be missing too, with nothing in "parameters".
                 var hasInput = operation["parameters"] is not null || content?["application/json"] is not null
                     || content?["multipart/form-data"]?["schema"]?["required"] is not null
-                    || path is "/deps/me" or "/deps/page" or "/deps/tenant/required";
+                    || path is "/deps/me" or "/deps/page" or "/deps/tenant/required"
+                    // A form model with no required field still answers 422 when its constructor or setter refuses a value.
+                    || path is "/model-errors/broken-form";
                 var validation = operation["responses"]!["422"];
                 Assert.That(validation is not null, Is.EqualTo(hasInput), $"{method} {path}");
                 if (validation is not null)

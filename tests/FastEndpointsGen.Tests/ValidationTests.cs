@@ -336,6 +336,68 @@ public sealed class CustomValidationAttributeTests : AppTests
     }
 
     [Test]
+    public async Task A_custom_rule_on_a_route_parameter_answers_422_at_its_location()
+    {
+        using var bad = await GetAsync("/custom-rules/route/3");
+        await bad.ShouldHaveSingleError("path.n", "Value error, The field n must be even.");
+        using var good = await GetAsync("/custom-rules/route/4");
+        await good.ShouldBeJson("4");
+    }
+
+    [Test]
+    public async Task A_custom_rule_on_a_header_is_named_by_the_header()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/custom-rules/header", null, ("X-Count", "4"));
+        await response.ShouldHaveSingleError("header.x-count", "Value error, x-count must be divisible by 3.");
+        using var good = await SendAsync(HttpMethod.Get, "/custom-rules/header", null, ("X-Count", "6"));
+        await good.ShouldBeJson("6");
+    }
+
+    [Test]
+    public async Task A_custom_rule_on_a_cookie_answers_422_at_the_cookie()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/custom-rules/cookie", null, ("Cookie", "count=3"));
+        await response.ShouldHaveSingleError("cookie.count", "Value error, The field count must be even.");
+    }
+
+    [Test]
+    public async Task Custom_rules_on_as_parameters_members_run_at_each_members_location()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/custom-rules/batch?size=3", null, ("X-Step", "7"));
+        await response.ShouldHaveErrors(
+            ("query.size", "Value error, The field size must be even."),
+            ("header.x-step", "Value error, x-step must be divisible by 5."));
+        using var good = await GetAsync("/custom-rules/batch?size=8");
+        await good.ShouldBeText("8/5");
+    }
+
+    [Test]
+    public async Task A_custom_rule_on_a_form_model_member_answers_422_in_the_body()
+    {
+        using var form = new FormUrlEncodedContent([new("count", "3")]);
+        using var response = await PostFormAsync("/custom-rules/form", form);
+        await response.ShouldHaveSingleError("body.count", "Value error, The field count must be even.");
+    }
+
+    [Test]
+    public async Task Class_level_rules_run_on_the_built_object_and_place_errors_at_the_members_they_name()
+    {
+        using var response = await PostJsonAsync("/custom-rules/interval", """{"from":60,"to":50}""");
+        await response.ShouldHaveErrors(
+            ("body.to", "Value error, Interval: from + to must be at most 100."),
+            ("body", "Value error, Interval must not run backwards."));
+    }
+
+    [Test]
+    public async Task Class_level_rules_wait_for_the_member_rules()
+    {
+        using var response = await PostJsonAsync("/custom-rules/interval", """{"from":3,"to":1}""");
+        await response.ShouldHaveSingleError("body.from", "Value error, The field from must be even.");
+        using var good = await PostJsonAsync("/custom-rules/interval", """{"from":2,"to":4}""");
+        await good.ShouldBeText("2..4");
+    }
+
+    [Test]
     public async Task A_named_property_of_a_custom_rule_takes_effect()
     {
         using var response = await PostJsonAsync("/custom-rules", """{"first":0,"second":2}""");
@@ -367,6 +429,51 @@ public sealed class ModelConstructionErrorTests : AppTests
     {
         using var response = await PostJsonAsync("/model-errors/percentage", """{"value":99}""");
         await response.ShouldBeJson("99");
+    }
+
+    [Test]
+    public async Task A_setter_argument_exception_is_a_422_at_the_nested_object()
+    {
+        using var response = await PostJsonAsync("/model-errors/thermometer", """{"name":"t","reading":{"celsius":-300}}""");
+        await response.ShouldHaveSingleError("body.reading", "Value error, below absolute zero");
+        using var good = await PostJsonAsync("/model-errors/thermometer", """{"name":"t","reading":{"celsius":21.5}}""");
+        await good.ShouldBeJson("21.5");
+    }
+
+    [Test]
+    public async Task A_query_model_that_refuses_its_values_is_a_422_at_the_query()
+    {
+        using var negative = await GetAsync("/model-errors/stretch?from=-1&to=3");
+        await negative.ShouldHaveSingleError("query", "Value error, from must not be negative");
+        using var backwards = await GetAsync("/model-errors/stretch?from=5&to=1");
+        await backwards.ShouldHaveSingleError("query", "Value error, to must not come before from");
+        using var good = await GetAsync("/model-errors/stretch?from=1&to=2");
+        await good.ShouldBeText("1-2");
+    }
+
+    [Test]
+    public async Task A_query_model_is_not_built_from_values_that_did_not_bind()
+    {
+        using var response = await GetAsync("/model-errors/stretch?from=-1");
+        await response.ShouldHaveSingleError("query.to", "Field required");
+    }
+
+    [Test]
+    public async Task Any_other_exception_from_a_form_model_is_a_500_without_its_message()
+    {
+        using var factory = new TestAppFactory("Production");
+        using var client = factory.CreateClient();
+        using var token = await client.GetAsync(new Uri("/context/antiforgery-token", UriKind.Relative));
+        using var form = new FormUrlEncodedContent([new("name", "boom")]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/model-errors/broken-form", UriKind.Relative)) { Content = form };
+        request.Headers.Add(AntiforgeryHeader, await token.BodyAsync());
+        using var response = await client.SendAsync(request);
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500), body);
+            Assert.That(body, Does.Not.Contain("internal state"));
+        });
     }
 
     [Test]

@@ -75,7 +75,22 @@ namespace FastEndpointsGen.Generated
             {
                 request_Trace_local = request_Trace_raw;
             }
-            var request_local = new global::Paging.PageRequest(request_Id_local, request_Page_local, request_Trace_local);
+            global::Paging.PageRequest request_local = default!;
+            if (errors is null)
+            {
+                try
+                {
+                    request_local = new global::Paging.PageRequest(request_Id_local, request_Page_local, request_Trace_local);
+                }
+                catch (global::System.Exception exception) when (RequestErrors.IsModelError(exception))
+                {
+                    errors = RequestErrors.ModelError(errors, "request", exception);
+                }
+                catch (global::System.Exception exception)
+                {
+                    return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                }
+            }
             // [AsParameters] global::Paging.Filter
             string? filter_Q_raw = httpContext.Request.Query["q"];
             string? filter_Q_local = default!;
@@ -100,9 +115,24 @@ namespace FastEndpointsGen.Generated
             {
                 filter_Sort_local = filter_Sort_raw;
             }
-            var filter_local = new global::Paging.Filter() { Sort = filter_Sort_local };
-            if (filter_Q_raw is not null) filter_local.Q = filter_Q_local;
-            if (!string.IsNullOrEmpty(filter_Limit_raw)) filter_local.Limit = filter_Limit_local;
+            global::Paging.Filter filter_local = default!;
+            if (errors is null)
+            {
+                try
+                {
+                    filter_local = new global::Paging.Filter() { Sort = filter_Sort_local };
+                    if (filter_Q_raw is not null) filter_local.Q = filter_Q_local;
+                    if (!string.IsNullOrEmpty(filter_Limit_raw)) filter_local.Limit = filter_Limit_local;
+                }
+                catch (global::System.Exception exception) when (RequestErrors.IsModelError(exception))
+                {
+                    errors = RequestErrors.ModelError(errors, "query", exception);
+                }
+                catch (global::System.Exception exception)
+                {
+                    return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                }
+            }
             if (runtime.Options.RejectUnknownParameters)
             {
                 errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, Pages_List_Query);

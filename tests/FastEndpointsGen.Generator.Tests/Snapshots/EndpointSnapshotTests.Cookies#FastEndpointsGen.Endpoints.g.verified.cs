@@ -86,7 +86,22 @@ namespace FastEndpointsGen.Generated
                 if (int.TryParse(preferences_Visits_raw, CultureInfo.InvariantCulture, out var parsed)) preferences_Visits_local = parsed;
                 else errors = RequestErrors.InvalidInteger(errors, "cookie", "visits", preferences_Visits_raw);
             }
-            var preferences_local = new global::Sessions.Preferences(preferences_Theme_local, preferences_Visits_local);
+            global::Sessions.Preferences preferences_local = default!;
+            if (errors is null)
+            {
+                try
+                {
+                    preferences_local = new global::Sessions.Preferences(preferences_Theme_local, preferences_Visits_local);
+                }
+                catch (global::System.Exception exception) when (RequestErrors.IsModelError(exception))
+                {
+                    errors = RequestErrors.ModelError(errors, "cookie", exception);
+                }
+                catch (global::System.Exception exception)
+                {
+                    return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                }
+            }
 
             if (errors is not null)
             {

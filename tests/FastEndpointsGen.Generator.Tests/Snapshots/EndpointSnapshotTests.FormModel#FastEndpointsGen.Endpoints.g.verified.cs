@@ -104,8 +104,24 @@ namespace FastEndpointsGen.Generated
                 else errors = RequestErrors.Invalid(errors, "body", "newsletter", ErrorTypes.BoolParsing, signup_Newsletter_raw);
             }
             var signup_Avatar_local = form.Files.GetFile("avatar");
-            var signup_local = new global::Accounts.Signup(signup_Username_local, signup_Age_local, signup_Newsletter_local);
-            signup_local.Avatar = signup_Avatar_local;
+            global::Accounts.Signup signup_local = default!;
+            if (errors is null)
+            {
+                try
+                {
+                    signup_local = new global::Accounts.Signup(signup_Username_local, signup_Age_local, signup_Newsletter_local);
+                    signup_local.Avatar = signup_Avatar_local;
+                }
+                catch (global::System.Exception exception) when (RequestErrors.IsModelError(exception))
+                {
+                    errors = RequestErrors.ModelError(errors, "body", exception);
+                }
+                catch (global::System.Exception exception)
+                {
+                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+                    return;
+                }
+            }
             if (runtime.Options.RejectUnknownParameters)
             {
                 errors = RequestValues.RejectUnknownForm(errors, form, AccountEndpoints_Create_Form);
