@@ -21,7 +21,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ParameterByReference,
         DiagnosticDescriptors.MisshapenTryParse,
         DiagnosticDescriptors.MisshapenBindAsync,
-        DiagnosticDescriptors.CookieCollection);
+        DiagnosticDescriptors.CookieCollection,
+        DiagnosticDescriptors.BodyMemberConflict);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,6 +52,35 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             {
                 var others = string.Join(", ", bodies.Where(b => !ReferenceEquals(b, body)).Select(b => "'" + b.Parameter.Name + "'"));
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbiguousBody, Locations.Of(body.Parameter), body.Parameter.Name, others));
+            }
+        }
+
+        CheckBodyMembers(context, values);
+    }
+
+    /// <summary>[BodyMember] parameters are the members of one JSON object: nothing else may read the body (FEG2017).</summary>
+    private static void CheckBodyMembers(SymbolAnalysisContext context, System.Collections.Generic.List<BoundValue> values)
+    {
+        var members = values.Where(v => v.Decision.Source == BindingSource.BodyMember).ToList();
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var whole = values.FirstOrDefault(v => !v.IsMember && v.Decision.Source == BindingSource.Body);
+        var form = values.FirstOrDefault(v => v.Decision.Source == BindingSource.Form || v.Decision.IsFormModel
+            || v.Decision.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+        foreach (var member in members)
+        {
+            var problem = member.IsMember ? "only a handler's own parameters are members of its body, not an [AsParameters] type's"
+                : whole is not null ? $"'{whole.DisplayName}' binds the whole body; mark it [BodyMember] too, or bind it from services with [FromServices]"
+                : form is not null ? $"'{form.DisplayName}' reads a form, and a request has one body"
+                : members.Any(other => !ReferenceEquals(other, member) && !other.IsMember && other.Decision.WireName == member.Decision.WireName)
+                    ? $"another [BodyMember] also has the JSON name '{member.Decision.WireName}'"
+                : null;
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BodyMemberConflict, Locations.Of(member.Parameter), member.DisplayName, problem));
             }
         }
     }
@@ -90,7 +120,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
         switch (decision.Source)
         {
-            case BindingSource.Body when decision.IsExplicit && endpoint.HttpMethod is "GET" or "HEAD" or "DELETE":
+            case BindingSource.Body or BindingSource.BodyMember when decision.IsExplicit && endpoint.HttpMethod is "GET" or "HEAD" or "DELETE":
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BodyOnBodilessMethod, location, value.DisplayName, endpoint.HttpMethod));
                 break;
 

@@ -25,6 +25,7 @@ public static class DiagnosticIds
     public const string FEG2010MisshapenBindAsync = "FEG2010";
 
     public const string FEG2011CookieCollection = "FEG2011";
+    public const string FEG2017BodyMemberConflict = "FEG2017";
 
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";

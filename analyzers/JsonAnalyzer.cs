@@ -45,7 +45,7 @@ public sealed class JsonAnalyzer : DiagnosticAnalyzer
         var reported = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var value in Bindings.Classify(endpoint))
         {
-            if (value.Decision.Source == BindingSource.Body)
+            if (value.Decision.Source is BindingSource.Body or BindingSource.BodyMember)
             {
                 Walk(context, value.Type, Locations.Of(value.Parameter), reported, reading: true);
             }

@@ -80,6 +80,14 @@ internal static class EndpointParser
             return null;
         }
 
+        // [BodyMember] parameters are read as one generated object (docs/binding.md#several-body-members).
+        if (BodyMembersParser.Gather(method, parameters, json, cancellationToken) is not { } gathered)
+        {
+            return null;
+        }
+
+        parameters = gathered;
+
         var constructorParameters = new List<ParameterModel>();
         if (!method.IsStatic)
         {
@@ -386,6 +394,10 @@ internal static class EndpointParser
             case BindingSource.Body:
                 return model with { JsonTypeId = json.Add(type) };
 
+            case BindingSource.BodyMember:
+                // Only a handler's own parameter is a member of its body (FEG2017).
+                return isMember ? null : model;
+
             case BindingSource.KeyedServices:
                 return model with
                 {
@@ -495,7 +507,7 @@ internal static class EndpointParser
     private static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
             || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
-            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) is BindingClassifier.FromCookie or BindingClassifier.BodyMember);
 
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
     private static HandlerDisposal DisposalOf(INamedTypeSymbol type)
