@@ -20,7 +20,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ParameterByReference,
         DiagnosticDescriptors.MisshapenTryParse,
         DiagnosticDescriptors.MisshapenBindAsync,
-        DiagnosticDescriptors.CookieCollection);
+        DiagnosticDescriptors.CookieCollection,
+        DiagnosticDescriptors.BodyMemberConflict);
 
     public override void Initialize(AnalysisContext context)
     {

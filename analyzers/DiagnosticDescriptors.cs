@@ -220,6 +220,13 @@ internal static class DiagnosticDescriptors
         "A request sends each cookie name once with one value, so a [FromCookie] parameter is a single simple value (string, number, enum, Guid, date, or any IParsable type). Parse a list yourself from a string cookie if you need one.",
         BindingCategory, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor BodyMemberConflict = Create(
+        DiagnosticIds.FEG2017BodyMemberConflict,
+        "[BodyMember] cannot be used here",
+        "'{0}' cannot be a member of the JSON body: {1}",
+        "[BodyMember] parameters are the top-level members of one JSON object body. They cannot share the request with a parameter that binds the whole body or with form values, cannot be members of an [AsParameters] type, and need distinct JSON names. The generator skips the endpoint until then.",
+        BindingCategory, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor JsonFallback = Create(
         DiagnosticIds.FEG4001JsonFallback,
         "Type is serialized with the app's JsonSerializerOptions",

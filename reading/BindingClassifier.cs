@@ -14,6 +14,9 @@ internal enum BindingSource
     Cookie,
     Form,
     Body,
+
+    /// <summary><c>[BodyMember]</c>: one top-level member of a JSON object body (docs/binding.md#several-body-members).</summary>
+    BodyMember,
     Services,
     KeyedServices,
     Special,
@@ -75,6 +78,7 @@ internal static class BindingClassifier
     public const string FromHeader = "Microsoft.AspNetCore.Mvc.FromHeaderAttribute";
     public const string FromCookie = "FastEndpointsGen.FromCookieAttribute";
     public const string FromBody = "Microsoft.AspNetCore.Mvc.FromBodyAttribute";
+    public const string BodyMember = "FastEndpointsGen.BodyMemberAttribute";
     public const string FromForm = "Microsoft.AspNetCore.Mvc.FromFormAttribute";
     public const string FromServices = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
     public const string FromKeyedServices = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
@@ -113,6 +117,7 @@ internal static class BindingClassifier
                 FromCookie => BindingSource.Cookie,
                 FromForm => BindingSource.Form,
                 FromBody => BindingSource.Body,
+                BodyMember => BindingSource.BodyMember,
                 FromServices => BindingSource.Services,
                 FromKeyedServices => BindingSource.KeyedServices,
                 AsParameters => BindingSource.AsParameters,

@@ -95,7 +95,7 @@ internal static class Bindings
     public static bool HasBindingAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
             || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
-            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) == BindingClassifier.FromCookie);
+            || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) is BindingClassifier.FromCookie or BindingClassifier.BodyMember);
 
     /// <summary>Where a value is read from, in the words of a message.</summary>
     public static string Describe(BindingSource source) => source switch
@@ -106,6 +106,7 @@ internal static class Bindings
         BindingSource.Cookie => "a cookie",
         BindingSource.Form => "the form",
         BindingSource.Body => "the body",
+        BindingSource.BodyMember => "a member of the body",
         BindingSource.Services => "services",
         BindingSource.KeyedServices => "keyed services",
         _ => "the request",

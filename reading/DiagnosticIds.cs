@@ -31,6 +31,7 @@ internal static class DiagnosticIds
     public const string FEG2010MisshapenBindAsync = "FEG2010";
 
     public const string FEG2011CookieCollection = "FEG2011";
+    public const string FEG2017BodyMemberConflict = "FEG2017";
 
     public const string FEG3001ValidationAttributeOnWrongType = "FEG3001";
     public const string FEG3002InvalidRegularExpression = "FEG3002";
@@ -59,7 +60,7 @@ internal static class DiagnosticIds
         FEG1007StreamFormatWithoutStream, FEG1008DuplicateNameAcrossAssemblies, FEG1009DuplicateSchemaAcrossAssemblies,
         FEG2001AmbiguousBody, FEG2003UnbindableParameter, FEG2004RouteConstraintMismatch, FEG2006ParameterByReference,
         FEG2007WebSocketParameter, FEG2008WebSocketHandlerReturnsValue, FEG2009MisshapenTryParse, FEG2010MisshapenBindAsync,
-        FEG2011CookieCollection,
+        FEG2011CookieCollection, FEG2017BodyMemberConflict,
         FEG3002InvalidRegularExpression, FEG3003MinimumAboveMaximum, FEG3004CompareNamesNoMember,
         FEG4003NoConstructorToRead, FEG4004DuplicateJsonName, FEG4005DerivedTypeNotGenerated,
         FEG5001DuplicateOperationId,
@@ -67,6 +68,7 @@ internal static class DiagnosticIds
 
     /// <summary>True when the rule is an error: what breaks it cannot be served.</summary>
     public static bool IsError(string id) => Errors.Contains(id);
+
     // FEG5004–FEG5007 are taken: the build reports them, not an analyzer (the MSBuild task that writes the OpenAPI
     // document compares it with the committed baseline: tasks/BreakingChanges.cs, docs/openapi.md#breaking-changes).
 }

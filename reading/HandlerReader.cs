@@ -300,6 +300,36 @@ internal static class HandlerReader
                 endpoint.Problems.Add(new Problem(DiagnosticIds.FEG2001AmbiguousBody, Locations.Of(body.Parameter), [body.Parameter.Name, others]));
             }
         }
+
+        CheckBodyMembers(endpoint);
+    }
+
+    /// <summary>FEG2017: <c>[BodyMember]</c> parameters are the members of one JSON object, so nothing else may read the body (docs/binding.md#several-body-members).</summary>
+    private static void CheckBodyMembers(Endpoint endpoint)
+    {
+        var values = endpoint.Values;
+        var members = values.Where(v => v.Decision.Source == BindingSource.BodyMember).ToList();
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var whole = values.FirstOrDefault(v => !v.IsMember && v.Decision.Source == BindingSource.Body);
+        var form = values.FirstOrDefault(v => v.Decision.Source == BindingSource.Form || v.Decision.IsFormModel
+            || v.Decision.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+        foreach (var member in members)
+        {
+            var problem = member.IsMember ? "only a handler's own parameters are members of its body, not an [AsParameters] type's"
+                : whole is not null ? $"'{whole.DisplayName}' binds the whole body; mark it [BodyMember] too, or bind it from services with [FromServices]"
+                : form is not null ? $"'{form.DisplayName}' reads a form, and a request has one body"
+                : members.Any(other => !ReferenceEquals(other, member) && !other.IsMember && other.Decision.WireName == member.Decision.WireName)
+                    ? $"another [BodyMember] also has the JSON name '{member.Decision.WireName}'"
+                : null;
+            if (problem is not null)
+            {
+                endpoint.Problems.Add(new Problem(DiagnosticIds.FEG2017BodyMemberConflict, Locations.Of(member.Parameter), [member.DisplayName, problem]));
+            }
+        }
     }
 
     private static void CheckValue(Endpoint endpoint, BoundValue value)
@@ -338,7 +368,7 @@ internal static class HandlerReader
 
         switch (decision.Source)
         {
-            case BindingSource.Body when decision.IsExplicit && endpoint.HttpMethod is "GET" or "HEAD" or "DELETE":
+            case BindingSource.Body or BindingSource.BodyMember when decision.IsExplicit && endpoint.HttpMethod is "GET" or "HEAD" or "DELETE":
                 Add(DiagnosticIds.FEG2002BodyOnBodilessMethod, value.DisplayName, endpoint.HttpMethod);
                 break;
 

@@ -25,7 +25,7 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
     {
         foreach (var value in endpoint.Values)
         {
-            if (value.Decision.Source == BindingSource.Body)
+            if (value.Decision.Source is BindingSource.Body or BindingSource.BodyMember)
             {
                 Walk(value.Type, Locations.Of(value.Parameter), problems, reading: true);
             }

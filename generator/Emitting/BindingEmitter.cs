@@ -59,7 +59,7 @@ internal static class BindingEmitter
     {
         var handler = endpoint.Handler;
         var parameters = handler.Parameters;
-        var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
+        var body = parameters.FirstOrDefault(p => p.Source is BindingSource.Body or BindingSource.BodyMember);
         var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
@@ -89,14 +89,18 @@ internal static class BindingEmitter
 
             for (var i = 0; i < parameters.Count; i++)
             {
-                if (parameters[i].Source != BindingSource.Body)
+                if (parameters[i].Source is not (BindingSource.Body or BindingSource.BodyMember))
                 {
                     EmitParameter(writer, parameters[i], Local(parameters[i].Name), fields, stems, isAsync, (name, i));
                 }
             }
 
             EmitUnknownParameterChecks(writer, endpoint, name, fields);
-            if (body is not null)
+            if (body is { Source: BindingSource.BodyMember })
+            {
+                EmitBodyMembers(writer, parameters.Where(p => p.Source == BindingSource.BodyMember).ToList());
+            }
+            else if (body is not null)
             {
                 EmitBody(writer, body, Local(body.Name));
             }
@@ -284,6 +288,13 @@ internal static class BindingEmitter
             checks.Add($"errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, {known});");
         }
 
+        if (models.Any(m => m.Source == BindingSource.Header))
+        {
+            // Header names are matched ignoring case, as HTTP does (docs/binding.md#unknown-parameters).
+            var known = fields.Add(name + "_Headers", "string[]", Names(all.Where(p => p.Source == BindingSource.Header)));
+            checks.Add($"errors = RequestValues.RejectUnknownHeaders(errors, httpContext.Request.Headers, {known}, runtime.Options.AllowedExtraHeaders);");
+        }
+
         if (models.Any(m => m.Source == BindingSource.Form || m.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection))
         {
             var known = fields.Add(name + "_Form", "string[]",
@@ -451,7 +462,7 @@ internal static class BindingEmitter
         SimpleKind.Single or SimpleKind.Double => $"RequestValues.TryParseFinite({raw}, out {value.ScalarType} {output})",
         SimpleKind.Decimal => $"decimal.TryParse({raw}, NumberStyles.Float, CultureInfo.InvariantCulture, out var {output})",
         // The constant format, as in JSON: no surrounding whitespace, no culture-specific forms.
-        SimpleKind.TimeSpan => $"global::System.TimeSpan.TryParseExact({raw}, \"c\", CultureInfo.InvariantCulture, out var {output})",
+        SimpleKind.TimeSpan => $"Durations.TryParse({raw}, out var {output})",
         SimpleKind.DateTimeOffset => $"RequestValues.TryParseDateTimeOffset({raw}, out var {output})",
         _ => $"{value.ScalarType}.TryParse({raw}, CultureInfo.InvariantCulture, out var {output})",
     };
@@ -509,6 +520,61 @@ internal static class BindingEmitter
 
     private static void EmitBody(SourceWriter writer, ParameterModel parameter, string local)
     {
+        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue ?? "default!"};", parameter.IsOptional
+            ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
+            : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
+        if (!parameter.IsOptional)
+        {
+            writer.WriteLine("else");
+            using (writer.Block())
+            {
+                writer.WriteLine("errors = RequestErrors.Missing(errors, \"body\", null);");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>[BodyMember]</c> parameters: the body is one object read into the generated class, each parameter then takes
+    /// its property. With no body at all each required member is missing at <c>body.&lt;name&gt;</c>, as FastAPI reports
+    /// embedded body parameters (docs/binding.md#several-body-members).
+    /// </summary>
+    private static void EmitBodyMembers(SourceWriter writer, List<ParameterModel> members)
+    {
+        var typeId = members[0].JsonTypeId;
+        EmitBodyRead(writer, $"{members[0].BodyType}? bodyMembers = null;\nvar bodyAbsent = body.Status != JsonBodyStatus.Read;",
+            $"var errorCount = json.ErrorCount;\nbodyMembers = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{typeId}, allowNull: true);\n"
+            + "bodyAbsent = bodyMembers is null && json.ErrorCount == errorCount; // the body is JSON null");
+        if (members.Any(m => !m.IsOptional))
+        {
+            writer.WriteLine();
+            writer.WriteLine("if (bodyAbsent)");
+            using (writer.Block())
+            {
+                foreach (var member in members.Where(m => !m.IsOptional))
+                {
+                    writer.WriteLine($"errors = RequestErrors.Missing(errors, \"body\", {JsonEmitter.Literal(member.WireName)});");
+                }
+            }
+        }
+
+        writer.WriteLine();
+        foreach (var member in members)
+        {
+            writer.WriteLine($"{member.Type} {Local(member.Name)} = bodyMembers is null ? {member.DefaultValue ?? "default!"} : bodyMembers.{member.BodyProperty};");
+        }
+    }
+
+    private static void WriteLines(SourceWriter writer, string lines)
+    {
+        foreach (var line in lines.Split('\n'))
+        {
+            writer.WriteLine(line);
+        }
+    }
+
+    /// <summary>Reads the body (413/415 answered here) and, when there is one, runs <paramref name="read"/> on it.</summary>
+    private static void EmitBodyRead(SourceWriter writer, string declaration, string read)
+    {
         writer.WriteLine();
         writer.WriteLine("var body = await JsonBody.ReadAsync(httpContext, runtime);");
         writer.WriteLine("if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)");
@@ -519,7 +585,7 @@ internal static class BindingEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue ?? "default!"};");
+        WriteLines(writer, declaration);
         writer.WriteLine("if (body.Status == JsonBodyStatus.Read)");
         using (writer.Block())
         {
@@ -527,9 +593,7 @@ internal static class BindingEmitter
             writer.WriteLine("try");
             using (writer.Block())
             {
-                writer.WriteLine(parameter.IsOptional
-                    ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
-                    : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
+                WriteLines(writer, read);
             }
 
             writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
@@ -545,15 +609,6 @@ internal static class BindingEmitter
             {
                 writer.WriteLine("errors = json.Return();");
                 writer.WriteLine("body.Release();");
-            }
-        }
-
-        if (!parameter.IsOptional)
-        {
-            writer.WriteLine("else");
-            using (writer.Block())
-            {
-                writer.WriteLine("errors = RequestErrors.Missing(errors, \"body\", null);");
             }
         }
     }

@@ -55,13 +55,48 @@ internal static class JsonEmitter
             }
         }
 
+        foreach (var body in types.Where(t => t.IsBodyObject))
+        {
+            writer.WriteLine();
+            EmitBodyObject(writer, body);
+        }
+
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The class a handler's <c>[BodyMember]</c> parameters are read into, in a namespace of its own per handler class:
+    /// <c>internal sealed class Body_Create(Item item, User user) { public Item Item { get; } = item; ... }</c>.
+    /// </summary>
+    private static void EmitBodyObject(SourceWriter writer, JsonTypeModel type)
+    {
+        var dot = type.TypeName.LastIndexOf('.');
+        writer.WriteLine($"namespace {type.TypeName.Substring("global::".Length, dot - "global::".Length)}");
+        using (writer.Block())
+        {
+            var members = type.Members.OrderBy(m => m.ConstructorIndex).ToList();
+            writer.WriteLine("/// <summary>The JSON body of a handler with <c>[BodyMember]</c> parameters: one property each (docs/binding.md#several-body-members).</summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine($"internal sealed class {type.TypeName.Substring(dot + 1)}({string.Join(", ", members.Select(m => $"{m.Type} {Local(m.Name)}"))})");
+            using (writer.Block())
+            {
+                foreach (var member in members)
+                {
+                    writer.WriteLine($"public {member.Type} {SourceHeader.Identifier(member.Name)} {{ get; }} = {Local(member.Name)};");
+                }
+            }
+        }
     }
 
     private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, StaticFields fields)
     {
         switch (type.Kind)
         {
+            case JsonTypeKind.Object when type.IsBodyObject:
+                // A handler's [BodyMember] parameters: only ever read (docs/binding.md#several-body-members).
+                EmitNames(writer, type);
+                EmitObjectReader(writer, type, types, fields);
+                break;
             case JsonTypeKind.Object:
                 EmitNames(writer, type);
                 if (!type.IsPolymorphicBase)
@@ -265,7 +300,7 @@ internal static class JsonEmitter
         SimpleKind.Boolean => $"writer.WriteBooleanValue({access});",
         SimpleKind.DateOnly => $"JsonWrite.DateOnly(writer, {access});",
         SimpleKind.TimeOnly => $"JsonWrite.TimeOnly(writer, {access});",
-        SimpleKind.TimeSpan => $"JsonWrite.TimeSpan(writer, {access});",
+        SimpleKind.TimeSpan => $"Durations.Write(writer, {access});",
         SimpleKind.Uri => $"JsonWrite.Uri(writer, {access});",
         SimpleKind.Char => $"JsonWrite.Char(writer, {access});",
         _ => $"writer.WriteNumberValue({access});",
@@ -373,6 +408,24 @@ internal static class JsonEmitter
 
     private static void EmitObjectReaderBody(SourceWriter writer, JsonTypeModel type, List<JsonMemberModel> readable, Dictionary<string, JsonTypeModel> types, StaticFields fields)
     {
+        if (type.IsBodyObject)
+        {
+            // A body that is not an object has none of the members: FastAPI reports each one missing (docs/binding.md#several-body-members).
+            writer.WriteLine("if (reader.TokenType != JsonTokenType.StartObject)");
+            using (writer.Block())
+            {
+                writer.WriteLine("reader.Skip();");
+                foreach (var member in readable.Where(m => m.IsRequired))
+                {
+                    writer.WriteLine($"context.AddMissing({Literal(member.JsonName)});");
+                }
+
+                writer.WriteLine("return default!;");
+            }
+
+            writer.WriteLine();
+        }
+
         writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
         using (writer.Block())
         {
@@ -451,8 +504,9 @@ internal static class JsonEmitter
         }
 
         writer.WriteLine();
-        // FastAPI shows the enclosing object as a missing member's input; never when the object holds a secret.
-        var echoObject = !type.Members.Any(m => m.IsSecret);
+        // FastAPI shows the enclosing object as a missing member's input; never when the object holds a secret, nor for
+        // a handler's body members, which FastAPI checks one by one with no input.
+        var echoObject = !type.Members.Any(m => m.IsSecret) && !type.IsBodyObject;
         foreach (var member in readable.Where(m => m.IsRequired))
         {
             writer.WriteLine(echoObject
@@ -1038,7 +1092,7 @@ internal static class JsonEmitter
             writer.WriteLine($"public {KnownTypes.JsonTypeInfo}? GetTypeInfo(global::System.Type type, {KnownTypes.JsonSerializerOptions} options)");
             using (writer.Block())
             {
-                foreach (var type in types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Collection or JsonTypeKind.Dictionary or JsonTypeKind.Polymorphic && !t.IsPolymorphicBase))
+                foreach (var type in types.Where(t => t.Kind is JsonTypeKind.Object or JsonTypeKind.Enum or JsonTypeKind.Collection or JsonTypeKind.Dictionary or JsonTypeKind.Polymorphic && !t.IsPolymorphicBase && !t.IsBodyObject))
                 {
                     writer.WriteLine($"if (type == typeof({type.TypeName})) return {KnownTypes.GeneratedJsonResolver}.Create<{type.TypeName}>(options, Read{type.Id}, Write{type.Id});");
                 }

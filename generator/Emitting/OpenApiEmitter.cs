@@ -287,13 +287,15 @@ internal static class OpenApiEmitter
 
         private JsonObject? RequestBody(List<ParameterModel> parameters, EndpointDocs docs)
         {
-            if (parameters.FirstOrDefault(p => p.Source == BindingSource.Body) is { JsonTypeId: { } typeId } body)
+            if (parameters.FirstOrDefault(p => p.Source is BindingSource.Body or BindingSource.BodyMember) is { JsonTypeId: { } typeId } body)
             {
+                // [BodyMember] parameters share one object schema, required when one of them is (docs/binding.md#several-body-members).
+                var members = body.Source == BindingSource.BodyMember;
                 var requestBody = new JsonObject
                 {
-                    ["description"] = ParameterDoc(docs, body.Name),
+                    ["description"] = members ? null : ParameterDoc(docs, body.Name),
                     ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = SchemaFor(typeId, nullable: false) } },
-                    ["required"] = !body.IsOptional,
+                    ["required"] = members ? parameters.Any(p => p.Source == BindingSource.BodyMember && !p.IsOptional) : !body.IsOptional,
                 };
                 if (docs.ConsumesContentTypes.Count > 0)
                 {
@@ -481,7 +483,7 @@ internal static class OpenApiEmitter
             // read, and for forms an invalid anti-forgery token or a malformed form (docs/reliability.md).
             var form = parameters.Any(p => p.Source == BindingSource.Form
                 || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
-            if (form || parameters.Any(p => p.Source == BindingSource.Body))
+            if (form || parameters.Any(p => p.Source is BindingSource.Body or BindingSource.BodyMember))
             {
                 Add(responses, "413", Problem("The request body is larger than the app's MaxRequestBodySize."));
                 Add(responses, "415", Problem(form ? "The request body is not a form." : "The request body is not JSON."));
@@ -493,7 +495,7 @@ internal static class OpenApiEmitter
             }
 
             // Whatever the generated binding can reject: parameters, bodies, form fields, required files and required self-binding types.
-            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form or BindingSource.Body
+            if (parameters.Any(p => p.Source is BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form or BindingSource.Body or BindingSource.BodyMember
                 || p.Special == SpecialKind.FormFile && !p.IsOptional
                 || p.Source == BindingSource.Custom && !p.IsOptional))
             {
@@ -866,6 +868,7 @@ internal static class OpenApiEmitter
                 SimpleKind.DateTime or SimpleKind.DateTimeOffset => ("string", "date-time"),
                 SimpleKind.DateOnly => ("string", "date"),
                 SimpleKind.TimeOnly => ("string", "time"),
+                SimpleKind.TimeSpan => ("string", "duration"),
                 SimpleKind.Uri => ("string", "uri"),
                 _ => ("string", (string?)null),
             };
@@ -875,11 +878,6 @@ internal static class OpenApiEmitter
             {
                 schema["minLength"] = 1;
                 schema["maxLength"] = 1;
-            }
-            else if (kind == SimpleKind.TimeSpan)
-            {
-                // System.Text.Json writes TimeSpan as "[-][d.]hh:mm:ss[.fffffff]", not as an ISO 8601 duration.
-                schema["pattern"] = @"^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$";
             }
 
             return schema;

@@ -163,8 +163,17 @@ internal sealed record ParameterModel
     /// <summary>The <c>[FromKeyedServices]</c> key as a C# expression.</summary>
     public string? ServiceKey { get; init; }
 
-    /// <summary>The JSON type id of a body parameter.</summary>
+    /// <summary>The JSON type id of a body parameter; for a <c>[BodyMember]</c> parameter, of the body object that holds it.</summary>
     public string? JsonTypeId { get; init; }
+
+    /// <summary>
+    /// For a <c>[BodyMember]</c> parameter: the property of the generated body object that holds its value
+    /// (docs/binding.md#several-body-members).
+    /// </summary>
+    public string? BodyProperty { get; init; }
+
+    /// <summary>For a <c>[BodyMember]</c> parameter: the generated body class, fully qualified.</summary>
+    public string? BodyType { get; init; }
 
     /// <summary>For <c>[AsParameters]</c>: the members, each bound as a parameter.</summary>
     public EquatableArray<ParameterModel> Members { get; init; } = EquatableArray<ParameterModel>.Empty;

@@ -111,6 +111,13 @@ internal sealed record JsonTypeModel
     /// <summary>The object model of a polymorphic concrete class as itself: never a root, named by its polymorphic type.</summary>
     public bool IsPolymorphicBase { get; init; }
 
+    /// <summary>
+    /// The generated class holding a handler's <c>[BodyMember]</c> parameters, one member each: emitted with the JSON
+    /// code, read but never written, its missing members reported without echoing the object, as FastAPI does for
+    /// embedded body parameters (docs/binding.md#several-body-members).
+    /// </summary>
+    public bool IsBodyObject { get; init; }
+
     /// <summary>Why the type falls back to the app's serializer options (for the warning diagnostic).</summary>
     public string? FallbackReason { get; init; }
 }

@@ -51,6 +51,15 @@ internal static class EndpointParser
         var json = new JsonTypeParser(context.SemanticModel.Compilation, cancellationToken);
 
         var parameters = endpoint.Values.Where(v => !v.IsMember).Select(v => ParseParameter(v, endpoint, json)).ToList();
+
+        // [BodyMember] parameters are read as one generated object (docs/binding.md#several-body-members).
+        if (BodyMembersParser.Gather(method, parameters, json, cancellationToken) is not { } gathered)
+        {
+            return null;
+        }
+
+        parameters = gathered;
+
         var constructorParameters = new List<ParameterModel>();
         if (!method.IsStatic)
         {
@@ -363,6 +372,10 @@ internal static class EndpointParser
 
             case BindingSource.Body:
                 return model with { JsonTypeId = json.Add(type) };
+
+            case BindingSource.BodyMember:
+                // Only a handler's own parameters get here: the reader reports a member's [BodyMember] (FEG2017).
+                return model;
 
             case BindingSource.KeyedServices:
                 return model with

@@ -95,6 +95,9 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return id;
     }
 
+    /// <summary>Records a type the generator makes up rather than reads from a symbol (a handler's body object).</summary>
+    public void AddGenerated(JsonTypeModel model, TypeDocs? docs) => Record(model, docs);
+
     private void Record(JsonTypeModel model, TypeDocs? docs)
     {
         _types.Add(model);
@@ -258,7 +261,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                     Type = Names.Type(parameter.Type),
                     IsNullable = isNullable,
                     IsRequired = required,
-                    CanWrite = property is not null && !IsIgnored(attributes, out _),
+                    CanWrite = property is not null && !(IsIgnored(attributes, out var always) && always),
                     Assignment = MemberAssignment.Constructor,
                     ConstructorIndex = i,
                     DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,

@@ -32,7 +32,9 @@ public static class ErrorTypes
     public const string DateTimeParsing = "datetime_parsing";
     public const string TimeParsing = "time_parsing";
     public const string TimeDeltaParsing = "time_delta_parsing";
+    public const string TimeDeltaType = "time_delta_type";
     public const string UrlParsing = "url_parsing";
+    public const string UrlType = "url_type";
     public const string CharParsing = "string_char";
     public const string Enum = "enum";
     public const string ValueError = "value_error";
@@ -67,7 +69,9 @@ public static class ErrorTypes
         DateTimeParsing => "Input should be a valid datetime",
         TimeParsing => "Input should be in a valid time format",
         TimeDeltaParsing => "Input should be a valid timedelta",
+        TimeDeltaType => "Input should be a valid timedelta",
         UrlParsing => "Input should be a valid URL",
+        UrlType => "URL input should be a string or URL",
         CharParsing => "Input should be a single character",
         _ => "Value error, input is not valid",
     };

@@ -87,7 +87,9 @@ public sealed class RequestErrors
 
     /// <summary>A route, query or header value did not parse as the parameter's type.</summary>
     public static RequestErrors Invalid(RequestErrors? errors, string source, string name, string type, string? input) =>
-        Add(errors, new FieldError(Location(source, name), type, ErrorTypes.Message(type), StringInput(input)));
+        Add(errors, type == ErrorTypes.UrlParsing
+            ? new FieldError(Location(source, name), type, UrlErrors.Message(UrlErrors.Describe(input)), StringInput(input), UrlErrors.Context(UrlErrors.Describe(input)))
+            : new FieldError(Location(source, name), type, ErrorTypes.Message(type), StringInput(input)));
 
     /// <summary>An item of a multi-valued query parameter did not parse.</summary>
     public static RequestErrors InvalidItem(RequestErrors? errors, string source, string name, int index, string type, string? input) =>

@@ -83,6 +83,14 @@ public sealed class FastEndpointsGenOptions
     public bool RejectUnknownParameters { get; set; }
 
     /// <summary>
+    /// Headers a header model (<c>[AsParameters]</c> with <c>[FromHeader]</c> members) never refuses under
+    /// <see cref="RejectUnknownParameters"/>, on top of the ones clients, browsers and proxies send on their own
+    /// (<c>Host</c>, <c>User-Agent</c>, <c>Accept-*</c>, <c>Sec-*</c>, <c>X-Forwarded-*</c>, <c>traceparent</c>, ...; the
+    /// list is in docs/binding.md#unknown-parameters). Names match ignoring case.
+    /// </summary>
+    public ISet<string> AllowedExtraHeaders { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// When true (the default, as in FastAPI), a JSON body is read only with a JSON <c>Content-Type</c>
     /// (<c>application/json</c> or <c>application/*+json</c>); a body without one is refused too. A defence against
     /// cross-site requests: a browser sends a <c>fetch</c> without a JSON content type with no CORS preflight. False

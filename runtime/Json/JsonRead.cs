@@ -320,14 +320,32 @@ public static class JsonRead
         return false;
     }
 
-    /// <summary>Reads a <see cref="System.TimeSpan"/> written in the constant (<c>c</c>) format, e.g. <c>1.02:03:04</c>.</summary>
+    /// <summary>
+    /// Reads a <see cref="System.TimeSpan"/> as pydantic reads a <c>timedelta</c>: a number of seconds, or a string holding an
+    /// ISO 8601 duration (<c>PT1H30M</c>), seconds, or the constant format (<c>1.02:03:04</c>) (docs/json.md#durations).
+    /// </summary>
     public static bool TimeSpan(ref Utf8JsonReader reader, JsonReadContext context, out TimeSpan value)
     {
-        Span<char> chars = stackalloc char[64];
-        if (TryGetChars(ref reader, chars, out var length)
-            && System.TimeSpan.TryParseExact(chars[..length], "c", CultureInfo.InvariantCulture, out value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return true;
+            if (reader.TryGetDouble(out var seconds) && Durations.TryFromSeconds(seconds, out value))
+            {
+                return true;
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<char> chars = stackalloc char[64];
+            if (TryGetChars(ref reader, chars, out var length) && Durations.TryParse(chars[..length], out value))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            value = default;
+            context.AddInvalidValue(ref reader, ErrorTypes.TimeDeltaType);
+            return false;
         }
 
         value = default;
@@ -338,15 +356,21 @@ public static class JsonRead
     /// <summary>Reads an absolute or relative <see cref="System.Uri"/>.</summary>
     public static bool Uri(ref Utf8JsonReader reader, JsonReadContext context, out Uri value)
     {
-        if (reader.TokenType == JsonTokenType.String
-            && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var uri))
+        value = null!;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            context.AddInvalidValue(ref reader, ErrorTypes.UrlType);
+            return false;
+        }
+
+        var text = reader.GetString();
+        if (System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var uri))
         {
             value = uri;
             return true;
         }
 
-        value = null!;
-        context.AddInvalidValue(ref reader, ErrorTypes.UrlParsing);
+        context.AddInvalidUrl(ref reader, text);
         return false;
     }
 

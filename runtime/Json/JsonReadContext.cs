@@ -156,6 +156,16 @@ public sealed class JsonReadContext
     public void AddInvalidValue(ref Utf8JsonReader reader, string type) =>
         AddError(type, ErrorTypes.Message(type), CaptureInput(ref reader));
 
+    /// <summary>
+    /// Records a string that is not a URL with pydantic's message and ctx ("Input should be a valid URL, empty host",
+    /// <c>{"error":"empty host"}</c>), and moves the reader past it.
+    /// </summary>
+    public void AddInvalidUrl(ref Utf8JsonReader reader, string? text)
+    {
+        var error = UrlErrors.Describe(text);
+        AddError(ErrorTypes.UrlParsing, UrlErrors.Message(error), CaptureInput(ref reader), UrlErrors.Context(error));
+    }
+
     /// <summary>Records an enum value that is not one of <paramref name="expected"/>.</summary>
     public void AddInvalidEnum(ref Utf8JsonReader reader, string expected) =>
         AddError(ErrorTypes.Enum, ErrorTypes.EnumMessage(expected), CaptureInput(ref reader),

@@ -27,13 +27,10 @@ public static class JsonWrite
     }
 
     /// <summary>Writes a <see cref="System.TimeOnly"/> as <c>HH:mm:ss[.fffffff]</c>.</summary>
-    public static void TimeOnly(Utf8JsonWriter writer, TimeOnly value) => TimeSpan(writer, value.ToTimeSpan());
-
-    /// <summary>Writes a <see cref="System.TimeSpan"/> in the constant (<c>c</c>) format.</summary>
-    public static void TimeSpan(Utf8JsonWriter writer, TimeSpan value)
+    public static void TimeOnly(Utf8JsonWriter writer, TimeOnly value)
     {
         Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out var written, "c", CultureInfo.InvariantCulture);
+        value.ToTimeSpan().TryFormat(buffer, out var written, "c", CultureInfo.InvariantCulture);
         writer.WriteStringValue(buffer[..written]);
     }
 

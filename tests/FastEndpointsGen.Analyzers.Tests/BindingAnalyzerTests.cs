@@ -194,6 +194,33 @@ public class BindingAnalyzerTests
         """);
 
     [Test]
+    public Task FEG2017_BodyMemberConflicts() => Verify<BindingAnalyzer>.AnalyzerAsync(Models + """
+
+        public sealed record Paging([FastEndpointsGen.BodyMember] int Page);
+
+        public static class Handlers
+        {
+            [Put("/whole")]
+            public static string Whole([FastEndpointsGen.BodyMember] First {|FEG2017:first|}, Second second) => "";
+
+            [Put("/form")]
+            public static string Form([FastEndpointsGen.BodyMember] First {|FEG2017:first|}, [Microsoft.AspNetCore.Mvc.FromForm] string name) => "";
+
+            [Put("/names")]
+            public static string Names([FastEndpointsGen.BodyMember(Name = "x")] First {|FEG2017:first|}, [FastEndpointsGen.BodyMember(Name = "x")] Second {|FEG2017:second|}) => "";
+
+            [Put("/paging")]
+            public static string Paged([Microsoft.AspNetCore.Http.AsParameters] Paging {|FEG2017:paging|}) => "";
+
+            [Put("/fine")]
+            public static string Fine([FastEndpointsGen.BodyMember] First first, [FastEndpointsGen.BodyMember] Second second, [FastEndpointsGen.BodyMember] int importance) => "";
+
+            [Delete("/items")]
+            public static string Delete([FastEndpointsGen.BodyMember] First {|FEG2002:first|}) => "";
+        }
+        """);
+
+    [Test]
     public Task FEG2010_MisshapenBindAsync() => Verify<BindingAnalyzer>.AnalyzerAsync("""
         public sealed class CurrentUser
         {

@@ -106,6 +106,7 @@ internal sealed class Examples(ApiDocument document)
             case "date": return "2026-01-02";
             case "date-time": return "2026-01-02T03:04:05Z";
             case "time": return "12:30:00";
+            case "duration": return "PT1H30M";
             case "uri": return "https://example.com/a";
             case "email": return "ann@example.com";
             case "password": return Password;

@@ -258,6 +258,45 @@ public class EndpointSnapshotTests
     }
 
     [Test]
+    public void BodyMembers()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Shop;
+
+            public sealed record Item(string Name, double Price);
+
+            public sealed record User(string Username);
+
+            public static class Items
+            {
+                /// <param name="id">The item.</param>
+                /// <param name="item">The new values.</param>
+                /// <param name="user">Who changes it.</param>
+                /// <param name="importance">How much the change matters.</param>
+                /// <param name="note">Why.</param>
+                [Put("/items/{id}")]
+                public static string Update(int id, [BodyMember] Item item, [BodyMember(Name = "owner")] User? user,
+                    [BodyMember][Range(1, 5)] int importance, [BodyMember] string note = "none") => item.Name;
+
+                [Post("/items")]
+                public static string Create([BodyMember] Item item) => item.Name;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var document = OpenApiSnapshotTests.AssertValid(result);
+        Assert.Multiple(() =>
+        {
+            Assert.That(document, Does.Contain("\"Body_Update\""));
+            Assert.That(document, Does.Contain("\"Body_Create\""));
+            Assert.That(document, Does.Contain("How much the change matters."));
+        });
+    }
+
+    [Test]
     public void FormModel()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""

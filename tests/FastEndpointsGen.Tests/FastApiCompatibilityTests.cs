@@ -81,3 +81,34 @@ public sealed class FastApiCompatibilityTests : AppTests
         await model.ShouldBeText("ResNet");
     }
 }
+
+/// <summary>url_parsing as pydantic words it: the parser's reason in the message and in ctx.error (docs/errors.md#error-types).</summary>
+public sealed class UrlParsingTests : AppTests
+{
+    protected override TestAppFactory CreateFactory() => new(configure: o => o.ErrorFormat = ErrorFormat.FastApi);
+
+    [Test]
+    [TestCase("http://", "empty host")]
+    [TestCase("http://example.com:99999/", "invalid port number")]
+    [TestCase("http://[::1/", "invalid IPv6 address")]
+    [TestCase("http://exa mple.com/", "invalid domain character")]
+    public async Task Query_value(string target, string error)
+    {
+        using var response = await GetAsync("/more/uri?target=" + Uri.EscapeDataString(target));
+        await response.ShouldBe((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"url_parsing","loc":["query","target"],"msg":"Input should be a valid URL, """ + error + "\",\"input\":\"" + target
+            + "\",\"ctx\":{\"error\":\"" + error + "\"}}]}");
+    }
+
+    [Test]
+    public async Task Json_member()
+    {
+        using var bad = await PostJsonAsync("/json/order", """{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","version":1,"link":"https://"}""");
+        await bad.ShouldBe((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"url_parsing","loc":["body","link"],"msg":"Input should be a valid URL, empty host","input":"https://","ctx":{"error":"empty host"}}]}""");
+
+        using var wrongType = await PostJsonAsync("/json/order", """{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","version":1,"link":5}""");
+        await wrongType.ShouldBe((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"url_type","loc":["body","link"],"msg":"URL input should be a string or URL","input":5}]}""");
+    }
+}

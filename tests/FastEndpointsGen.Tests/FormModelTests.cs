@@ -80,6 +80,19 @@ public sealed class RejectUnknownParametersTests : AppTests
     }
 
     [Test]
+    public async Task Unknown_header_of_a_header_model_is_extra_forbidden()
+    {
+        // The client's own headers (Host, User-Agent, Accept, traceparent, ...) are never the model's extras.
+        using var response = await SendAsync(HttpMethod.Get, "/tutorial/header-param-models/items/", null,
+            ("save-data", "true"), ("User-Agent", "tests"), ("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), ("Tool", "plumbus"));
+        await response.ShouldBeEquivalentJson((HttpStatusCode)422, "application/json",
+            """{"detail":[{"type":"extra_forbidden","loc":["header","tool"],"msg":"Extra inputs are not permitted","input":"plumbus"}]}""");
+
+        using var known = await SendAsync(HttpMethod.Get, "/tutorial/header-param-models/items/", null, ("save-data", "true"), ("X-Tag", "a"));
+        await known.ShouldBeText("True||a");
+    }
+
+    [Test]
     public async Task Unknown_form_field_and_file_of_a_form_model_are_extra_forbidden()
     {
         using var form = new MultipartFormDataContent

@@ -13,7 +13,7 @@ public sealed class JsonBodyTests : AppTests
         """{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","customer_name":"Ada","quantity":2,"due":"2026-05-06","at":"13:45:00","created":"2026-01-02T03:04:05+00:00","note":null,"secret":"letmein","coupon":null,"shade":"light-grey","scores":[1,2],"lines":[{"sku":"A1","count":2,"discount":null},{"sku":"B2","count":1,"discount":0.5}],"flags":["High","low","High"],"version":7,"link":"https://example.com/a?b=c","duration":"1.02:03:04","grade":"B","lineCount":99}""";
 
     private const string FullOrderEcho =
-        """{"quantity":2,"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","customer_name":"Ada","due":"2026-05-06","at":"13:45:00","created":"2026-01-02T03:04:05+00:00","note":null,"shade":"light-grey","scores":[1,2],"lines":[{"sku":"A1","count":2,"discount":null},{"sku":"B2","count":1,"discount":0.5}],"flags":["High","Low"],"version":7,"link":"https://example.com/a?b=c","duration":"1.02:03:04","grade":"B","lineCount":2}""";
+        """{"quantity":2,"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","customer_name":"Ada","due":"2026-05-06","at":"13:45:00","created":"2026-01-02T03:04:05+00:00","note":null,"shade":"light-grey","scores":[1,2],"lines":[{"sku":"A1","count":2,"discount":null},{"sku":"B2","count":1,"discount":0.5}],"flags":["High","Low"],"version":7,"link":"https://example.com/a?b=c","duration":"P1DT2H3M4S","grade":"B","lineCount":2}""";
 
     // ---- Product: a positional record ----
 
@@ -119,7 +119,7 @@ public sealed class JsonBodyTests : AppTests
     {
         using var response = await PostJsonAsync("/json/order", Samples.MinimalOrder);
         await response.ShouldBeJson(
-            """{"quantity":0,"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","customer_name":"","due":"0001-01-01","at":null,"created":"0001-01-01T00:00:00+00:00","note":null,"shade":"Dark","scores":[],"lines":[],"flags":[],"version":1,"link":null,"duration":"00:00:00","grade":"A","lineCount":0}""");
+            """{"quantity":0,"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","customer_name":"","due":"0001-01-01","at":null,"created":"0001-01-01T00:00:00+00:00","note":null,"shade":"Dark","scores":[],"lines":[],"flags":[],"version":1,"link":null,"duration":"PT0S","grade":"A","lineCount":0}""");
     }
 
     [Test]
@@ -199,7 +199,7 @@ public sealed class JsonBodyTests : AppTests
             Assert.That(order["due"]!.GetValue<string>(), Is.EqualTo("2030-12-31"));
             Assert.That(order["at"]!.GetValue<string>(), Is.EqualTo("07:08:09.5000000"));
             Assert.That(order["created"]!.GetValue<string>(), Is.EqualTo("2030-12-31T23:59:59.123+05:30"));
-            Assert.That(order["duration"]!.GetValue<string>(), Is.EqualTo("00:00:01.2500000"));
+            Assert.That(order["duration"]!.GetValue<string>(), Is.EqualTo("PT1.25S"));
         });
     }
 

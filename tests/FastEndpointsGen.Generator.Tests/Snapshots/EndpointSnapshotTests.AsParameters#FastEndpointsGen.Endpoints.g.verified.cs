@@ -136,6 +136,7 @@ namespace FastEndpointsGen.Generated
             if (runtime.Options.RejectUnknownParameters)
             {
                 errors = RequestValues.RejectUnknownQuery(errors, httpContext.Request.Query, Pages_List_Query);
+                errors = RequestValues.RejectUnknownHeaders(errors, httpContext.Request.Headers, Pages_List_Headers, runtime.Options.AllowedExtraHeaders);
             }
 
             if (errors is not null)
@@ -190,5 +191,6 @@ namespace FastEndpointsGen.Generated
 
         // Values the validation checks need, built once.
         private static readonly string[] Pages_List_Query = ["page", "q", "limit", "sort"];
+        private static readonly string[] Pages_List_Headers = ["X-Trace"];
     }
 }
