@@ -72,7 +72,7 @@ internal static class BodyMembersParser
                 Assignment = MemberAssignment.Constructor,
                 ConstructorIndex = members.Count,
                 DefaultValue = model.DefaultValue,
-                Rules = ValidationParser.Parse(attributes, parameter.Type),
+                Rules = ValidationParser.Parse(attributes, parameter.Type, method.ContainingAssembly),
                 IsSecret = ValidationParser.IsPassword(attributes),
             });
             if (DocCommentParser.Param(doc, parameter.Name) is { } text)
