@@ -17,4 +17,5 @@ internal static class TrackingNames
     public const string ReferencedAssemblies = nameof(ReferencedAssemblies);
     public const string App = nameof(App);
     public const string Schemas = nameof(Schemas);
+    public const string SecuritySchemes = nameof(SecuritySchemes);
 }

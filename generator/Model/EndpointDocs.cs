@@ -90,5 +90,11 @@ internal sealed record TypeDocs
     public EquatableArray<string> DeprecatedMembers { get; init; } = EquatableArray<string>.Empty;
 }
 
-/// <summary>The slice the OpenAPI emitter reads: every endpoint with its docs, and the JSON type graph once.</summary>
-internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types);
+/// <summary>
+/// The slice the OpenAPI emitter reads: every endpoint with its docs, the JSON type graph once, and the security schemes
+/// the assembly declares (none: protected operations refer to a default <c>bearer</c> scheme, docs/security.md).
+/// </summary>
+internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types)
+{
+    public EquatableArray<SecuritySchemeModel> SecuritySchemes { get; init; } = EquatableArray<SecuritySchemeModel>.Empty;
+}
