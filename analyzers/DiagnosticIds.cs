@@ -41,4 +41,8 @@ public static class DiagnosticIds
     public const string FEG5001DuplicateOperationId = "FEG5001";
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";
     public const string FEG5003InvalidResponseCode = "FEG5003";
+
+    public const string FEG5010InvalidSecurityScheme = "FEG5010";
+    public const string FEG5011UndeclaredAuthenticationScheme = "FEG5011";
+    public const string FEG5012UndeclaredScope = "FEG5012";
 }
