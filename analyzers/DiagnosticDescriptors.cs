@@ -262,6 +262,27 @@ internal static class DiagnosticDescriptors
         "The OpenAPI responses documented with <response code=\"...\"> are keyed by HTTP status codes from 100 to 599; any other code is left out.",
         OpenApiCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidSecurityScheme = Create(
+        DiagnosticIds.FEG5010InvalidSecurityScheme,
+        "Invalid security scheme declaration",
+        "{0}; it is left out of the OpenAPI document",
+        "A security scheme declared with [assembly: OpenApiSecurityScheme] or an OAuth2 flow attribute must carry what OpenAPI requires of its kind (an API key's ParameterName, a flow's TokenUrl or AuthorizationUrl, an OpenID Connect discovery URL), only properties its kind has, and a name used once. An invalid declaration is left out of the document.",
+        OpenApiCategory, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UndeclaredAuthenticationScheme = Create(
+        DiagnosticIds.FEG5011UndeclaredAuthenticationScheme,
+        "Authentication scheme not declared for the OpenAPI document",
+        "The authentication scheme '{0}' is not described by any [assembly: OpenApiSecurityScheme] or OAuth2 flow declaration; the OpenAPI document cannot say how to authenticate with it",
+        "When the assembly declares its security schemes, every scheme named by [Authorize(AuthenticationSchemes = ...)] on an endpoint should be described by one (by its name or its AuthenticationScheme property). An operation naming only undeclared schemes refers to the default ones in the document.",
+        OpenApiCategory, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndeclaredScope = Create(
+        DiagnosticIds.FEG5012UndeclaredScope,
+        "Required scope not granted by any OAuth2 flow",
+        "The scope '{0}' is required but no OAuth2 flow of {1} lists it, so no client can obtain it through the documented flows",
+        "[RequiredScopes] on an endpoint protected by an OAuth2 scheme should name scopes the scheme's flows declare in their Scopes; otherwise the docs page and generated clients cannot request them.",
+        OpenApiCategory, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string description, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", tags);

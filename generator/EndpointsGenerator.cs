@@ -48,11 +48,21 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (all, _) => DistinctJsonTypes(all))
             .WithTrackingName(TrackingNames.JsonTypes);
 
+        // ...and the security schemes the assembly declares with its [assembly: OpenApiSecurityScheme] and OAuth2 flow
+        //    attributes (docs/security.md): equatable, so an edit elsewhere leaves the document cached.
+        var securitySchemes = context.CompilationProvider
+            .Select(static (compilation, _) => SecurityParser.Parse(compilation))
+            .WithTrackingName(TrackingNames.SecuritySchemes);
+
         // ...and the OpenAPI document's view: every HTTP endpoint with its docs, and the JSON types once. WebSocket
         // routes are left out: OpenAPI cannot describe a socket (docs/websockets.md).
         var openApi = endpoints
             .Select(static (all, _) => all.Where(static e => !e.Route.IsWebSocket).ToEquatableArray())
-            .Select(static (all, _) => new OpenApiModel(all.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all)))
+            .Combine(securitySchemes)
+            .Select(static (all, _) => new OpenApiModel(all.Left.Select(static e => e with { JsonTypes = EquatableArray<JsonTypeModel>.Empty }).ToEquatableArray(), DistinctJsonTypes(all.Left))
+            {
+                SecuritySchemes = all.Right,
+            })
             .WithTrackingName(TrackingNames.OpenApi);
 
         // ...with the doc comments of models declared in other assemblies taken from their documentation files, which the

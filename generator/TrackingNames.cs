@@ -20,4 +20,5 @@ internal static class TrackingNames
     public const string ReferencedDocsRequest = nameof(ReferencedDocsRequest);
     public const string ReferencedDocs = nameof(ReferencedDocs);
     public const string Document = nameof(Document);
+    public const string SecuritySchemes = nameof(SecuritySchemes);
 }

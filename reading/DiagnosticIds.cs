@@ -50,6 +50,10 @@ internal static class DiagnosticIds
     public const string FEG5002ParamDocNamesNoParameter = "FEG5002";
     public const string FEG5003InvalidResponseCode = "FEG5003";
 
+    public const string FEG5010InvalidSecurityScheme = "FEG5010";
+    public const string FEG5011UndeclaredAuthenticationScheme = "FEG5011";
+    public const string FEG5012UndeclaredScope = "FEG5012";
+
     /// <summary>
     /// The rules whose descriptors are errors: a reading with one of these is not served, the build fails at the
     /// user's line instead. A test holds this set and the descriptors' severities together.
@@ -61,9 +65,9 @@ internal static class DiagnosticIds
         FEG2001AmbiguousBody, FEG2003UnbindableParameter, FEG2004RouteConstraintMismatch, FEG2006ParameterByReference,
         FEG2007WebSocketParameter, FEG2008WebSocketHandlerReturnsValue, FEG2009MisshapenTryParse, FEG2010MisshapenBindAsync,
         FEG2011CookieCollection, FEG2017BodyMemberConflict,
-        FEG3002InvalidRegularExpression, FEG3003MinimumAboveMaximum, FEG3004CompareNamesNoMember,
+        FEG3002InvalidRegularExpression, FEG3003MinimumAboveMaximum, FEG3004CompareNamesNoMember, FEG3006ValidationAttributeNotConstructible,
         FEG4003NoConstructorToRead, FEG4004DuplicateJsonName, FEG4005DerivedTypeNotGenerated,
-        FEG5001DuplicateOperationId,
+        FEG5001DuplicateOperationId, FEG5010InvalidSecurityScheme,
     ];
 
     /// <summary>True when the rule is an error: what breaks it cannot be served.</summary>

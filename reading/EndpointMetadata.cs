@@ -27,12 +27,14 @@ internal static class EndpointMetadata
 
     /// <summary>
     /// Every attribute is metadata except FastEndpointsGen's own route and group attributes and the compiler's
-    /// (<c>System.Runtime.CompilerServices</c>).
+    /// (<c>System.Runtime.CompilerServices</c>); of ours, <c>[RequiredScopes]</c> is metadata.
     /// </summary>
     public static bool IsMetadata(AttributeData attribute)
     {
         var ns = attribute.AttributeClass?.ContainingNamespace?.ToDisplayString();
-        return ns is not null and not "FastEndpointsGen" and not "System.Runtime.CompilerServices";
+        // [RequiredScopes] is ours but is read by the authorization middleware at run time (docs/security.md).
+        return ns is not null and not "FastEndpointsGen" and not "System.Runtime.CompilerServices"
+            || ns == "FastEndpointsGen" && attribute.AttributeClass!.Name == "RequiredScopesAttribute";
     }
 
     /// <summary>

@@ -26,9 +26,6 @@ internal static class OpenApiEmitter
     public const string QualifiedClassName = "global::FastEndpointsGen." + ClassName;
     public const string OpenApiVersion = "3.1.1";
 
-    /// <summary>The security scheme <c>[Authorize]</c> endpoints refer to (see docs/openapi.md).</summary>
-    public const string SecurityScheme = "bearer";
-
     public static string Emit(OpenApiModel model)
     {
         var json = Document(model);
@@ -127,18 +124,7 @@ internal static class OpenApiEmitter
             }
 
             var components = new JsonObject { ["schemas"] = Schemas() };
-            if (_usesSecurity)
-            {
-                components["securitySchemes"] = new JsonObject
-                {
-                    [SecurityScheme] = new JsonObject
-                    {
-                        ["type"] = "http",
-                        ["scheme"] = "bearer",
-                        ["description"] = "Endpoints marked [Authorize]. How the app authenticates is configured at run time; see docs/openapi.md.",
-                    },
-                };
-            }
+            components["securitySchemes"] = OpenApiSecurity.Components(_model.SecuritySchemes, _usesSecurity);
 
             return new JsonObject
             {
@@ -204,10 +190,10 @@ internal static class OpenApiEmitter
                 ["deprecated"] = docs.Deprecated ? true : null,
             };
 
-            if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
+            if (endpoint.Route.Security.IsProtected)
             {
                 _usesSecurity = true;
-                operation["security"] = new List<JsonObject> { new() { [SecurityScheme] = new List<string>() } };
+                operation["security"] = OpenApiSecurity.Requirements(endpoint.Route.Security, _model.SecuritySchemes);
             }
 
             if (operation["parameters"] is List<JsonObject> { Count: 0 })
@@ -470,10 +456,10 @@ internal static class OpenApiEmitter
                 Add(responses, thrown.ToString(CultureInfo.InvariantCulture), Problem(Reason(thrown)));
             }
 
-            if (endpoint.Route.Authorize.Count > 0 && !endpoint.Route.AllowAnonymous)
+            if (endpoint.Route.Security.IsProtected)
             {
                 Add(responses, "401", Response(Reason(401), null, null));
-                if (endpoint.Route.Authorize.Any(a => a.Policy is not null || a.Roles is not null))
+                if (endpoint.Route.Security.CanForbid)
                 {
                     Add(responses, "403", Response(Reason(403), null, null));
                 }

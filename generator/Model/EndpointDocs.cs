@@ -133,5 +133,12 @@ internal sealed record ReferencedDocsRequest(EquatableArray<string> Assemblies, 
 /// <summary>One <c>&lt;member name="..."&gt;</c> of a referenced documentation file, as XML text.</summary>
 internal sealed record DocumentationMember(string CommentId, string Xml);
 
-/// <summary>The slice the OpenAPI emitter reads: every endpoint with its docs, and the JSON type graph once.</summary>
-internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types);
+
+/// <summary>
+/// The slice the OpenAPI emitter reads: every endpoint with its docs, the JSON type graph once, and the security schemes
+/// the assembly declares (none: protected operations refer to a default <c>bearer</c> scheme, docs/security.md).
+/// </summary>
+internal sealed record OpenApiModel(EquatableArray<EndpointModel> Endpoints, EquatableArray<JsonTypeModel> Types)
+{
+    public EquatableArray<SecuritySchemeModel> SecuritySchemes { get; init; } = EquatableArray<SecuritySchemeModel>.Empty;
+}

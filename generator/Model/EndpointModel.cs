@@ -48,12 +48,11 @@ internal sealed record RouteModel
     public required EquatableArray<string> Tags { get; init; }
 
     /// <summary>
-    /// The <c>[Authorize]</c> attributes on the class and the method, outermost first. They reach the endpoint
-    /// through <see cref="Metadata"/>; the OpenAPI document reads them for its security requirements.
+    /// What protects the endpoint (<c>[Authorize]</c>, <c>[RequiredScopes]</c>, <c>[AllowAnonymous]</c> on its classes and
+    /// method). The attributes themselves reach the endpoint through <see cref="Metadata"/>; the OpenAPI document reads
+    /// this for its security requirements (docs/security.md).
     /// </summary>
-    public required EquatableArray<AuthorizeModel> Authorize { get; init; }
-
-    public required bool AllowAnonymous { get; init; }
+    public required OperationSecurityModel Security { get; init; }
 
     /// <summary>
     /// Every attribute on the handler's classes (outermost first) and then on the method, as a C# construction
@@ -77,8 +76,14 @@ internal sealed record MetadataProviderModel(string Type, int? ParameterIndex);
 /// <summary>An <c>[EndpointGroup]</c>: a prefix and tags shared by a class's endpoints.</summary>
 internal sealed record GroupModel(string ClassName, string Prefix, EquatableArray<string> Tags);
 
-/// <summary>One <c>[Authorize]</c> attribute, to be re-created as endpoint metadata.</summary>
-internal sealed record AuthorizeModel(string? Policy, string? Roles, string? AuthenticationSchemes);
+/// <summary>
+/// An endpoint's protection: whether a caller must be authenticated, whether it can also be refused (403: a policy, roles
+/// or scopes), the authentication schemes its <c>[Authorize]</c> attributes name and the scopes it requires.
+/// </summary>
+internal sealed record OperationSecurityModel(bool IsProtected, bool CanForbid, EquatableArray<string> AuthenticationSchemes, EquatableArray<string> Scopes)
+{
+    public static OperationSecurityModel None { get; } = new(false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+}
 
 /// <summary>The handler method: how to call it, what it takes, what it returns.</summary>
 internal sealed record HandlerModel

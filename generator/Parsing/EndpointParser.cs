@@ -16,8 +16,6 @@ namespace FastEndpointsGen.Generator.Parsing;
 internal static class EndpointParser
 {
     public const string EndpointGroupAttribute = "FastEndpointsGen.EndpointGroupAttribute";
-    private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
-    private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
     private const string TagsAttribute = "Microsoft.AspNetCore.Http.TagsAttribute";
     private const string EndpointSummaryAttribute = "Microsoft.AspNetCore.Http.EndpointSummaryAttribute";
     private const string EndpointDescriptionAttribute = "Microsoft.AspNetCore.Http.EndpointDescriptionAttribute";
@@ -91,8 +89,7 @@ internal static class EndpointParser
                 MethodName = method.Name,
                 ClassName = method.ContainingType.Name,
                 Tags = StringArray(attribute, "Tags"),
-                Authorize = AuthorizeOf(method),
-                AllowAnonymous = HasAttribute(method, AllowAnonymousAttribute) || HasAttribute(method.ContainingType, AllowAnonymousAttribute),
+                Security = SecurityOf(method),
                 Metadata = MetadataOf(attributes, context.SemanticModel.Compilation.Assembly),
                 MetadataProviders = MetadataProvidersOf(method),
             },
@@ -478,27 +475,18 @@ internal static class EndpointParser
         return new GroupModel(type.Name, prefix, StringArray(attribute, "Tags"));
     }
 
-    private static EquatableArray<AuthorizeModel> AuthorizeOf(IMethodSymbol method)
+    /// <summary>What protects the endpoint, read like the authorization middleware reads its metadata (docs/security.md).</summary>
+    private static OperationSecurityModel SecurityOf(IMethodSymbol method)
     {
-        var models = new List<AuthorizeModel>();
-        foreach (var attribute in method.ContainingType.GetAttributes().Concat(method.GetAttributes()))
-        {
-            if (attribute.AttributeClass is null || TypeClassifier.FullName(attribute.AttributeClass) != AuthorizeAttribute)
-            {
-                continue;
-            }
-
-            models.Add(new AuthorizeModel(
-                attribute.ConstructorArguments.FirstOrDefault().Value as string ?? NamedArgument<string?>(attribute, "Policy"),
-                NamedArgument<string?>(attribute, "Roles"),
-                NamedArgument<string?>(attribute, "AuthenticationSchemes")));
-        }
-
-        return models.ToEquatableArray();
+        var security = OperationSecurity.Of(method);
+        return !security.IsProtected
+            ? OperationSecurityModel.None
+            : new OperationSecurityModel(
+                true,
+                security.Scopes.Count > 0 || security.Authorize.Any(a => a.Policy is not null || a.Roles is not null),
+                security.AuthenticationSchemes.ToEquatableArray(),
+                security.RequiredScopes.ToEquatableArray());
     }
-
-    private static bool HasAttribute(ISymbol symbol, string name) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == name);
 
     private static bool IsNullable(ITypeSymbol type) =>
         type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T

@@ -10,7 +10,7 @@ public class DescriptorTests
 {
     private static readonly DiagnosticAnalyzer[] Analyzers =
         [new RoutingAnalyzer(), new BindingAnalyzer(), new ValidationAnalyzer(), new JsonAnalyzer(), new OpenApiAnalyzer(),
-         new WebSocketAnalyzer()];
+         new WebSocketAnalyzer(), new SecurityAnalyzer()];
 
     private static IEnumerable<string> Ids() =>
         typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
