@@ -40,11 +40,11 @@ namespace Microsoft.AspNetCore.Builder
 
 namespace FastEndpointsGen.Generated
 {
-    using System.Globalization;
-    using System.Threading.Tasks;
-    using FastEndpointsGen.Runtime;
-    using Microsoft.AspNetCore.Http;
-    using Microsoft.Extensions.DependencyInjection;
+    using global::System.Globalization;
+    using global::System.Threading.Tasks;
+    using global::FastEndpointsGen.Runtime;
+    using global::Microsoft.AspNetCore.Http;
+    using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]

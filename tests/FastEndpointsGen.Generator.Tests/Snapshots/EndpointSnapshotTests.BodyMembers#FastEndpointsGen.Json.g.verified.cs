@@ -5,8 +5,8 @@
 
 namespace FastEndpointsGen
 {
-    using System.Text.Json;
-    using FastEndpointsGen.Runtime;
+    using global::System.Text.Json;
+    using global::FastEndpointsGen.Runtime;
 
     /// <summary>
     /// JSON readers and writers for the 7 types this assembly's endpoints send and receive.
