@@ -52,6 +52,7 @@ internal static class KnownFailures
         ["GET /streams/gated"] = "produces each item only when a streaming test releases it; a request waits until the client gives up",
         ["GET /events/gated"] = "produces each event only when a server-sent events test releases it",
         ["GET /composition/limited"] = "allows one request per window by design (the rate-limiting test): every later answer is 429",
+        ["GET /composition/slow"] = "outlasts its [RequestTimeout] on purpose (the request-timeouts test): every answer is the middleware's 504",
         ["GET /streams/fails-later"] = "fails after its first item on purpose: the connection is aborted mid-response, which a client sees as a broken stream",
     };
 

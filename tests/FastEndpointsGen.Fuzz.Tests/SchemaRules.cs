@@ -17,6 +17,12 @@ internal sealed partial class SchemaRules(ApiDocument document)
     {
         schema = document.Unwrap(schema);
         var type = document.MainType(schema);
+        if (type == "string" && (string?)schema["format"] == "duration")
+        {
+            // A documented leniency (docs/openapi.md): a duration is also read as a number of seconds.
+            return false;
+        }
+
         if (type is not ("integer" or "number"))
         {
             return type is not null;
