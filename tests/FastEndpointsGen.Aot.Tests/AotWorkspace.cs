@@ -17,7 +17,7 @@ public sealed class AotWorkspace
 
     private static readonly string[] Copied =
     [
-        "runtime", "generator", "analyzers", "suppressors", "reading", "examples/TaskApi", "examples/Modular", "examples/SecureApi", "tests/FastEndpointsGen.TestApp",
+        "runtime", "generator", "analyzers", "suppressors", "reading", "tasks", "examples/TaskApi", "examples/Modular", "examples/SecureApi", "tests/FastEndpointsGen.TestApp",
         "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "README.md",
     ];
 

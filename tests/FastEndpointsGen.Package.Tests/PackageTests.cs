@@ -219,7 +219,7 @@ public sealed class PackageTests
         Assert.That(File.Exists(artifact), Is.True, "obj/Release/net10.0/openapi.json");
         var written = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(artifact))!;
         var served = System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync(new Uri(_baseAddress, "/openapi.json")))!;
-        Assert.That(written["paths"]!.AsObject(), Has.Count.EqualTo(4));
+        Assert.That(written["paths"]!.AsObject(), Has.Count.EqualTo(5));
         Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["paths"], served["paths"]), Is.True, "paths");
         Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(written["components"], served["components"]), Is.True, "components");
     }
