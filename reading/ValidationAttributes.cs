@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Reading;
@@ -39,6 +40,10 @@ internal static class ValidationAttributes
 
         return typeLevel || !(name.StartsWith(Namespace, System.StringComparison.Ordinal) && Compiled.Contains(name.Substring(Namespace.Length)));
     }
+
+    /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs on the built model after every other rule passed.</summary>
+    public static bool IsValidatable(ITypeSymbol type) =>
+        type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == Namespace + "IValidatableObject");
 
     private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
     {

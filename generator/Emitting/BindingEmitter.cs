@@ -693,7 +693,59 @@ internal static class BindingEmitter
                 }
             }
         }
+
+        EmitModelRules(writer, parameter, local, fields);
     }
+
+    /// <summary>
+    /// An <c>[AsParameters]</c> or <c>[FromForm]</c> model's class-level <c>ValidationAttribute</c>s, then its
+    /// <c>IValidatableObject.Validate</c>, run on the built object as <c>Validator.ValidateObject</c> runs them: only once
+    /// every value bound, each failure at the members its result names, else at the model (docs/validation.md#rules-on-a-whole-model).
+    /// </summary>
+    private static void EmitModelRules(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields)
+    {
+        if (parameter.Rules.Count == 0 && !parameter.IsValidatable)
+        {
+            return;
+        }
+
+        var prefix = FieldPrefix(local);
+        var source = Literal(ModelLocation(parameter));
+        var entries = parameter.Members
+            .Select(m => (m.Name, Location: MemberLocation(m)))
+            .Where(m => m.Location is not null)
+            .Select(m => $"[{Literal(m.Name)}] = new[] {{ {Literal(m.Location!.Value.Source)}, {Literal(m.Location.Value.Name)} }}");
+        var locations = fields.Add($"{prefix}_Members", "global::System.Collections.Generic.Dictionary<string, string[]>",
+            $"new(global::System.StringComparer.OrdinalIgnoreCase) {{ {string.Join(", ", entries)} }}");
+        writer.WriteLine("if (errors is null)");
+        using (writer.Block())
+        {
+            foreach (var rule in parameter.Rules)
+            {
+                var attribute = fields.Add($"{prefix}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                writer.WriteLine($"errors = ValidationChecks.Validate({attribute}, {local}, {Literal(parameter.ClassName ?? "")}, errors, {source}, {locations});");
+            }
+
+            if (parameter.IsValidatable)
+            {
+                writer.WriteLine(parameter.Rules.Count == 0
+                    ? $"errors = ValidationChecks.Validate({local}, errors, {source}, {locations});"
+                    : $"if (errors is null) errors = ValidationChecks.Validate({local}, errors, {source}, {locations});");
+            }
+        }
+    }
+
+    /// <summary>Where a model member's value came from, as an error location (<c>query</c>, <c>from</c>); null for one not read from the request's values.</summary>
+    private static (string Source, string Name)? MemberLocation(ParameterModel member) => member.Source switch
+    {
+        BindingSource.Route => ("path", member.WireName),
+        BindingSource.Query => ("query", member.WireName),
+        BindingSource.Header => ("header", member.WireName.ToLowerInvariant()),
+        BindingSource.Cookie => ("cookie", member.WireName),
+        BindingSource.Form => ("body", member.WireName),
+        BindingSource.Special when member.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection => ("body", member.WireName),
+        _ => null,
+    };
 
     /// <summary>
     /// Where a model bound from several values is in an error: <c>body</c> for a form model, else the one source its

@@ -189,8 +189,17 @@ internal sealed record ParameterModel
     /// <summary>For an <c>[AsParameters]</c> property that is <c>required</c> or <c>init</c>: set in the object initializer.</summary>
     public bool IsInitOnly { get; init; }
 
-    /// <summary>The DataAnnotations rules checked after a route, query or header value parses.</summary>
+    /// <summary>
+    /// The DataAnnotations rules checked after a route, query or header value parses; for an <c>[AsParameters]</c> or
+    /// <c>[FromForm]</c> model, the <c>ValidationAttribute</c>s on its class, run on the built object.
+    /// </summary>
     public EquatableArray<ValidationRule> Rules { get; init; } = EquatableArray<ValidationRule>.Empty;
+
+    /// <summary>For an <c>[AsParameters]</c> or <c>[FromForm]</c> model: it implements <c>IValidatableObject</c>.</summary>
+    public bool IsValidatable { get; init; }
+
+    /// <summary>For an <c>[AsParameters]</c> or <c>[FromForm]</c> model: the class's simple name, the display name its rules see.</summary>
+    public string? ClassName { get; init; }
 
     /// <summary>For <see cref="BindingSource.Custom"/>: which <c>BindAsync</c> convention binds it.</summary>
     public BindAsyncKind BindAsync { get; init; }

@@ -381,7 +381,14 @@ internal static class EndpointParser
                 };
 
             case BindingSource.AsParameters:
-                return model with { Members = ParseMembers(value, endpoint, json) };
+                // The model's class-level rules and IValidatableObject run on the built object (docs/validation.md#rules-on-a-whole-model).
+                return model with
+                {
+                    Members = ParseMembers(value, endpoint, json),
+                    Rules = ValidationParser.ParseTypeRules(type, endpoint.Method.ContainingAssembly),
+                    IsValidatable = ValidationAttributes.IsValidatable(type),
+                    ClassName = type.Name,
+                };
 
             case BindingSource.Special when decision.Special == SpecialKind.JsonWebSocket:
                 var (receive, send) = WebSocketRoutes.MessageTypes(TypeClassifier.Unwrap(type, out _));

@@ -315,7 +315,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             Kind = JsonTypeKind.Object,
             IsValueType = type.IsValueType,
             CanRead = constructor is not null || type.IsValueType,
-            IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
+            IsValidatable = ValidationAttributes.IsValidatable(type),
             TypeRules = ValidationParser.ParseTypeRules(type, compilation.Assembly),
             DisplayName = type.Name,
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),

@@ -134,7 +134,7 @@ public static class ValidationChecks
         var result = attribute.GetValidationResult(value, context);
         return result is null || result == ValidationResult.Success
             ? null
-            : "Value error, " + (result.ErrorMessage ?? "input is not valid");
+            : FailureMessage(result);
     }
 
     /// <summary><c>[Base64String]</c>.</summary>
@@ -190,9 +190,56 @@ public static class ValidationChecks
         }
     }
 
+    /// <summary>
+    /// Runs a <see cref="ValidationAttribute"/> written on an <c>[AsParameters]</c> or <c>[FromForm]</c> model's class against
+    /// the built object, as <see cref="Validate(ValidationAttribute, object, string, JsonReadContext, Func{string, string?})"/>
+    /// does for a body: a failure lands at the location of each member its result names (<paramref name="locations"/>
+    /// maps a member's C# name to it, e.g. <c>["query", "to"]</c>), else at <paramref name="source"/>, the model's own.
+    /// </summary>
+    public static RequestErrors? Validate(ValidationAttribute attribute, object model, string displayName, RequestErrors? errors, string source,
+        IReadOnlyDictionary<string, string[]> locations)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        var result = attribute.GetValidationResult(model, new ValidationContext(model, displayName, null, null));
+        return result is null || result == ValidationResult.Success ? errors : Place(result, errors, source, locations);
+    }
+
+    /// <summary>
+    /// Runs <see cref="IValidatableObject.Validate"/> on an <c>[AsParameters]</c> or <c>[FromForm]</c> model and records each
+    /// failure at its members' locations, else at <paramref name="source"/>.
+    /// </summary>
+    public static RequestErrors? Validate(IValidatableObject model, RequestErrors? errors, string source, IReadOnlyDictionary<string, string[]> locations)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var result in model.Validate(new ValidationContext(model, model.GetType().Name, null, null)))
+        {
+            errors = Place(result, errors, source, locations);
+        }
+
+        return errors;
+    }
+
+    private static RequestErrors Place(ValidationResult result, RequestErrors? errors, string source, IReadOnlyDictionary<string, string[]> locations)
+    {
+        var message = FailureMessage(result);
+        var placed = false;
+        foreach (var member in result.MemberNames)
+        {
+            if (locations.TryGetValue(member, out var location))
+            {
+                errors = RequestErrors.Add(errors, new FieldError(location, ErrorTypes.ValueError, message));
+                placed = true;
+            }
+        }
+
+        return placed ? errors! : RequestErrors.Add(errors, new FieldError([source], ErrorTypes.ValueError, message));
+    }
+
+    private static string FailureMessage(ValidationResult result) => "Value error, " + (result.ErrorMessage ?? "input is not valid");
+
     private static void Place(ValidationResult result, JsonReadContext context, Func<string, string?> jsonName)
     {
-        var message = "Value error, " + (result.ErrorMessage ?? "input is not valid");
+        var message = FailureMessage(result);
         var placed = false;
         foreach (var member in result.MemberNames)
         {

@@ -544,6 +544,66 @@ public partial class ServedOrDiagnosedTests
                 public static int Target(Interval interval) => interval.To - interval.From;
             }
             """),
+        Case(Outcome.Served, "a validation attribute and IValidatableObject on an [AsParameters] model", """
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class OrderedAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is not Interval i || i.From <= i.To;
+            }
+
+            [Ordered]
+            public sealed record Interval(int From, int To) : System.ComponentModel.DataAnnotations.IValidatableObject
+            {
+                public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+                    System.ComponentModel.DataAnnotations.ValidationContext context) => [];
+            }
+
+            public static class Handlers
+            {
+                [Get("/intervals")]
+                public static int Target([Microsoft.AspNetCore.Http.AsParameters] Interval interval) => interval.To - interval.From;
+            }
+            """),
+        Case(Outcome.Served, "a validation attribute and IValidatableObject on a [FromForm] model", """
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class OrderedAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is not Interval i || i.From <= i.To;
+            }
+
+            [Ordered]
+            public sealed class Interval : System.ComponentModel.DataAnnotations.IValidatableObject
+            {
+                public int From { get; set; }
+
+                public int To { get; set; }
+
+                public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+                    System.ComponentModel.DataAnnotations.ValidationContext context) => [];
+            }
+
+            public static class Handlers
+            {
+                [Post("/intervals")]
+                public static int Target([Microsoft.AspNetCore.Mvc.FromForm] Interval interval) => interval.To - interval.From;
+            }
+            """),
+        Case(Outcome.Diagnosed, "a class-level validation attribute on an [AsParameters] model that generated code cannot construct", """
+            public static class Handlers
+            {
+                [AttributeUsage(AttributeTargets.Class)]
+                private sealed class OrderedAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+                {
+                    public override bool IsValid(object? value) => true;
+                }
+
+                [Ordered]
+                public sealed record Interval(int From, int To);
+
+                [Get("/intervals")]
+                public static int Target([Microsoft.AspNetCore.Http.AsParameters] Interval interval) => interval.To - interval.From;
+            }
+            """),
         Case(Outcome.Served, "a dictionary body with integer keys", """
             public static class Handlers
             {

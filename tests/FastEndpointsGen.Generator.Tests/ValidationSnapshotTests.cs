@@ -169,6 +169,57 @@ public class ValidationSnapshotTests
     }
 
     [Test]
+    public void ClassLevelRulesOnQueryAndFormModels()
+    {
+        // An [AsParameters] or [FromForm] model's class rules, then IValidatableObject, run once it is built; their
+        // failures land at the members they name (query.to, header.x-limit, body.to), else at the model's location.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Rules;
+
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class OrderedAttribute : ValidationAttribute
+            {
+                public override bool IsValid(object? value) => value is not Range r || r.From <= r.To;
+            }
+
+            [Ordered]
+            public sealed record Range(int From, int To, [property: FromHeader(Name = "X-Limit")] int Limit = 10) : IValidatableObject
+            {
+                public IEnumerable<ValidationResult> Validate(ValidationContext context) => [];
+            }
+
+            public sealed class Stay : IValidatableObject
+            {
+                public int Nights { get; set; }
+
+                public IEnumerable<ValidationResult> Validate(ValidationContext context) => [];
+            }
+
+            public static class Ranges
+            {
+                [Get("/ranges")]
+                public static int List([Microsoft.AspNetCore.Http.AsParameters] Range range) => range.To - range.From;
+
+                [Post("/stays")]
+                public static int Book([FromForm] Stay stay) => stay.Nights;
+            }
+            """);
+
+        Snapshot.VerifyGenerated(result);
+        var endpoints = result.Sources["FastEndpointsGen.Endpoints.g.cs"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints, Does.Contain("errors = ValidationChecks.Validate(Range_Ordered, range_local, \"Range\", errors, \"request\", Range_Members);"));
+            Assert.That(endpoints, Does.Contain("[\"Limit\"] = new[] { \"header\", \"x-limit\" }"));
+            Assert.That(endpoints, Does.Contain("errors = ValidationChecks.Validate(stay_local, errors, \"body\", Stay_Members);"));
+        });
+    }
+
+    [Test]
     public void AValidationAttributeGeneratedCodeCannotConstructIsLeftToFEG3006()
     {
         // The analyzers report FEG3006 at the attribute; the generator writes no code that would not compile.

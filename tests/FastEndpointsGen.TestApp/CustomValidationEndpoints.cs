@@ -54,6 +54,54 @@ public sealed class OrderedAttribute : ValidationAttribute
 [SumAtMost(100), Ordered]
 public sealed record Interval([property: Even] int From, int To);
 
+/// <summary>Anything with a start and an end, so one class-level rule serves several models.</summary>
+public interface ISpan
+{
+    int From { get; }
+
+    int To { get; }
+}
+
+/// <summary>A rule on a whole model that blames its <c>To</c> member.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class SpanAtMostAttribute(int limit) : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is ISpan span && span.To - span.From > limit
+            ? new ValidationResult($"{validationContext.DisplayName}: the span must be at most {limit}.", [nameof(ISpan.To)])
+            : ValidationResult.Success;
+}
+
+/// <summary>An <c>[AsParameters]</c> query model with a class-level rule and its own <c>Validate</c>, which blames no member.</summary>
+[SpanAtMost(10)]
+public sealed record Slot(int From, int To) : ISpan, IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (From == To)
+        {
+            yield return new ValidationResult("from and to must differ");
+        }
+    }
+}
+
+/// <summary>A <c>[FromForm]</c> model with a class-level rule and its own <c>Validate</c>, which blames <c>To</c>.</summary>
+[SpanAtMost(10)]
+public sealed class Stay : ISpan, IValidatableObject
+{
+    public int From { get; set; }
+
+    public int To { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (To < From)
+        {
+            yield return new ValidationResult("to must not come before from", [nameof(To)]);
+        }
+    }
+}
+
 /// <summary>Query and header members of an <c>[AsParameters]</c> model checked by the user's own rules.</summary>
 public sealed class Batch
 {
@@ -98,6 +146,12 @@ public static class CustomValidationEndpoints
 
     [Post("/interval")]
     public static string Interval(Interval interval) => $"{interval.From}..{interval.To}";
+
+    [Get("/slot")]
+    public static string Slot([AsParameters] Slot slot) => $"{slot.From}..{slot.To}";
+
+    [Post("/stay")]
+    public static string Stay([FromForm] Stay stay) => $"{stay.From}..{stay.To}";
 
     /// <summary>Parameters named like each other's generated locals (x_local, x_raw).</summary>
     [Get("/names")]

@@ -398,6 +398,48 @@ public sealed class CustomValidationAttributeTests : AppTests
     }
 
     [Test]
+    public async Task Class_level_rules_of_a_query_model_answer_422_at_the_member_they_name()
+    {
+        using var response = await GetAsync("/custom-rules/slot?from=1&to=20");
+        await response.ShouldHaveSingleError("query.to", "Value error, Slot: the span must be at most 10.");
+    }
+
+    [Test]
+    public async Task IValidatableObject_of_a_query_model_answers_422_at_the_query()
+    {
+        using var response = await GetAsync("/custom-rules/slot?from=3&to=3");
+        await response.ShouldHaveSingleError("query", "Value error, from and to must differ");
+        using var good = await GetAsync("/custom-rules/slot?from=1&to=5");
+        await good.ShouldBeText("1..5");
+    }
+
+    [Test]
+    public async Task A_query_models_class_rules_wait_for_its_values_to_bind()
+    {
+        using var response = await GetAsync("/custom-rules/slot?from=x&to=20");
+        await response.ShouldHaveSingleError("query.from", "Input should be a valid integer, unable to parse string as an integer");
+    }
+
+    [Test]
+    public async Task Class_level_rules_of_a_form_model_answer_422_in_the_body()
+    {
+        using var form = new FormUrlEncodedContent([new("from", "1"), new("to", "20")]);
+        using var response = await PostFormAsync("/custom-rules/stay", form);
+        await response.ShouldHaveSingleError("body.to", "Value error, Stay: the span must be at most 10.");
+    }
+
+    [Test]
+    public async Task IValidatableObject_of_a_form_model_answers_422_at_the_member_it_names()
+    {
+        using var form = new FormUrlEncodedContent([new("from", "5"), new("to", "2")]);
+        using var response = await PostFormAsync("/custom-rules/stay", form);
+        await response.ShouldHaveSingleError("body.to", "Value error, to must not come before from");
+        using var goodForm = new FormUrlEncodedContent([new("from", "2"), new("to", "5")]);
+        using var good = await PostFormAsync("/custom-rules/stay", goodForm);
+        await good.ShouldBeText("2..5");
+    }
+
+    [Test]
     public async Task A_named_property_of_a_custom_rule_takes_effect()
     {
         using var response = await PostJsonAsync("/custom-rules", """{"first":0,"second":2}""");
