@@ -42,7 +42,6 @@ internal static class JsonSupport
         type.IsGenericType && type.TypeArguments.Any(t => t.TypeKind == TypeKind.TypeParameter);
 
     private const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
-    private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
 
     /// <summary>
     /// The constructor a generated reader builds the type with: [JsonConstructor], else the public parameterless one,
@@ -61,21 +60,6 @@ internal static class JsonSupport
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
         constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
-
-    /// <summary>A member's name in JSON: its <c>[JsonPropertyName]</c>, else its name in camelCase.</summary>
-    public static string MemberName(ISymbol member)
-    {
-        foreach (var attribute in member.GetAttributes())
-        {
-            if (attribute.AttributeClass is not null && TypeClassifier.FullName(attribute.AttributeClass) == JsonPropertyName
-                && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
-            {
-                return name;
-            }
-        }
-
-        return CamelCase(member.Name);
-    }
 
     /// <summary>The default JSON name: camelCase the way System.Text.Json's <c>JsonNamingPolicy.CamelCase</c> does.</summary>
     public static string CamelCase(string name)
@@ -108,14 +92,5 @@ internal static class JsonSupport
         }
 
         return new string(chars);
-    }
-
-    /// <summary><c>[JsonIgnore]</c> without a condition, or with <c>Condition = Always</c>: never read or written.</summary>
-    public static bool IsAlwaysIgnored(IPropertySymbol property)
-    {
-        var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null
-            && TypeClassifier.FullName(a.AttributeClass) == "System.Text.Json.Serialization.JsonIgnoreAttribute");
-        var condition = attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
-        return attribute is not null && condition is null or 1;
     }
 }

@@ -120,43 +120,39 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
                 }
             }
 
-            if (reading && !named.IsValueType && JsonSupport.ReadConstructor(named) is null)
+            var members = JsonMembers.Of(named, out var constructor);
+            if (reading && !named.IsValueType && constructor is null)
             {
                 problems.Add(new Problem(DiagnosticIds.FEG4003NoConstructorToRead, location, [named.ToDisplayString()]));
             }
 
-            CheckNames(named, location, problems);
-            foreach (var member in Members(named))
+            CheckNames(named, members, location, problems);
+            foreach (var member in members)
             {
-                stack.Push(member);
+                stack.Push(member.Type);
             }
         }
     }
 
-    /// <summary>FEG4004: two serialized properties whose JSON names are the same.</summary>
-    private static void CheckNames(INamedTypeSymbol type, Location location, List<Problem> problems)
+    /// <summary>FEG4004: two JSON members (read or written) whose JSON names are the same.</summary>
+    private static void CheckNames(INamedTypeSymbol type, List<JsonMember> members, Location location, List<Problem> problems)
     {
-        var byName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
-        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        var byName = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
+        foreach (var member in members)
         {
-            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            // A constructor parameter whose property is always ignored is not looked up by name.
+            if (member.IsAlwaysIgnored)
             {
-                if (property.IsStatic || property.IsIndexer || property.IsOverride || property.DeclaredAccessibility != Accessibility.Public
-                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.Name == "EqualityContract"
-                    || JsonSupport.IsAlwaysIgnored(property))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var name = JsonSupport.MemberName(property);
-                if (byName.TryGetValue(name, out var first))
-                {
-                    problems.Add(new Problem(DiagnosticIds.FEG4004DuplicateJsonName, location, [type.ToDisplayString(), first.Name, property.Name, name]));
-                }
-                else
-                {
-                    byName[name] = property;
-                }
+            if (byName.TryGetValue(member.JsonName, out var first))
+            {
+                problems.Add(new Problem(DiagnosticIds.FEG4004DuplicateJsonName, location, [type.ToDisplayString(), first.Name, member.Name, member.JsonName]));
+            }
+            else
+            {
+                byName[member.JsonName] = member;
             }
         }
     }
@@ -173,33 +169,5 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
 
         var reasonText = reason.Length > 0 ? char.ToUpperInvariant(reason[0]) + reason.Substring(1) : reason;
         return new Problem(DiagnosticIds.FEG4001JsonFallback, location, [reasonText, type.ToDisplayString()]);
-    }
-
-    /// <summary>The types of the public properties and constructor parameters the generated reader and writer use.</summary>
-    private static IEnumerable<ITypeSymbol> Members(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
-        {
-            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public
-                    && property.GetMethod is { DeclaredAccessibility: Accessibility.Public } && property.Name != "EqualityContract"
-                    && !JsonSupport.IsAlwaysIgnored(property))
-                {
-                    yield return property.Type;
-                }
-            }
-        }
-
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.DeclaredAccessibility == Accessibility.Public)
-            {
-                foreach (var parameter in constructor.Parameters)
-                {
-                    yield return parameter.Type;
-                }
-            }
-        }
     }
 }

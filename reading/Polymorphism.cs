@@ -103,22 +103,10 @@ internal sealed class Polymorphism
         return checkedTypes;
     }
 
-    private static string? CollidingMember(ITypeSymbol type, string discriminator)
-    {
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (!property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && !JsonSupport.IsAlwaysIgnored(property)
-                    && JsonSupport.MemberName(property) == discriminator)
-                {
-                    return $"its member '{property.Name}' is named \"{discriminator}\" in JSON, like the discriminator";
-                }
-            }
-        }
-
-        return null;
-    }
+    private static string? CollidingMember(ITypeSymbol type, string discriminator) =>
+        type is INamedTypeSymbol named && JsonMembers.Of(named, out _).FirstOrDefault(m => m.IsWritten && m.JsonName == discriminator) is { } member
+            ? $"its member '{member.Name}' is named \"{discriminator}\" in JSON, like the discriminator"
+            : null;
 
     /// <summary>
     /// Why a declared derived type cannot be generated, or null when it can: it must be a concrete class or record that

@@ -122,32 +122,7 @@ internal sealed record JsonTypeModel
     public string? FallbackReason { get; init; }
 }
 
-/// <summary>How a JSON member gets into the object being read.</summary>
-internal enum MemberAssignment
-{
-    /// <summary>Read-only: written, never read.</summary>
-    None,
-
-    /// <summary>Passed to the constructor.</summary>
-    Constructor,
-
-    /// <summary>Set in the object initializer (init-only or <c>required</c>).</summary>
-    Initializer,
-
-    /// <summary>Init-only with its own initializer: set only when present, through an <c>[UnsafeAccessor]</c>.</summary>
-    InitAccessor,
-
-    /// <summary>Settable: assigned after construction when present.</summary>
-    Setter,
-}
-
-/// <summary>When a member is left out of the written JSON (<c>[JsonIgnore(Condition = ...)]</c>).</summary>
-internal enum IgnoreCondition
-{
-    Never,
-    WhenWritingNull,
-    WhenWritingDefault,
-}
+// MemberAssignment and IgnoreCondition are decided where the members are: reading/JsonMembers.cs.
 
 /// <summary>One property of an object type as it appears in JSON.</summary>
 internal sealed record JsonMemberModel

@@ -23,11 +23,7 @@ namespace FastEndpointsGen.Generator.Parsing;
 /// </remarks>
 internal sealed class JsonTypeParser(Compilation compilation, CancellationToken cancellationToken)
 {
-    private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-    private const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     private const string JsonRequired = "System.Text.Json.Serialization.JsonRequiredAttribute";
-    private const string JsonPropertyOrder = "System.Text.Json.Serialization.JsonPropertyOrderAttribute";
-    private const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
     private const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
     private const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
 
@@ -234,79 +230,42 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             return Fallback(type, id, name, JsonSupport.FallbackReason(type) ?? "");
         }
 
-        var constructor = JsonSupport.ReadConstructor(named);
-        var properties = PublicProperties(named);
-        var members = new List<(JsonMemberModel Member, int Order, int Position)>();
-        var mapped = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
-
-        if (constructor is not null)
+        // Which members, their JSON names, ignore conditions, order and assignment: decided in reading/JsonMembers.cs.
+        var members = new List<JsonMemberModel>();
+        var jsonMembers = JsonMembers.Of(named, out var constructor);
+        foreach (var member in jsonMembers)
         {
-            for (var i = 0; i < constructor.Parameters.Length; i++)
+            var attributes = member.Attributes;
+            var isNullable = IsNullable(member.Type);
+            var marked = Has(attributes, JsonRequired) || Has(attributes, Required);
+            var required = member switch
             {
-                var parameter = constructor.Parameters[i];
-                var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-                if (property is not null)
-                {
-                    mapped.Add(property);
-                }
-
-                var attributes = property is null ? parameter.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes());
-                var isNullable = IsNullable(parameter.Type);
-                var required = !parameter.HasExplicitDefaultValue && !isNullable || Has(attributes, JsonRequired) || Has(attributes, Required);
-                members.Add((new JsonMemberModel
-                {
-                    Name = property?.Name ?? parameter.Name,
-                    JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property?.Name ?? parameter.Name),
-                    TypeId = Add(parameter.Type),
-                    Type = Names.Type(parameter.Type),
-                    IsNullable = isNullable,
-                    IsRequired = required,
-                    CanWrite = property is not null && !(IsIgnored(attributes, out var always) && always),
-                    Assignment = MemberAssignment.Constructor,
-                    ConstructorIndex = i,
-                    DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
-                    Ignore = IgnoreOf(attributes),
-                    Rules = ValidationParser.Parse(attributes, parameter.Type, compilation.Assembly),
-                    IsSecret = ValidationParser.IsPassword(attributes),
-                }, Order(attributes), members.Count));
-            }
-        }
-
-        foreach (var property in properties)
-        {
-            if (mapped.Contains(property))
+                { Parameter: { } parameter } => !parameter.HasExplicitDefaultValue && !isNullable || marked,
+                { Property: { } property } => property.IsRequired || marked
+                    || member.Assignment is MemberAssignment.Setter or MemberAssignment.Initializer && !isNullable && property.Type.IsReferenceType
+                    && !JsonMembers.HasInitializer(property),
+                _ => marked,
+            };
+            members.Add(new JsonMemberModel
             {
-                continue;
-            }
-
-            var attributes = property.GetAttributes();
-            if (IsIgnored(attributes, out var always) && always)
-            {
-                continue;
-            }
-
-            var assignment = AssignmentOf(property, constructor);
-            var isNullable = IsNullable(property.Type);
-            var required = property.IsRequired || Has(attributes, JsonRequired) || Has(attributes, Required)
-                || assignment is MemberAssignment.Setter or MemberAssignment.Initializer && !isNullable && property.Type.IsReferenceType && !HasInitializer(property);
-            members.Add((new JsonMemberModel
-            {
-                Name = property.Name,
-                JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property.Name),
-                TypeId = Add(property.Type),
-                Type = Names.Type(property.Type),
+                Name = member.Name,
+                JsonName = member.JsonName,
+                TypeId = Add(member.Type),
+                Type = Names.Type(member.Type),
                 IsNullable = isNullable,
-                IsRequired = required && assignment != MemberAssignment.None,
-                CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
-                Assignment = assignment,
-                InitializerValue = InitializerValue(property),
-                Ignore = IgnoreOf(attributes),
-                Rules = ValidationParser.Parse(attributes, property.Type, compilation.Assembly),
+                IsRequired = required && member.Assignment != MemberAssignment.None,
+                CanWrite = member.IsWritten,
+                Assignment = member.Assignment,
+                ConstructorIndex = member.ConstructorIndex,
+                DefaultValue = member.Parameter is { HasExplicitDefaultValue: true } p ? Names.Literal(p.ExplicitDefaultValue, p.Type) : null,
+                InitializerValue = member.Parameter is null && member.Property is { } initialized ? InitializerValue(initialized) : null,
+                Ignore = member.Ignore,
+                Rules = ValidationParser.Parse(attributes, member.Type, compilation.Assembly),
                 IsSecret = ValidationParser.IsPassword(attributes),
-            }, Order(attributes), members.Count));
+            });
         }
 
-        AddDocs(type, id, properties);
+        AddDocs(type, id, JsonMembers.PublicProperties(named));
         MarkComparePartnersSecret(members);
         return new JsonTypeModel
         {
@@ -318,7 +277,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             IsValidatable = ValidationAttributes.IsValidatable(type),
             TypeRules = ValidationParser.ParseTypeRules(type, compilation.Assembly),
             DisplayName = type.Name,
-            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
+            Members = members.ToEquatableArray(),
         };
     }
 
@@ -326,19 +285,19 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     /// A <c>[Compare]</c> partner of a <c>[DataType(DataType.Password)]</c> member holds the same secret (a
     /// confirmation field), so errors never echo it either.
     /// </summary>
-    private static void MarkComparePartnersSecret(List<(JsonMemberModel Member, int Order, int Position)> members)
+    private static void MarkComparePartnersSecret(List<JsonMemberModel> members)
     {
         bool ComparesWithSecret(JsonMemberModel member) => member.Rules.Any(r => r.Kind == RuleKind.Compare
-            && members.Any(other => other.Member.IsSecret && other.Member.Name == r.OtherMember));
-        bool ComparedBySecret(JsonMemberModel member) => members.Any(other => other.Member.IsSecret
-            && other.Member.Rules.Any(r => r.Kind == RuleKind.Compare && r.OtherMember == member.Name));
+            && members.Any(other => other.IsSecret && other.Name == r.OtherMember));
+        bool ComparedBySecret(JsonMemberModel member) => members.Any(other => other.IsSecret
+            && other.Rules.Any(r => r.Kind == RuleKind.Compare && r.OtherMember == member.Name));
 
         for (var i = 0; i < members.Count; i++)
         {
-            var member = members[i].Member;
+            var member = members[i];
             if (!member.IsSecret && (ComparesWithSecret(member) || ComparedBySecret(member)))
             {
-                members[i] = (member with { IsSecret = true }, members[i].Order, members[i].Position);
+                members[i] = member with { IsSecret = true };
             }
         }
     }
@@ -412,59 +371,6 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         Id = id, TypeName = name, Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
     };
 
-    private static MemberAssignment AssignmentOf(IPropertySymbol property, IMethodSymbol? constructor)
-    {
-        if (property.SetMethod is not { DeclaredAccessibility: Accessibility.Public } setter || constructor is null && !property.ContainingType.IsValueType)
-        {
-            return MemberAssignment.None;
-        }
-
-        if (property.IsRequired)
-        {
-            return MemberAssignment.Initializer;
-        }
-
-        if (setter.IsInitOnly)
-        {
-            return HasInitializer(property) ? MemberAssignment.InitAccessor : MemberAssignment.Initializer;
-        }
-
-        return MemberAssignment.Setter;
-    }
-
-    /// <summary>Public instance properties with a public getter, base types first, overridden ones once.</summary>
-    private static List<IPropertySymbol> PublicProperties(INamedTypeSymbol type)
-    {
-        var chain = new List<INamedTypeSymbol>();
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
-        {
-            chain.Insert(0, current);
-        }
-
-        var byName = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var current in chain)
-        {
-            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
-            {
-                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
-                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.Name == "EqualityContract")
-                {
-                    continue;
-                }
-
-                if (!byName.ContainsKey(property.Name))
-                {
-                    order.Add(property.Name);
-                }
-
-                byName[property.Name] = property;
-            }
-        }
-
-        return order.Select(n => byName[n]).ToList();
-    }
-
     /// <summary>The property's initializer as a C# literal, when the initializer is a constant.</summary>
     private string? InitializerValue(IPropertySymbol property)
     {
@@ -481,46 +387,13 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return null;
     }
 
-    private static bool HasInitializer(IPropertySymbol property) =>
-        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null });
-
     private static bool IsNullable(ITypeSymbol type) =>
         type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
         || type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 
-    private static bool IsIgnored(IEnumerable<AttributeData> attributes, out bool always)
-    {
-        always = false;
-        var attribute = Find(attributes, JsonIgnore);
-        if (attribute is null)
-        {
-            return false;
-        }
-
-        var condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
-        // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3.
-        always = condition is null or 1;
-        return condition is not 0;
-    }
-
-    private static IgnoreCondition IgnoreOf(IEnumerable<AttributeData> attributes)
-    {
-        var condition = Find(attributes, JsonIgnore)?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
-        return condition switch
-        {
-            2 => IgnoreCondition.WhenWritingDefault,
-            3 => IgnoreCondition.WhenWritingNull,
-            _ => IgnoreCondition.Never,
-        };
-    }
-
-    private static int Order(IEnumerable<AttributeData> attributes) =>
-        Find(attributes, JsonPropertyOrder)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
-
     private static bool Has(IEnumerable<AttributeData> attributes, string name) => Find(attributes, name) is not null;
 
-    private static AttributeData? Find(IEnumerable<AttributeData> attributes, string name) =>
-        attributes.FirstOrDefault(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == name);
+    private static AttributeData? Find(IEnumerable<AttributeData> attributes, string name) => JsonMembers.Find(attributes, name);
 
     private static string? StringArgument(ISymbol symbol, string attribute) => StringArgument(symbol.GetAttributes(), attribute);
 

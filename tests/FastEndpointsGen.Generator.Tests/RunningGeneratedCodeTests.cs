@@ -73,6 +73,31 @@ public class RunningGeneratedCodeTests
     }
 
     [Test]
+    public async Task ConstructorParameters_MatchTheirOwnPropertyBeforeOneThatDiffersInCase()
+    {
+        // Id and ID are two properties; each constructor parameter is read and written through its own (reading/JsonMembers.cs).
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Text.Json.Serialization;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed record Pair(int Id, [property: JsonPropertyName("code")] int ID);
+
+            public static class PairEndpoints
+            {
+                [Post("/pairs")]
+                public static Pair Echo(Pair pair) => pair;
+            }
+            """);
+        using var app = GeneratedApp.Load(result);
+
+        var echoed = await app.InvokeAsync("PairEndpoints_Echo", GeneratedApp.Json("""{"id":1,"code":2}"""));
+
+        Assert.That(echoed, Is.EqualTo((200, """{"id":1,"code":2}""")));
+    }
+
+    [Test]
     public async Task JsonResponse_UsesTheGeneratedNames()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""
