@@ -222,6 +222,18 @@ public sealed class BrokenForm
     }
 }
 
+/// <summary>A query model whose constructor fails for a reason that is not the client's.</summary>
+public sealed record BrokenQuery(int N)
+{
+    public int N { get; } = N != 13 ? N : throw new InvalidOperationException("internal state exposed");
+}
+
+/// <summary>A body model whose constructor fails for a reason that is not the client's.</summary>
+public sealed record BrokenRecord(string Name)
+{
+    public string Name { get; } = Name != "boom" ? Name : throw new InvalidOperationException("internal state exposed");
+}
+
 /// <summary>Models that refuse values while they are built.</summary>
 [EndpointGroup("/model-errors", Tags = ["Model errors"])]
 public static class ModelErrorEndpoints
@@ -243,6 +255,12 @@ public static class ModelErrorEndpoints
 
     [Post("/broken-form")]
     public static string BrokenForm([FromForm] BrokenForm form) => form.Name;
+
+    [Get("/broken-query")]
+    public static int BrokenQuery([AsParameters] BrokenQuery query) => query.N;
+
+    [Post("/broken-record")]
+    public static string BrokenRecord(BrokenRecord record) => record.Name;
 }
 
 /// <summary>Dictionaries keyed by numbers, GUIDs and enums, read and written by generated code.</summary>
@@ -254,6 +272,9 @@ public static class KeyedEndpoints
 {
     [Post("/")]
     public static Keyed Echo(Keyed keyed) => keyed;
+
+    [Post("/names")]
+    public static Dictionary<int, string> Names(Dictionary<int, string> names) => names;
 
     [Post("/numbers")]
     public static int Sum(Dictionary<long, int> values) => values.Sum(pair => pair.Value);

@@ -123,6 +123,42 @@ public sealed class ExceptionHandlingTests
         });
     }
 
+    /// <summary>
+    /// An exception a model's own code throws while it is bound (not an ArgumentException or ValidationException) is the
+    /// server's failure, handled exactly like one from the handler: it reaches the app's exception handler (docs/validation.md).
+    /// </summary>
+    [TestCase("GET", "/model-errors/broken-query?n=13", null, null)]
+    [TestCase("POST", "/model-errors/broken-record", "application/json", """{"name":"boom"}""")]
+    [TestCase("POST", "/model-errors/broken", "application/json", """{"name":"boom"}""")]
+    [TestCase("POST", "/model-errors/broken-form", "application/x-www-form-urlencoded", "name=boom")]
+    public async Task The_apps_IExceptionHandler_answers_an_exception_thrown_while_a_model_is_built(string method, string url, string? contentType, string? body)
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseEnvironment("Production")
+            .UseSetting("UseExceptionHandler", "true")
+            .ConfigureLogging(logging => logging.ClearProviders()));
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType!);
+        }
+
+        if (contentType == "application/x-www-form-urlencoded")
+        {
+            using var token = await client.GetAsync(new Uri("/context/antiforgery-token", UriKind.Relative));
+            request.Headers.Add("RequestVerificationToken", await token.BodyAsync());
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError), text);
+            Assert.That(text, Is.EqualTo("handled by the app: internal state exposed"));
+        });
+    }
+
     [Test]
     public async Task HttpError_is_still_answered_by_the_endpoint()
     {

@@ -431,6 +431,19 @@ public sealed class NonStringDictionaryKeyTests : AppTests
     }
 
     [Test]
+    public async Task A_dictionary_body_with_int_keys_round_trips_and_a_bad_key_says_so_plainly()
+    {
+        const string json = """{"1":"one","-2":"minus two"}""";
+        using var response = await PostJsonAsync("/keyed/names", json);
+        await response.ShouldBeJson(json);
+
+        using var bad = await PostJsonAsync("/keyed/names", """{"1":"one","x":"bad"}""");
+        var body = await bad.BodyAsync();
+        Assert.That(body, Does.Not.Contain("System.Int32").And.Not.Contain("BytePositionInLine").And.Not.Contain("could not be converted"));
+        await bad.ShouldHaveSingleError("body.x.[key]", Messages.Int);
+    }
+
+    [Test]
     public async Task A_top_level_dictionary_body_with_long_keys_binds()
     {
         using var response = await PostJsonAsync("/keyed/numbers", """{"9007199254740993":2,"-1":3}""");

@@ -519,6 +519,35 @@ public sealed class ModelConstructionErrorTests : AppTests
     }
 
     [Test]
+    public async Task Any_other_exception_from_a_query_models_constructor_is_a_500_without_its_message()
+    {
+        using var factory = new TestAppFactory("Production");
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/model-errors/broken-query?n=13", UriKind.Relative));
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500), body);
+            Assert.That(body, Does.Not.Contain("internal state"));
+        });
+    }
+
+    [Test]
+    public async Task Any_other_exception_from_a_body_models_constructor_is_a_500_without_its_message()
+    {
+        using var factory = new TestAppFactory("Production");
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync(new Uri("/model-errors/broken-record", UriKind.Relative), Http.Json("""{"name":"boom"}"""));
+        var body = await response.BodyAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500), body);
+            Assert.That(body, Does.Not.Contain("internal state"));
+            Assert.That(body, Does.Not.Contain("json_invalid"));
+        });
+    }
+
+    [Test]
     public async Task Any_other_exception_is_a_500_without_its_message()
     {
         using var factory = new TestAppFactory("Production");
