@@ -637,13 +637,15 @@ internal static class JsonEmitter
         using (writer.Block())
         {
             writer.WriteLine("unknownName = null;");
-            for (var i = 0; i < type.Members.Count; i++)
+            // A constructor parameter whose property is [JsonIgnore]d is never read: it keeps its default.
+            var matched = Enumerable.Range(0, type.Members.Count).Where(i => !type.Members[i].IsIgnored).ToList();
+            foreach (var i in matched)
             {
                 writer.WriteLine($"if (reader.ValueTextEquals({Literal(type.Members[i].JsonName)}u8)) return {i};");
             }
 
             writer.WriteLine("var name = reader.GetString()!;");
-            for (var i = 0; i < type.Members.Count; i++)
+            foreach (var i in matched)
             {
                 writer.WriteLine($"if (string.Equals(name, {Literal(type.Members[i].JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) return {i};");
             }

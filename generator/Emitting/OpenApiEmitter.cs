@@ -652,7 +652,7 @@ internal static class OpenApiEmitter
             _docs.TryGetValue(type.Id, out var docs);
             var properties = new JsonObject();
             var required = new List<string>();
-            foreach (var member in type.Members)
+            foreach (var member in type.Members.Where(m => !m.IsIgnored))
             {
                 var schema = SchemaFor(member.TypeId, member.IsNullable);
                 ApplyRules(schema, member.Rules, member.IsNullable);

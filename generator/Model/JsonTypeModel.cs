@@ -163,6 +163,12 @@ internal sealed record JsonMemberModel
 
     public IgnoreCondition Ignore { get; init; }
 
+    /// <summary>
+    /// A constructor parameter whose property is <c>[JsonIgnore]</c>d: passed its default, never read from JSON, written
+    /// or documented, as System.Text.Json does (reading/JsonMembers.cs).
+    /// </summary>
+    public bool IsIgnored { get; init; }
+
     /// <summary>Marked <c>[DataType(DataType.Password)]</c>: errors never echo its input.</summary>
     public bool IsSecret { get; init; }
 

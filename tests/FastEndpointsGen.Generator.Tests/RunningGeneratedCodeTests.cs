@@ -98,6 +98,31 @@ public class RunningGeneratedCodeTests
     }
 
     [Test]
+    public async Task AConstructorParameterWhosePropertyIsIgnored_IsNotReadFromJson()
+    {
+        // As System.Text.Json does: the parameter gets its default, and its camelCase name is no JSON member (no FEG4004 with Id).
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Text.Json.Serialization;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed record Distinct(int Id, [property: JsonIgnore] int ID);
+
+            public static class DistinctEndpoints
+            {
+                [Post("/distinct")]
+                public static string Echo(Distinct item) => $"{item.Id}:{item.ID}";
+            }
+            """);
+        using var app = GeneratedApp.Load(result);
+
+        var echoed = await app.InvokeAsync("DistinctEndpoints_Echo", GeneratedApp.Json("""{"id":1}"""));
+
+        Assert.That(echoed, Is.EqualTo((200, "1:0")));
+    }
+
+    [Test]
     public async Task JsonResponse_UsesTheGeneratedNames()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""
