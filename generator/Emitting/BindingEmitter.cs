@@ -196,13 +196,13 @@ internal static class BindingEmitter
                 break;
             case BindingSource.Services:
                 writer.WriteLine(parameter.IsOptional
-                    ? $"var {local} = httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>();"
-                    : $"var {local} = httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>();");
+                    ? $"var {local} = httpContext.RequestServices.GetService<{parameter.Type.NonNullable}>();"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredService<{parameter.Type.NonNullable}>();");
                 break;
             case BindingSource.KeyedServices:
                 writer.WriteLine(parameter.IsOptional
-                    ? $"var {local} = httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});"
-                    : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});");
+                    ? $"var {local} = httpContext.RequestServices.GetKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey});"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey});");
                 break;
             case BindingSource.Special when parameter.Special == SpecialKind.FormFile:
                 if (parameter.IsOptional)
@@ -235,11 +235,8 @@ internal static class BindingEmitter
     /// </summary>
     private static void EmitBindAsync(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, (string Delegate, int Index) handlerParameter)
     {
-        var type = NonNullable(parameter.Type);
-        if (type.StartsWith("global::System.Nullable<", System.StringComparison.Ordinal))
-        {
-            type = type.Substring("global::System.Nullable<".Length, type.Length - "global::System.Nullable<".Length - 1);
-        }
+        // A Nullable<T> parameter binds through T's own BindAsync.
+        var type = parameter.Type.Name;
 
         string Info() => fields.Add(handlerParameter.Delegate + "_" + Stem(local) + "_parameter", "global::System.Reflection.ParameterInfo",
             $"{EndpointFilterEmitter.MethodLookupCall(handlerParameter.Delegate)}.GetParameters()[{handlerParameter.Index}]");
@@ -644,7 +641,7 @@ internal static class BindingEmitter
         var initializers = parameter.Members.Where(m => m.IsProperty && m.IsInitOnly)
             .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(m)}").ToList();
         var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
-        var type = NonNullable(parameter.Type);
+        var type = parameter.Type.NonNullable;
 
         // Built only from values that bound: a request with errors is answered 422 without it. The model's own
         // ArgumentException or ValidationException is a value_error at the model; any other exception is the server's.
@@ -775,16 +772,14 @@ internal static class BindingEmitter
 
     internal static string ServiceExpression(ParameterModel parameter) => parameter switch
     {
-        { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
-        { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
-        { IsOptional: true } => $"httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>()",
-        _ => $"httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>()",
+        { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey})",
+        { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey})",
+        { IsOptional: true } => $"httpContext.RequestServices.GetService<{parameter.Type.NonNullable}>()",
+        _ => $"httpContext.RequestServices.GetRequiredService<{parameter.Type.NonNullable}>()",
     };
 
     /// <summary>The expression passed to the handler: arrays bound from strings are built as lists first.</summary>
     private static string ValueExpression(ParameterModel parameter, string local) => local;
-
-    internal static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
 
     // Parameter locals carry a suffix so a parameter named errors, body or result never meets the delegate's own variables.
     // Every name is the parameter's name plus a suffix, and only the final suffix is ever swapped: a parameter named

@@ -70,14 +70,15 @@ internal static class JsonEmitter
     /// </summary>
     private static void EmitBodyObject(SourceWriter writer, JsonTypeModel type)
     {
-        var dot = type.TypeName.LastIndexOf('.');
-        writer.WriteLine($"namespace {type.TypeName.Substring("global::".Length, dot - "global::".Length)}");
+        // global::{namespace}.{class}: the body object is one of ours, in a namespace of its own (BodyMembersParser).
+        var name = type.TypeName;
+        writer.WriteLine($"namespace {name.Name.Substring("global::".Length, name.Name.Length - "global::".Length - name.SimpleName.Length - 1)}");
         using (writer.Block())
         {
             var members = type.Members.OrderBy(m => m.ConstructorIndex).ToList();
             writer.WriteLine("/// <summary>The JSON body of a handler with <c>[BodyMember]</c> parameters: one property each (docs/binding.md#several-body-members).</summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine($"internal sealed class {type.TypeName.Substring(dot + 1)}({string.Join(", ", members.Select(m => $"{m.Type} {Local(m.Name)}"))})");
+            writer.WriteLine($"internal sealed class {name.SimpleName}({string.Join(", ", members.Select(m => $"{m.Type} {Local(m.Name)}"))})");
             using (writer.Block())
             {
                 foreach (var member in members)
@@ -138,7 +139,7 @@ internal static class JsonEmitter
         || type.IsRoot
         || type.Kind == JsonTypeKind.Nullable && types[type.ElementId!].Kind != JsonTypeKind.Simple;
 
-    private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName : type.TypeName + "?";
+    private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName.Declared : type.TypeName.Name + "?";
 
     private static void EmitPublicSerialize(SourceWriter writer, JsonTypeModel type)
     {
@@ -570,7 +571,7 @@ internal static class JsonEmitter
             writer.WriteLine("// The class's own ValidationAttributes run on the built object, as Validator.ValidateObject runs them.");
             foreach (var rule in type.TypeRules)
             {
-                var attribute = fields.Add($"{type.Id}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                var attribute = fields.Add($"{type.Id}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!.Name, rule.Construction!);
                 writer.WriteLine($"ValidationChecks.Validate({attribute}, result, {Literal(type.DisplayName ?? "")}, context, JsonNameOf{type.Id});");
             }
 
@@ -659,7 +660,7 @@ internal static class JsonEmitter
     {
         foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
         {
-            var target = type.IsValueType ? $"ref {type.TypeName}" : type.TypeName;
+            var target = type.IsValueType ? $"ref {type.TypeName}" : type.TypeName.Declared;
             writer.WriteLine("// Init-only with an initializer: set only when the JSON has it, keeping the initializer's value otherwise.");
             writer.WriteLine($"[{KnownTypes.UnsafeAccessor}({KnownTypes.UnsafeAccessorKindMethod}, Name = \"set_{member.Name}\")]");
             writer.WriteLine($"private static extern void Set{type.Id}_{member.Name}({target} target, {member.Type} value);");
@@ -1030,7 +1031,7 @@ internal static class JsonEmitter
     /// <summary>Scalars, nullable scalars and fallbacks get small named methods too, so any type can be a root.</summary>
     private static void EmitLeaf(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
-        var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName + "?" : ParameterType(type);
+        var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName.Name + "?" : ParameterType(type);
         writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {parameter} value, JsonSerializerOptions options)");
         using (writer.Block())
         {

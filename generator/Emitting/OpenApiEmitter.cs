@@ -356,14 +356,14 @@ internal static class OpenApiEmitter
             {
                 case ResponseKind.Json:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json",
-                        SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.EndsWith("?", StringComparison.Ordinal) == true));
+                        SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.IsNullable == true));
                     break;
                 case ResponseKind.Stream:
                     // Streamed item by item, but on the wire it is one JSON array like any other.
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json", new JsonObject
                     {
                         ["type"] = "array",
-                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.IsNullable == true),
                     });
                     break;
                 case ResponseKind.JsonLines:
@@ -371,12 +371,12 @@ internal static class OpenApiEmitter
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/jsonl", new JsonObject
                     {
                         ["type"] = "array",
-                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.IsNullable == true),
                     });
                     break;
                 case ResponseKind.ServerSentEvents:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/event-stream",
-                        EventStreamSchema(response.JsonTypeId, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true));
+                        EventStreamSchema(response.JsonTypeId, nullable: response.ItemType?.IsNullable == true));
                     break;
                 case ResponseKind.Text:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/plain", new JsonObject { ["type"] = "string" });
@@ -1009,17 +1009,7 @@ internal static class OpenApiEmitter
                 StringComparer.Ordinal);
         }
 
-        private static string? SimpleName(string typeName)
-        {
-            if (typeName.IndexOf('<') >= 0)
-            {
-                return null;
-            }
-
-            var dot = typeName.LastIndexOf('.');
-            var name = dot >= 0 ? typeName.Substring(dot + 1) : typeName.Replace("global::", "");
-            return name.TrimStart('@');
-        }
+        private static string? SimpleName(TypeRef type) => type.IsConstructed ? null : type.SimpleName;
 
         private static string Reason(int status) => status switch
         {

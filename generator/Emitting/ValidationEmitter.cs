@@ -92,7 +92,7 @@ internal static class ValidationEmitter
                     break;
                 case RuleKind.Custom:
                     // A ValidationAttribute the generator does not compile: built once, run as DataAnnotations would.
-                    var attribute = fields.Add($"{fieldPrefix}_{ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                    var attribute = fields.Add($"{fieldPrefix}_{ShortName(rule.AttributeType!)}", rule.AttributeType!.Name, rule.Construction!);
                     var message = char.ToLowerInvariant(attribute[0]) + attribute.Substring(1) + "Error";
                     writer.WriteLine($"if (ValidationChecks.Custom({attribute}, {value}, {JsonEmitter.Literal(name)}) is {{ }} {message})");
                     using (writer.Block())
@@ -172,10 +172,10 @@ internal static class ValidationEmitter
         }
     }
 
-    // DivisibleByAttribute for global::Demo.DivisibleByAttribute.
-    internal static string ShortName(string type)
+    // DivisibleBy for global::Demo.DivisibleByAttribute.
+    internal static string ShortName(TypeRef type)
     {
-        var name = type.Substring(type.LastIndexOf('.') + 1);
+        var name = type.SimpleName;
         return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 

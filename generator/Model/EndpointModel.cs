@@ -146,8 +146,8 @@ internal sealed record ParameterModel
     /// <summary>The C# name (for <c>[AsParameters]</c> members, the member name).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The declared type, fully qualified, with <c>?</c> when it is a nullable reference.</summary>
-    public required string Type { get; init; }
+    /// <summary>The declared type.</summary>
+    public required TypeRef Type { get; init; }
 
     public required BindingSource Source { get; init; }
 
@@ -231,13 +231,13 @@ internal sealed record ResponseModel
     public required AsyncKind Async { get; init; }
 
     /// <summary>The value type (after unwrapping the task), fully qualified, or null for no value.</summary>
-    public string? ValueType { get; init; }
+    public TypeRef? ValueType { get; init; }
 
     /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>, of the item for a stream, or of an event's data.</summary>
     public string? JsonTypeId { get; init; }
 
     /// <summary>For a stream: the item type (an event's data type for server-sent events), fully qualified, with <c>?</c> when it is a nullable reference.</summary>
-    public string? ItemType { get; init; }
+    public TypeRef? ItemType { get; init; }
 
     /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
     public required int StatusCode { get; init; }

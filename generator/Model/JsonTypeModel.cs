@@ -42,8 +42,8 @@ internal sealed record JsonTypeModel
     /// <summary>A C# identifier naming this type's reader and writer, e.g. <c>TaskItem</c> or <c>ListOfTaskItem</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The type, fully qualified with <c>global::</c>, without a nullable annotation.</summary>
-    public required string TypeName { get; init; }
+    /// <summary>The type, without a nullable annotation.</summary>
+    public required TypeRef TypeName { get; init; }
 
     public required JsonTypeKind Kind { get; init; }
 
@@ -55,7 +55,7 @@ internal sealed record JsonTypeModel
     public string? ElementId { get; init; }
 
     /// <summary>The element type name, with <c>?</c> when the element is a nullable reference.</summary>
-    public string? ElementType { get; init; }
+    public TypeRef? ElementType { get; init; }
 
     /// <summary>Whether the element may be null.</summary>
     public bool ElementIsNullable { get; init; }
@@ -161,8 +161,8 @@ internal sealed record JsonMemberModel
     /// <summary>The member type's JSON type id.</summary>
     public required string TypeId { get; init; }
 
-    /// <summary>The member type, fully qualified, with <c>?</c> for a nullable reference.</summary>
-    public required string Type { get; init; }
+    /// <summary>The member's declared type.</summary>
+    public required TypeRef Type { get; init; }
 
     /// <summary>Null is a valid value (nullable reference, <c>Nullable&lt;T&gt;</c>, or nullable-oblivious).</summary>
     public required bool IsNullable { get; init; }

@@ -87,7 +87,7 @@ internal sealed record ValidationRule
     public string? OtherMember { get; init; }
 
     /// <summary>For <see cref="RuleKind.Custom"/>: the attribute's type and the C# expression that constructs it as written.</summary>
-    public string? AttributeType { get; init; }
+    public TypeRef? AttributeType { get; init; }
 
     public string? Construction { get; init; }
 

@@ -87,7 +87,7 @@ internal static class BodyMembersParser
             new JsonTypeModel
             {
                 Id = id,
-                TypeName = fullName,
+                TypeName = new TypeRef { Name = fullName, Kind = TypeRefKind.Reference, IsNullable = false, SimpleName = className },
                 Kind = JsonTypeKind.Object,
                 IsValueType = false,
                 IsBodyObject = true,

@@ -336,7 +336,7 @@ internal static class EndpointParser
         var model = new ParameterModel
         {
             Name = declared?.Name ?? value.Symbol.Name,
-            Type = Names.Type(type),
+            Type = Names.TypeRef(type),
             Source = decision.Source,
             WireName = decision.WireName,
             IsOptional = IsNullable(type) || declared is { HasExplicitDefaultValue: true },
@@ -441,7 +441,7 @@ internal static class EndpointParser
         return new ParameterModel
         {
             Name = parameter.Name,
-            Type = Names.Type(parameter.Type),
+            Type = Names.TypeRef(parameter.Type),
             Source = keyed is null ? BindingSource.Services : BindingSource.KeyedServices,
             WireName = parameter.Name,
             IsOptional = IsNullable(parameter.Type) || parameter.HasExplicitDefaultValue,
@@ -457,8 +457,8 @@ internal static class EndpointParser
         {
             Kind = shape.Kind,
             Async = shape.Async,
-            ValueType = shape.ValueType is null ? null : Names.Type(shape.ValueType),
-            ItemType = shape.ItemType is null ? null : Names.Type(shape.ItemType),
+            ValueType = shape.ValueType is null ? null : Names.TypeRef(shape.ValueType),
+            ItemType = shape.ItemType is null ? null : Names.TypeRef(shape.ItemType),
             JsonTypeId = shape.Kind == ResponseKind.Result ? null : ids.FirstOrDefault(),
             StatusCode = shape.StatusCode,
         };

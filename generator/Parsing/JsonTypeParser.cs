@@ -114,8 +114,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         {
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Nullable, IsValueType = true,
-                ElementId = Add(underlying), ElementType = Names.Type(underlying),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Nullable, IsValueType = true,
+                ElementId = Add(underlying), ElementType = Names.TypeRef(underlying),
             };
         }
 
@@ -128,7 +128,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
         if (TypeClassifier.IsJsonScalar(simple))
         {
-            return new JsonTypeModel { Id = id, TypeName = name, Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
+            return new JsonTypeModel { Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
         }
 
         var collection = TypeClassifier.GetCollectionKind(type, out var element);
@@ -137,8 +137,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             var declared = type.OriginalDefinition.ToDisplayString();
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
-                ElementId = Add(element), ElementType = Names.Type(element), ElementIsNullable = IsNullable(element),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
+                ElementId = Add(element), ElementType = Names.TypeRef(element), ElementIsNullable = IsNullable(element),
                 IsIndexable = type is IArrayTypeSymbol
                     || declared is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.IReadOnlyList<T>",
             };
@@ -149,8 +149,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             var keyKind = key.SpecialType == SpecialType.System_String ? SimpleKind.String : TypeClassifier.GetSimpleKind(key);
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Dictionary, IsValueType = false,
-                ElementId = Add(value), ElementType = Names.Type(value), ElementIsNullable = IsNullable(value),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Dictionary, IsValueType = false,
+                ElementId = Add(value), ElementType = Names.TypeRef(value), ElementIsNullable = IsNullable(value),
                 KeyKind = keyKind, KeyType = Names.TypeWithoutAnnotation(key),
                 KeyEnumId = keyKind == SimpleKind.Enum ? Add(key) : null,
             };
@@ -197,7 +197,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return new JsonTypeModel
         {
             Id = id,
-            TypeName = name,
+            TypeName = Names.TypeRef(type),
             Kind = JsonTypeKind.Polymorphic,
             IsValueType = false,
             DerivedTypes = derived.ToEquatableArray(),
@@ -221,7 +221,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
         return new JsonTypeModel
         {
-            Id = id, TypeName = name, Kind = JsonTypeKind.Enum, Simple = SimpleKind.Enum, IsValueType = true,
+            Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Enum, Simple = SimpleKind.Enum, IsValueType = true,
             EnumMembers = members.ToEquatableArray(),
         };
     }
@@ -258,7 +258,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                     Name = property?.Name ?? parameter.Name,
                     JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property?.Name ?? parameter.Name),
                     TypeId = Add(parameter.Type),
-                    Type = Names.Type(parameter.Type),
+                    Type = Names.TypeRef(parameter.Type),
                     IsNullable = isNullable,
                     IsRequired = required,
                     CanWrite = property is not null && !(IsIgnored(attributes, out var always) && always),
@@ -294,7 +294,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 Name = property.Name,
                 JsonName = StringArgument(attributes, JsonPropertyName) ?? JsonSupport.CamelCase(property.Name),
                 TypeId = Add(property.Type),
-                Type = Names.Type(property.Type),
+                Type = Names.TypeRef(property.Type),
                 IsNullable = isNullable,
                 IsRequired = required && assignment != MemberAssignment.None,
                 CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
@@ -311,7 +311,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return new JsonTypeModel
         {
             Id = id,
-            TypeName = name,
+            TypeName = Names.TypeRef(type),
             Kind = JsonTypeKind.Object,
             IsValueType = type.IsValueType,
             CanRead = constructor is not null || type.IsValueType,
@@ -409,7 +409,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
     private static JsonTypeModel Fallback(ITypeSymbol type, string id, string name, string reason) => new()
     {
-        Id = id, TypeName = name, Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
+        Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
     };
 
     private static MemberAssignment AssignmentOf(IPropertySymbol property, IMethodSymbol? constructor)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using FastEndpointsGen.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FastEndpointsGen.Generator.Parsing;
@@ -23,6 +24,26 @@ internal static class Names
     /// <summary><c>global::Ns.Type</c> without a top-level nullable reference annotation.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
         type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) : Type(type);
+
+    /// <summary>The type as the model holds it (docs/architecture.md#the-model).</summary>
+    public static TypeRef TypeRef(ITypeSymbol type)
+    {
+        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && type is INamedTypeSymbol { TypeArguments.Length: 1 };
+        var named = isNullableValue ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        return new TypeRef
+        {
+            Name = TypeWithoutAnnotation(named),
+            Kind = isNullableValue ? TypeRefKind.NullableValue : type.IsValueType ? TypeRefKind.Value : TypeRefKind.Reference,
+            IsNullable = isNullableValue || type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated,
+            SimpleName = named.Name,
+            IsConstructed = IsConstructed(named),
+        };
+    }
+
+    private static bool IsConstructed(ITypeSymbol type) =>
+        type is IArrayTypeSymbol or IPointerTypeSymbol
+        || type is INamedTypeSymbol { TypeArguments.Length: > 0 }
+        || type.ContainingType is { } outer && IsConstructed(outer);
 
     /// <summary>A C# expression for a constant of the given type (a parameter's default value).</summary>
     public static string Literal(object? value, ITypeSymbol type)

@@ -147,7 +147,7 @@ internal static class ValidationParser
         {
             Kind = RuleKind.Custom,
             Target = RuleTarget.Other,
-            AttributeType = Names.Type(type),
+            AttributeType = Names.TypeRef(type),
             Construction = AttributeConstruction.Expression(attribute),
         };
     }
