@@ -267,7 +267,7 @@ internal static class BindingEmitter
             writer.WriteLine($"if ({raw} is null) errors = RequestErrors.Missing(errors, \"request\", {Literal(parameter.WireName)});");
         }
 
-        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {Stem(local)}_bound ? {Stem(local)}_bound : {parameter.DefaultValue ?? "default!"};");
+        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {Stem(local)}_bound ? {Stem(local)}_bound : {parameter.DefaultValue?.CSharp ?? "default!"};");
     }
 
     /// <summary>
@@ -343,7 +343,7 @@ internal static class BindingEmitter
 
         var raw = Raw(local);
         writer.WriteLine(source == "path" ? $"var {raw} = {read};" : $"string? {raw} = {read};");
-        var fallback = parameter.DefaultValue ?? "default!";
+        var fallback = parameter.DefaultValue?.CSharp ?? "default!";
         writer.WriteLine($"{parameter.Type} {local} = {fallback};");
         var absent = value.Kind == SimpleKind.String ? $"{raw} is null" : $"string.IsNullOrEmpty({raw})";
         var present = value.Kind == SimpleKind.String ? $"{raw} is not null" : $"!string.IsNullOrEmpty({raw})";
@@ -414,7 +414,7 @@ internal static class BindingEmitter
         if (parameter.IsOptional && parameter.DefaultValue is not null)
         {
             // No values keeps the declared default (often null); any value builds the collection.
-            writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue};");
+            writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue.CSharp};");
             writer.WriteLine($"if ({raw}.Count > 0)");
         }
         else
@@ -517,7 +517,7 @@ internal static class BindingEmitter
 
     private static void EmitBody(SourceWriter writer, ParameterModel parameter, string local)
     {
-        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue ?? "default!"};", parameter.IsOptional
+        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? "default!"};", parameter.IsOptional
             ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
             : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
         if (!parameter.IsOptional)
@@ -557,7 +557,7 @@ internal static class BindingEmitter
         writer.WriteLine();
         foreach (var member in members)
         {
-            writer.WriteLine($"{member.Type} {Local(member.Name)} = bodyMembers is null ? {member.DefaultValue ?? "default!"} : bodyMembers.{member.BodyProperty};");
+            writer.WriteLine($"{member.Type} {Local(member.Name)} = bodyMembers is null ? {member.DefaultValue?.CSharp ?? "default!"} : bodyMembers.{member.BodyProperty};");
         }
     }
 

@@ -438,7 +438,7 @@ internal static class JsonEmitter
         writer.WriteLine("var objectStart = reader.TokenStartIndex;");
         foreach (var member in readable)
         {
-            writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue ?? "default!"};");
+            writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue?.CSharp ?? "default!"};");
             if (TracksPresence(member))
             {
                 writer.WriteLine($"var has{member.Name} = false;");

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
+using FastEndpointsGen.Generator.Model;
+
 namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
@@ -262,42 +264,5 @@ internal static class JsonText
 
     private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
 
-    private static void WriteString(StringBuilder builder, string text)
-    {
-        builder.Append('"');
-        foreach (var ch in text)
-        {
-            switch (ch)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (ch < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
+    private static void WriteString(StringBuilder builder, string text) => builder.Append(JsonString.Quote(text));
 }

@@ -157,8 +157,8 @@ internal sealed record ParameterModel
     /// <summary>Null, nullable or defaulted: absence is not an error.</summary>
     public required bool IsOptional { get; init; }
 
-    /// <summary>The default value as a C# expression, when the parameter has one.</summary>
-    public string? DefaultValue { get; init; }
+    /// <summary>The declared default value, when the parameter has one.</summary>
+    public Constant? DefaultValue { get; init; }
 
     /// <summary>How a string from the route, query, header or form becomes the value.</summary>
     public ValueModel? Value { get; init; }

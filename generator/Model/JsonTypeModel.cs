@@ -177,14 +177,14 @@ internal sealed record JsonMemberModel
     /// <summary>For <see cref="MemberAssignment.Constructor"/>: the parameter's position.</summary>
     public int ConstructorIndex { get; init; } = -1;
 
-    /// <summary>The constructor parameter's default value as C# text, when it has one.</summary>
-    public string? DefaultValue { get; init; }
+    /// <summary>The constructor parameter's default value, when it has one.</summary>
+    public Constant? DefaultValue { get; init; }
 
     /// <summary>
-    /// A property's initializer when it is a constant (<c>= 1</c>, <c>= 0m</c>, <c>= "NL"</c>), as C# text: only the
-    /// document reads it (its <c>default</c>); the generated reader leaves an absent member to the initializer.
+    /// A property's initializer when it is a constant (<c>= 1</c>, <c>= 0m</c>, <c>= "NL"</c>): only the document reads
+    /// it (its <c>default</c>); the generated reader leaves an absent member to the initializer.
     /// </summary>
-    public string? InitializerValue { get; init; }
+    public Constant? InitializerValue { get; init; }
 
     public IgnoreCondition Ignore { get; init; }
 

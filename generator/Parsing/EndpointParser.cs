@@ -340,7 +340,7 @@ internal static class EndpointParser
             Source = decision.Source,
             WireName = decision.WireName,
             IsOptional = IsNullable(type) || declared is { HasExplicitDefaultValue: true },
-            DefaultValue = declared is { HasExplicitDefaultValue: true } ? Names.Literal(declared.ExplicitDefaultValue, type) : null,
+            DefaultValue = declared is { HasExplicitDefaultValue: true } ? Names.Constant(declared.ExplicitDefaultValue, type) : null,
             Special = decision.Special,
         };
 
@@ -377,7 +377,7 @@ internal static class EndpointParser
             case BindingSource.KeyedServices:
                 return model with
                 {
-                    ServiceKey = decision.ServiceKey.IsNull ? "null" : Names.Literal(decision.ServiceKey.Value, decision.ServiceKey.Type!),
+                    ServiceKey = decision.ServiceKey.IsNull ? "null" : Names.Constant(decision.ServiceKey.Value, decision.ServiceKey.Type!).CSharp,
                 };
 
             case BindingSource.AsParameters:
@@ -445,7 +445,7 @@ internal static class EndpointParser
             Source = keyed is null ? BindingSource.Services : BindingSource.KeyedServices,
             WireName = parameter.Name,
             IsOptional = IsNullable(parameter.Type) || parameter.HasExplicitDefaultValue,
-            ServiceKey = keyed?.ConstructorArguments.FirstOrDefault() is { IsNull: false } key ? Names.Literal(key.Value, key.Type!) : null,
+            ServiceKey = keyed?.ConstructorArguments.FirstOrDefault() is { IsNull: false } key ? Names.Constant(key.Value, key.Type!).CSharp : null,
         };
     }
 

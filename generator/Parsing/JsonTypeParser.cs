@@ -264,7 +264,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                     CanWrite = property is not null && !(IsIgnored(attributes, out var always) && always),
                     Assignment = MemberAssignment.Constructor,
                     ConstructorIndex = i,
-                    DefaultValue = parameter.HasExplicitDefaultValue ? Names.Literal(parameter.ExplicitDefaultValue, parameter.Type) : null,
+                    DefaultValue = parameter.HasExplicitDefaultValue ? Names.Constant(parameter.ExplicitDefaultValue, parameter.Type) : null,
                     Ignore = IgnoreOf(attributes),
                     Rules = ValidationParser.Parse(attributes, parameter.Type, compilation.Assembly),
                     IsSecret = ValidationParser.IsPassword(attributes),
@@ -465,8 +465,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return order.Select(n => byName[n]).ToList();
     }
 
-    /// <summary>The property's initializer as a C# literal, when the initializer is a constant.</summary>
-    private string? InitializerValue(IPropertySymbol property)
+    /// <summary>The property's initializer, when the initializer is a constant.</summary>
+    private Constant? InitializerValue(IPropertySymbol property)
     {
         foreach (var reference in property.DeclaringSyntaxReferences)
         {
@@ -474,7 +474,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 && compilation.ContainsSyntaxTree(value.SyntaxTree)
                 && compilation.GetSemanticModel(value.SyntaxTree).GetConstantValue(value) is { HasValue: true } constant)
             {
-                return Names.Literal(constant.Value, property.Type);
+                return Names.Constant(constant.Value, property.Type);
             }
         }
 

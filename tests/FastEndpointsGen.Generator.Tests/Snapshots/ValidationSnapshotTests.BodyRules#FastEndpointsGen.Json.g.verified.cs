@@ -283,11 +283,11 @@ namespace FastEndpointsGen
                         if (JsonRead.Number<double>(ref reader, context, out var value)) scoreValue = value;
                         if (context.ErrorCount == before && scoreValue is { } checkedValue)
                         {
-                            if (checkedValue < 0.5d)
+                            if (checkedValue < 0.5D)
                             {
                                 context.AddError("greater_than_equal", "Input should be greater than or equal to 0.5", ValidationChecks.Input(checkedValue), ValidationChecks.Context("ge", "0.5"));
                             }
-                            if (checkedValue >= 9.5d)
+                            if (checkedValue >= 9.5D)
                             {
                                 context.AddError("less_than", "Input should be less than 9.5", ValidationChecks.Input(checkedValue), ValidationChecks.Context("lt", "9.5"));
                             }
