@@ -78,12 +78,12 @@ internal static class JsonEmitter
             var members = type.Members.OrderBy(m => m.ConstructorIndex).ToList();
             writer.WriteLine("/// <summary>The JSON body of a handler with <c>[BodyMember]</c> parameters: one property each (docs/binding.md#several-body-members).</summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine($"internal sealed class {name.SimpleName}({string.Join(", ", members.Select(m => $"{m.Type} {Local(m.Name)}"))})");
+            writer.WriteLine($"internal sealed class {name.SimpleName}({string.Join(", ", members.Select(m => $"{m.Type} {m.Local}"))})");
             using (writer.Block())
             {
                 foreach (var member in members)
                 {
-                    writer.WriteLine($"public {member.Type} {SourceHeader.Identifier(member.Name)} {{ get; }} = {Local(member.Name)};");
+                    writer.WriteLine($"public {member.Type} {SourceHeader.Identifier(member.Name)} {{ get; }} = {member.Local};");
                 }
             }
         }
@@ -438,10 +438,10 @@ internal static class JsonEmitter
         writer.WriteLine("var objectStart = reader.TokenStartIndex;");
         foreach (var member in readable)
         {
-            writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue?.CSharp ?? "default!"};");
+            writer.WriteLine($"{member.Type} {member.Local} = {member.DefaultValue?.CSharp ?? "default!"};");
             if (TracksPresence(member))
             {
-                writer.WriteLine($"var has{member.Name} = false;");
+                writer.WriteLine($"var {member.PresenceLocal} = false;");
             }
         }
 
@@ -468,7 +468,7 @@ internal static class JsonEmitter
 
                         if (TracksPresence(member))
                         {
-                            writer.WriteLine($"has{member.Name} = true;");
+                            writer.WriteLine($"{member.PresenceLocal} = true;");
                         }
 
                         writer.WriteLine(member.IsSecret
@@ -480,10 +480,10 @@ internal static class JsonEmitter
                             writer.WriteLine("var before = context.ErrorCount;");
                         }
 
-                        ReadInto(writer, types[member.TypeId], member.IsNullable, Local(member.Name), types);
+                        ReadInto(writer, types[member.TypeId], member.IsNullable, member.Local, types);
                         if (checks)
                         {
-                            writer.WriteLine($"if (context.ErrorCount == before && {Local(member.Name)} is {{ }} checkedValue)");
+                            writer.WriteLine($"if (context.ErrorCount == before && {member.Local} is {{ }} checkedValue)");
                             using (writer.Block())
                             {
                                 ValidationEmitter.EmitChecks(writer, member.Rules, "checkedValue", member.JsonName, $"{type.Id}_{member.Name}", fields, ReportJson);
@@ -511,8 +511,8 @@ internal static class JsonEmitter
         foreach (var member in readable.Where(m => m.IsRequired))
         {
             writer.WriteLine(echoObject
-                ? $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);"
-                : $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
+                ? $"if (!{member.PresenceLocal}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);"
+                : $"if (!{member.PresenceLocal}) context.AddMissing({Literal(member.JsonName)});");
         }
 
         EmitCompareChecks(writer, readable);
@@ -524,7 +524,7 @@ internal static class JsonEmitter
         }
 
         writer.WriteLine();
-        var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => Local(m.Name)));
+        var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => m.Local));
         var initializers = readable.Where(m => m.Assignment == MemberAssignment.Initializer).ToList();
         writer.WriteLine($"{type.TypeName} result;");
         writer.WriteLine("try");
@@ -541,20 +541,20 @@ internal static class JsonEmitter
                 {
                     foreach (var member in initializers)
                     {
-                        writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {Local(member.Name)},");
+                        writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {member.Local},");
                     }
                 }
             }
 
             foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
             {
-                writer.WriteLine($"if (has{member.Name}) result.{SourceHeader.Identifier(member.Name)} = {Local(member.Name)};");
+                writer.WriteLine($"if ({member.PresenceLocal}) result.{SourceHeader.Identifier(member.Name)} = {member.Local};");
             }
 
             foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
             {
                 var target = type.IsValueType ? "ref result" : "result";
-                writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
+                writer.WriteLine($"if ({member.PresenceLocal}) Set{type.Id}_{member.Name}({target}, {member.Local});");
             }
         }
 
@@ -616,7 +616,7 @@ internal static class JsonEmitter
                 }
 
                 var message = rule.ErrorMessage?.Replace("{0}", member.JsonName) ?? $"Value error, '{member.JsonName}' and '{other.JsonName}' do not match";
-                writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({Local(member.Name)}, {Local(other.Name)}))");
+                writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({member.Local}, {other.Local}))");
                 using (writer.Block())
                 {
                     writer.WriteLine($"context.Push({Literal(member.JsonName)});");

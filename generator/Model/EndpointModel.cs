@@ -146,6 +146,23 @@ internal sealed record ParameterModel
     /// <summary>The C# name (for <c>[AsParameters]</c> members, the member name).</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The stem of the request delegate's locals for this value, unique among the endpoint's values (the parser's
+    /// <c>LocalNames</c>). Every local is the stem plus a suffix of its own, so distinct stems never share a local, and
+    /// the delegate's own variables (<c>errors</c>, <c>body</c>, <c>result</c>) carry none of the suffixes
+    /// (docs/architecture.md#the-model).
+    /// </summary>
+    public string LocalStem { get; init; } = "";
+
+    /// <summary>The local holding the bound value, passed to the handler: <c>id_local</c>.</summary>
+    public string Local => LocalStem + "_local";
+
+    /// <summary>The local holding the text read from the request before it parses: <c>id_raw</c>.</summary>
+    public string RawLocal => LocalStem + "_raw";
+
+    /// <summary>The pattern variable of a value a <c>BindAsync</c> returned: <c>id_bound</c>.</summary>
+    public string BoundLocal => LocalStem + "_bound";
+
     /// <summary>The declared type.</summary>
     public required TypeRef Type { get; init; }
 

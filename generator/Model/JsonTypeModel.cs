@@ -158,6 +158,14 @@ internal sealed record JsonMemberModel
     /// <summary>The JSON name: <c>[JsonPropertyName]</c>, else the camelCase of <see cref="Name"/>.</summary>
     public required string JsonName { get; init; }
 
+    /// <summary>
+    /// The generated reader's local for the value (<c>titleValue</c>) and its flag for "the JSON had it"
+    /// (<c>hasTitle</c>), unique among the type's members and the reader's own variables (the parser's <c>LocalNames</c>).
+    /// </summary>
+    public string Local { get; init; } = "";
+
+    public string PresenceLocal { get; init; } = "";
+
     /// <summary>The member type's JSON type id.</summary>
     public required string TypeId { get; init; }
 

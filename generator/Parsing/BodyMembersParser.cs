@@ -91,7 +91,7 @@ internal static class BodyMembersParser
                 Kind = JsonTypeKind.Object,
                 IsValueType = false,
                 IsBodyObject = true,
-                Members = members.ToEquatableArray(),
+                Members = LocalNames.Members(members).ToEquatableArray(),
             },
             docs.Count == 0 ? null : new TypeDocs { TypeId = id, Members = docs.ToEquatableArray() });
         return result;

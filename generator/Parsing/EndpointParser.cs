@@ -56,7 +56,7 @@ internal static class EndpointParser
             return null;
         }
 
-        parameters = gathered;
+        parameters = LocalNames.Assign(gathered);
 
         var constructorParameters = new List<ParameterModel>();
         if (!method.IsStatic)

@@ -318,7 +318,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             IsValidatable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
             TypeRules = ValidationParser.ParseTypeRules(type, compilation.Assembly),
             DisplayName = type.Name,
-            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member).ToEquatableArray(),
+            Members = LocalNames.Members(members.OrderBy(m => m.Order).ThenBy(m => m.Position).Select(m => m.Member)).ToEquatableArray(),
         };
     }
 
