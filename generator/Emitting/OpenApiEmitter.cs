@@ -109,7 +109,7 @@ internal static class OpenApiEmitter
         public JsonObject Build()
         {
             var paths = new JsonObject();
-            var names = RoutingEmitter.EndpointNames(_model.Endpoints);
+            var names = EndpointNaming.EndpointNames(_model.Endpoints);
             // Names come from every endpoint, so they match the routing; [ExcludeFromDescription] ones are left out here.
             foreach (var path in Described().GroupBy(PathOf).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
