@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using FastEndpointsGen.Generator.Model;
 using FastEndpointsGen.Reading;
 
@@ -80,8 +79,6 @@ internal static class OpenApiEmitter
 
     private sealed class DocumentBuilder
     {
-        private static readonly Regex Integer = new(@"^-?\d+$", RegexOptions.CultureInvariant);
-        private static readonly Regex JsonNumber = new(@"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$", RegexOptions.CultureInvariant);
 
         private readonly OpenApiModel _model;
         private readonly Dictionary<string, JsonTypeModel> _types;
@@ -749,7 +746,7 @@ internal static class OpenApiEmitter
                 return Accepts("null") ? new JsonRaw("null") : null;
             }
 
-            if ((Accepts("integer") && Integer.IsMatch(text)) || (Accepts("number") && JsonNumber.IsMatch(text)))
+            if (JsonText.IsNumber(text, out var isInteger) && (Accepts("number") || isInteger && Accepts("integer")))
             {
                 return new JsonRaw(text);
             }
