@@ -268,7 +268,7 @@ internal static class BindingEmitter
             writer.WriteLine($"if ({raw} is null) errors = RequestErrors.Missing(errors, \"request\", {Literal(parameter.WireName)});");
         }
 
-        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {parameter.BoundLocal} ? {parameter.BoundLocal} : {parameter.DefaultValue?.CSharp ?? "default!"};");
+        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {parameter.BoundLocal} ? {parameter.BoundLocal} : {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};");
     }
 
     /// <summary>
@@ -345,7 +345,7 @@ internal static class BindingEmitter
 
         var raw = parameter.RawLocal;
         writer.WriteLine(source == "path" ? $"var {raw} = {read};" : $"string? {raw} = {read};");
-        var fallback = parameter.DefaultValue?.CSharp ?? "default!";
+        var fallback = parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue;
         writer.WriteLine($"{parameter.Type} {local} = {fallback};");
         var absent = value.Kind == SimpleKind.String ? $"{raw} is null" : $"string.IsNullOrEmpty({raw})";
         var present = value.Kind == SimpleKind.String ? $"{raw} is not null" : $"!string.IsNullOrEmpty({raw})";
@@ -520,7 +520,7 @@ internal static class BindingEmitter
     private static void EmitBody(SourceWriter writer, ParameterModel parameter)
     {
         var local = parameter.Local;
-        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? "default!"};", parameter.IsOptional
+        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};", parameter.IsOptional
             ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
             : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
         if (!parameter.IsOptional)
@@ -560,7 +560,7 @@ internal static class BindingEmitter
         writer.WriteLine();
         foreach (var member in members)
         {
-            writer.WriteLine($"{member.Type} {member.Local} = bodyMembers is null ? {member.DefaultValue?.CSharp ?? "default!"} : bodyMembers.{member.BodyProperty};");
+            writer.WriteLine($"{member.Type} {member.Local} = bodyMembers is null ? {member.DefaultValue?.CSharp ?? member.Type.DefaultValue} : bodyMembers.{member.BodyProperty};");
         }
     }
 
@@ -635,7 +635,7 @@ internal static class BindingEmitter
 
         // Built only from values that bound: a request with errors is answered 422 without it. The model's own
         // ArgumentException or ValidationException is a value_error at the model; any other exception is the server's.
-        writer.WriteLine($"{type} {local} = default!;");
+        writer.WriteLine($"{type} {local} = {type.DefaultValue};");
         writer.WriteLine("if (errors is null)");
         using (writer.Block())
         {

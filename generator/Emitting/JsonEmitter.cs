@@ -375,7 +375,7 @@ internal static class JsonEmitter
             if (!type.CanRead)
             {
                 writer.WriteLine($"context.AddInvalidValue(ref reader, ErrorTypes.ModelType); // {type.TypeName} has no public constructor to read into.");
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
             else
             {
@@ -421,7 +421,7 @@ internal static class JsonEmitter
                     writer.WriteLine($"context.AddMissing({Literal(member.JsonName)});");
                 }
 
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
 
             writer.WriteLine();
@@ -430,7 +430,7 @@ internal static class JsonEmitter
         writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
         using (writer.Block())
         {
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         writer.WriteLine();
@@ -438,7 +438,7 @@ internal static class JsonEmitter
         writer.WriteLine("var objectStart = reader.TokenStartIndex;");
         foreach (var member in readable)
         {
-            writer.WriteLine($"{member.Type} {member.Local} = {member.DefaultValue?.CSharp ?? "default!"};");
+            writer.WriteLine($"{member.Type} {member.Local} = {member.DefaultValue?.CSharp ?? member.Type.DefaultValue};");
             if (TracksPresence(member))
             {
                 writer.WriteLine($"var {member.PresenceLocal} = false;");
@@ -520,7 +520,7 @@ internal static class JsonEmitter
         writer.WriteLine("if (context.ErrorCount != errorCount)");
         using (writer.Block())
         {
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         writer.WriteLine();
@@ -562,7 +562,7 @@ internal static class JsonEmitter
         using (writer.Block())
         {
             writer.WriteLine("// The model refused the values (ArgumentException, ValidationException): a value_error at this object.");
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         if (type.TypeRules.Count > 0)
@@ -578,7 +578,7 @@ internal static class JsonEmitter
             writer.WriteLine("if (context.ErrorCount != errorCount)");
             using (writer.Block())
             {
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
         }
 
@@ -590,7 +590,7 @@ internal static class JsonEmitter
             writer.WriteLine("if (context.ErrorCount != errorCount)");
             using (writer.Block())
             {
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
 
             writer.WriteLine();
@@ -690,7 +690,7 @@ internal static class JsonEmitter
             using (writer.Block())
             {
                 writer.WriteLine("context.Push(index++);");
-                writer.WriteLine($"{type.ElementType} item = default!;");
+                writer.WriteLine($"{type.ElementType} item = {type.ElementType!.DefaultValue};");
                 ReadInto(writer, element, type.ElementIsNullable, "item", types);
                 writer.WriteLine("items.Add(item);");
                 writer.WriteLine("context.Pop();");
@@ -742,7 +742,7 @@ internal static class JsonEmitter
                 }
 
                 writer.WriteLine(type.KeyKind == SimpleKind.String ? "context.Push(key);" : "context.Push(name);");
-                writer.WriteLine($"{type.ElementType} item = default!;");
+                writer.WriteLine($"{type.ElementType} item = {type.ElementType!.DefaultValue};");
                 ReadInto(writer, types[type.ElementId!], type.ElementIsNullable, "item", types);
                 writer.WriteLine("items[key] = item;");
                 writer.WriteLine("context.Pop();");
