@@ -60,7 +60,6 @@ internal static class BindingEmitter
         var handler = endpoint.Handler;
         var parameters = handler.Parameters;
         var body = parameters.FirstOrDefault(p => p.Source is BindingSource.Body or BindingSource.BodyMember);
-        var stems = new HashSet<string>(parameters.Select(p => p.Name));
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
         var isWebSocket = endpoint.Route.IsWebSocket;
@@ -91,7 +90,7 @@ internal static class BindingEmitter
             {
                 if (parameters[i].Source is not (BindingSource.Body or BindingSource.BodyMember))
                 {
-                    EmitParameter(writer, parameters[i], Local(parameters[i].Name), fields, stems, isAsync, (name, i));
+                    EmitParameter(writer, parameters[i], fields, isAsync, (name, i));
                 }
             }
 
@@ -102,7 +101,7 @@ internal static class BindingEmitter
             }
             else if (body is not null)
             {
-                EmitBody(writer, body, Local(body.Name));
+                EmitBody(writer, body);
             }
 
             writer.WriteLine();
@@ -122,7 +121,7 @@ internal static class BindingEmitter
             if (isWebSocket)
             {
                 // A WebSocket endpoint is a plain request delegate to endpoint filters: they see the HttpContext (docs/websockets.md).
-                WebSocketEmitter.EmitConversation(writer, endpoint, Local);
+                WebSocketEmitter.EmitConversation(writer, endpoint);
             }
             else
             {
@@ -144,7 +143,7 @@ internal static class BindingEmitter
     /// </summary>
     private static void EmitFilterBranch(SourceWriter writer, EndpointModel endpoint, string name, bool isAsync)
     {
-        var arguments = string.Join("", endpoint.Handler.Parameters.Select(p => ", " + Local(p.Name)));
+        var arguments = string.Join("", endpoint.Handler.Parameters.Select(p => ", " + p.Local));
         writer.WriteLine($"if ({EndpointFilterEmitter.PipelineField(name)} is {{ }} filters)");
         using (writer.Block())
         {
@@ -171,38 +170,39 @@ internal static class BindingEmitter
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems,
-        bool isAsync, (string Delegate, int Index) handlerParameter = default)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, StaticFields fields, bool isAsync,
+        (string Delegate, int Index) handlerParameter = default)
     {
+        var local = parameter.Local;
         switch (parameter.Source)
         {
             case BindingSource.Custom:
-                EmitBindAsync(writer, parameter, local, fields, handlerParameter);
+                EmitBindAsync(writer, parameter, fields, handlerParameter);
                 break;
             case BindingSource.Route:
-                EmitValue(writer, parameter, local, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string", fields);
+                EmitValue(writer, parameter, "path", $"httpContext.Request.RouteValues[{Literal(parameter.WireName)}] as string", fields);
                 break;
             case BindingSource.Query:
-                EmitValue(writer, parameter, local, "query", $"httpContext.Request.Query[{Literal(parameter.WireName)}]", fields);
+                EmitValue(writer, parameter, "query", $"httpContext.Request.Query[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Header:
-                EmitValue(writer, parameter, local, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]", fields);
+                EmitValue(writer, parameter, "header", $"httpContext.Request.Headers[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Cookie:
-                EmitValue(writer, parameter, local, "cookie", $"httpContext.Request.Cookies[{Literal(parameter.WireName)}]", fields);
+                EmitValue(writer, parameter, "cookie", $"httpContext.Request.Cookies[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Form:
-                EmitValue(writer, parameter, local, "body", $"form[{Literal(parameter.WireName)}]", fields);
+                EmitValue(writer, parameter, "body", $"form[{Literal(parameter.WireName)}]", fields);
                 break;
             case BindingSource.Services:
                 writer.WriteLine(parameter.IsOptional
-                    ? $"var {local} = httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>();"
-                    : $"var {local} = httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>();");
+                    ? $"var {local} = httpContext.RequestServices.GetService<{parameter.Type.NonNullable}>();"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredService<{parameter.Type.NonNullable}>();");
                 break;
             case BindingSource.KeyedServices:
                 writer.WriteLine(parameter.IsOptional
-                    ? $"var {local} = httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});"
-                    : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey});");
+                    ? $"var {local} = httpContext.RequestServices.GetKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey});"
+                    : $"var {local} = httpContext.RequestServices.GetRequiredKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey});");
                 break;
             case BindingSource.Special when parameter.Special == SpecialKind.FormFile:
                 if (parameter.IsOptional)
@@ -211,9 +211,9 @@ internal static class BindingEmitter
                 }
                 else
                 {
-                    writer.WriteLine($"var {Raw(local)} = form.Files.GetFile({Literal(parameter.WireName)});");
-                    writer.WriteLine($"if ({Raw(local)} is null) errors = RequestErrors.Missing(errors, \"body\", {Literal(parameter.WireName)});");
-                    writer.WriteLine($"var {local} = {Raw(local)}!;");
+                    writer.WriteLine($"var {parameter.RawLocal} = form.Files.GetFile({Literal(parameter.WireName)});");
+                    writer.WriteLine($"if ({parameter.RawLocal} is null) errors = RequestErrors.Missing(errors, \"body\", {Literal(parameter.WireName)});");
+                    writer.WriteLine($"var {local} = {parameter.RawLocal}!;");
                 }
 
                 break;
@@ -223,7 +223,7 @@ internal static class BindingEmitter
                 writer.WriteLine($"var {local} = {SpecialExpression(parameter)};");
                 break;
             case BindingSource.AsParameters:
-                EmitAsParameters(writer, parameter, local, fields, stems, isAsync);
+                EmitAsParameters(writer, parameter, fields, isAsync);
                 break;
         }
     }
@@ -233,15 +233,13 @@ internal static class BindingEmitter
     /// <c>ParameterInfo</c> when it takes one (looked up once, from the handler method, when the class is first used);
     /// null on a required parameter is a missing-value error at <c>request.name</c>.
     /// </summary>
-    private static void EmitBindAsync(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, (string Delegate, int Index) handlerParameter)
+    private static void EmitBindAsync(SourceWriter writer, ParameterModel parameter, StaticFields fields, (string Delegate, int Index) handlerParameter)
     {
-        var type = NonNullable(parameter.Type);
-        if (type.StartsWith("global::System.Nullable<", System.StringComparison.Ordinal))
-        {
-            type = type.Substring("global::System.Nullable<".Length, type.Length - "global::System.Nullable<".Length - 1);
-        }
+        var local = parameter.Local;
+        // A Nullable<T> parameter binds through T's own BindAsync.
+        var type = parameter.Type.Name;
 
-        string Info() => fields.Add(handlerParameter.Delegate + "_" + Stem(local) + "_parameter", "global::System.Reflection.ParameterInfo",
+        string Info() => fields.Add(handlerParameter.Delegate + "_" + parameter.LocalStem + "_parameter", "global::System.Reflection.ParameterInfo",
             $"{EndpointFilterEmitter.MethodLookupCall(handlerParameter.Delegate)}.GetParameters()[{handlerParameter.Index}]");
         var call = parameter.BindAsync switch
         {
@@ -249,7 +247,7 @@ internal static class BindingEmitter
             BindAsyncKind.ContextAndParameter => $"{type}.BindAsync(httpContext, {Info()})",
             _ => $"RequestValues.BindAsync<{type}>(httpContext, {Info()})",
         };
-        var raw = Raw(local);
+        var raw = parameter.RawLocal;
         writer.WriteLine($"{type}? {raw};");
         writer.WriteLine("try");
         using (writer.Block())
@@ -270,7 +268,7 @@ internal static class BindingEmitter
             writer.WriteLine($"if ({raw} is null) errors = RequestErrors.Missing(errors, \"request\", {Literal(parameter.WireName)});");
         }
 
-        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {Stem(local)}_bound ? {Stem(local)}_bound : {parameter.DefaultValue ?? "default!"};");
+        writer.WriteLine($"{parameter.Type} {local} = {raw} is {{ }} {parameter.BoundLocal} ? {parameter.BoundLocal} : {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};");
     }
 
     /// <summary>
@@ -334,19 +332,20 @@ internal static class BindingEmitter
     };
 
     /// <summary>A value from a string source: present → parse (error on failure); absent → default or a missing error.</summary>
-    private static void EmitValue(SourceWriter writer, ParameterModel parameter, string local, string source, string read, StaticFields fields)
+    private static void EmitValue(SourceWriter writer, ParameterModel parameter, string source, string read, StaticFields fields)
     {
+        var local = parameter.Local;
         var value = parameter.Value!;
         var location = source == "header" ? parameter.WireName.ToLowerInvariant() : parameter.WireName;
         if (value.Collection != CollectionKind.None)
         {
-            EmitCollectionValue(writer, parameter, local, source, location, read);
+            EmitCollectionValue(writer, parameter, source, location, read);
             return;
         }
 
-        var raw = Raw(local);
+        var raw = parameter.RawLocal;
         writer.WriteLine(source == "path" ? $"var {raw} = {read};" : $"string? {raw} = {read};");
-        var fallback = parameter.DefaultValue ?? "default!";
+        var fallback = parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue;
         writer.WriteLine($"{parameter.Type} {local} = {fallback};");
         var absent = value.Kind == SimpleKind.String ? $"{raw} is null" : $"string.IsNullOrEmpty({raw})";
         var present = value.Kind == SimpleKind.String ? $"{raw} is not null" : $"!string.IsNullOrEmpty({raw})";
@@ -377,7 +376,7 @@ internal static class BindingEmitter
                 writer.WriteLine($"{local} = {raw};");
                 if (checks)
                 {
-                    ValidationEmitter.EmitChecks(writer, parameter.Rules, raw, location, FieldPrefix(local), fields, report);
+                    ValidationEmitter.EmitChecks(writer, parameter.Rules, raw, location, FieldPrefix(parameter), fields, report);
                 }
             }
             else if (!checks)
@@ -391,7 +390,7 @@ internal static class BindingEmitter
                 using (writer.Block())
                 {
                     writer.WriteLine($"{local} = parsed;");
-                    ValidationEmitter.EmitChecks(writer, parameter.Rules, "parsed", location, FieldPrefix(local), fields, report);
+                    ValidationEmitter.EmitChecks(writer, parameter.Rules, "parsed", location, FieldPrefix(parameter), fields, report);
                 }
 
                 writer.WriteLine("else");
@@ -403,21 +402,21 @@ internal static class BindingEmitter
         }
     }
 
-    private static string FieldPrefix(string local) => char.ToUpperInvariant(local[0]) + Stem(local).Substring(1);
+    /// <summary>The stem of a parameter's static fields (<c>Id_Minimum</c>); <see cref="StaticFields"/> keeps them apart.</summary>
+    private static string FieldPrefix(ParameterModel parameter) => char.ToUpperInvariant(parameter.LocalStem[0]) + parameter.LocalStem.Substring(1);
 
-    private static string Raw(string local) => Stem(local) + "_raw";
-
-    private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string local, string source, string location, string read)
+    private static void EmitCollectionValue(SourceWriter writer, ParameterModel parameter, string source, string location, string read)
     {
         var value = parameter.Value!;
-        var raw = Raw(local);
+        var local = parameter.Local;
+        var raw = parameter.RawLocal;
         var item = value.IsNullableValue ? value.ScalarType + "?" : value.ScalarType;
         var container = value.Collection == CollectionKind.HashSet ? KnownTypes.HashSet : KnownTypes.List;
         writer.WriteLine($"var {raw} = {read};");
         if (parameter.IsOptional && parameter.DefaultValue is not null)
         {
             // No values keeps the declared default (often null); any value builds the collection.
-            writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue};");
+            writer.WriteLine($"{parameter.Type} {local} = {parameter.DefaultValue.CSharp};");
             writer.WriteLine($"if ({raw}.Count > 0)");
         }
         else
@@ -518,9 +517,10 @@ internal static class BindingEmitter
         _ => "ValueError",
     };
 
-    private static void EmitBody(SourceWriter writer, ParameterModel parameter, string local)
+    private static void EmitBody(SourceWriter writer, ParameterModel parameter)
     {
-        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue ?? "default!"};", parameter.IsOptional
+        var local = parameter.Local;
+        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};", parameter.IsOptional
             ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
             : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
         if (!parameter.IsOptional)
@@ -560,7 +560,7 @@ internal static class BindingEmitter
         writer.WriteLine();
         foreach (var member in members)
         {
-            writer.WriteLine($"{member.Type} {Local(member.Name)} = bodyMembers is null ? {member.DefaultValue ?? "default!"} : bodyMembers.{member.BodyProperty};");
+            writer.WriteLine($"{member.Type} {member.Local} = bodyMembers is null ? {member.DefaultValue?.CSharp ?? member.Type.DefaultValue} : bodyMembers.{member.BodyProperty};");
         }
     }
 
@@ -613,42 +613,29 @@ internal static class BindingEmitter
         }
     }
 
-    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, string local, StaticFields fields, HashSet<string> stems, bool isAsync)
+    private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, StaticFields fields, bool isAsync)
     {
-        // Member locals are parent_Member_local, unless a handler parameter already has that stem.
-        var locals = new Dictionary<string, string>();
-        foreach (var member in parameter.Members)
-        {
-            var stem = Stem(local) + "_" + member.Name;
-            while (!stems.Add(stem))
-            {
-                stem += "_";
-            }
-
-            locals[member.Name] = Local(stem);
-        }
-
-        string MemberLocal(ParameterModel member) => locals[member.Name];
-
+        // Member locals are parent_Member_local, unless a handler parameter already has that stem (LocalNames).
+        var local = parameter.Local;
         writer.WriteLine($"// [AsParameters] {parameter.Type}");
         var arguments = new List<string>();
         foreach (var member in parameter.Members)
         {
-            EmitParameter(writer, member, MemberLocal(member), fields, stems, isAsync);
+            EmitParameter(writer, member, fields, isAsync);
             if (!member.IsProperty)
             {
-                arguments.Add(MemberLocal(member));
+                arguments.Add(member.Local);
             }
         }
 
         var initializers = parameter.Members.Where(m => m.IsProperty && m.IsInitOnly)
-            .Select(m => $"{SourceHeader.Identifier(m.Name)} = {MemberLocal(m)}").ToList();
+            .Select(m => $"{SourceHeader.Identifier(m.Name)} = {m.Local}").ToList();
         var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
-        var type = NonNullable(parameter.Type);
+        var type = parameter.Type.NonNullable;
 
         // Built only from values that bound: a request with errors is answered 422 without it. The model's own
         // ArgumentException or ValidationException is a value_error at the model; any other exception is the server's.
-        writer.WriteLine($"{type} {local} = default!;");
+        writer.WriteLine($"{type} {local} = {type.DefaultValue};");
         writer.WriteLine("if (errors is null)");
         using (writer.Block())
         {
@@ -659,13 +646,13 @@ internal static class BindingEmitter
                 foreach (var member in parameter.Members.Where(m => m.IsProperty && !m.IsInitOnly))
                 {
                     // A property keeps its own initializer unless the request supplies a value.
-                    var memberLocal = MemberLocal(member);
+                    var memberLocal = member.Local;
                     var present = member.Value switch
                     {
                         null => null,
-                        { Collection: not CollectionKind.None } => $"{Raw(memberLocal)}.Count > 0",
-                        { Kind: SimpleKind.String } => $"{Raw(memberLocal)} is not null",
-                        _ => $"!string.IsNullOrEmpty({Raw(memberLocal)})",
+                        { Collection: not CollectionKind.None } => $"{member.RawLocal}.Count > 0",
+                        { Kind: SimpleKind.String } => $"{member.RawLocal} is not null",
+                        _ => $"!string.IsNullOrEmpty({member.RawLocal})",
                     };
                     writer.WriteLine(present is null
                         ? $"{local}.{SourceHeader.Identifier(member.Name)} = {memberLocal};"
@@ -709,7 +696,7 @@ internal static class BindingEmitter
             return;
         }
 
-        var prefix = FieldPrefix(local);
+        var prefix = FieldPrefix(parameter);
         var source = Literal(ModelLocation(parameter));
         var entries = parameter.Members
             .Select(m => (m.Name, Location: MemberLocation(m)))
@@ -722,7 +709,7 @@ internal static class BindingEmitter
         {
             foreach (var rule in parameter.Rules)
             {
-                var attribute = fields.Add($"{prefix}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                var attribute = fields.Add($"{prefix}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!.Name, rule.Construction!);
                 writer.WriteLine($"errors = ValidationChecks.Validate({attribute}, {local}, {Literal(parameter.ClassName ?? "")}, errors, {source}, {locations});");
             }
 
@@ -773,7 +760,7 @@ internal static class BindingEmitter
     {
         var handler = endpoint.Handler;
         var response = handler.Response;
-        var arguments = string.Join(", ", handler.Parameters.Select(p => ValueExpression(p, Local(p.Name))));
+        var arguments = string.Join(", ", handler.Parameters.Select(p => p.Local));
         var call = $"{handler.ContainingType}.{handler.MethodName}({arguments})";
         var await = response.Async == AsyncKind.None ? "" : "await ";
         var returnPrefix = isAsync ? "await " : "return ";
@@ -827,25 +814,11 @@ internal static class BindingEmitter
 
     internal static string ServiceExpression(ParameterModel parameter) => parameter switch
     {
-        { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
-        { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{NonNullable(parameter.Type)}>({parameter.ServiceKey})",
-        { IsOptional: true } => $"httpContext.RequestServices.GetService<{NonNullable(parameter.Type)}>()",
-        _ => $"httpContext.RequestServices.GetRequiredService<{NonNullable(parameter.Type)}>()",
+        { Source: BindingSource.KeyedServices, IsOptional: true } => $"httpContext.RequestServices.GetKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey})",
+        { Source: BindingSource.KeyedServices } => $"httpContext.RequestServices.GetRequiredKeyedService<{parameter.Type.NonNullable}>({parameter.ServiceKey})",
+        { IsOptional: true } => $"httpContext.RequestServices.GetService<{parameter.Type.NonNullable}>()",
+        _ => $"httpContext.RequestServices.GetRequiredService<{parameter.Type.NonNullable}>()",
     };
-
-    /// <summary>The expression passed to the handler: arrays bound from strings are built as lists first.</summary>
-    private static string ValueExpression(ParameterModel parameter, string local) => local;
-
-    internal static string NonNullable(string type) => type.EndsWith("?") ? type.Substring(0, type.Length - 1) : type;
-
-    // Parameter locals carry a suffix so a parameter named errors, body or result never meets the delegate's own variables.
-    // Every name is the parameter's name plus a suffix, and only the final suffix is ever swapped: a parameter named
-    // x_local or x_raw gets x_local_local and x_raw_raw, never a name another parameter already has.
-    internal static string Local(string name) => name + LocalSuffix;
-
-    private static string Stem(string local) => local.Substring(0, local.Length - LocalSuffix.Length);
-
-    private const string LocalSuffix = "_local";
 
     private static string Literal(string value) => JsonEmitter.Literal(value);
 

@@ -211,7 +211,7 @@ internal static class EndpointFilterEmitter
         {
             ResponseKind.Result => null,
             ResponseKind.Empty => $"value is {KnownTypes.EmptyHttpResult} ? {BindingEmitter.WriteExpression(response)}",
-            _ => $"value is {BindingEmitter.NonNullable(response.ValueType!)} result ? {BindingEmitter.WriteExpression(response)}",
+            _ => $"value is {response.ValueType!.NonNullable} result ? {BindingEmitter.WriteExpression(response)}",
         };
         writer.WriteLine($"private Task {WriteMethod(name)}(HttpContext httpContext, object? value) =>");
         using (writer.Indent())

@@ -70,19 +70,20 @@ internal static class JsonEmitter
     /// </summary>
     private static void EmitBodyObject(SourceWriter writer, JsonTypeModel type)
     {
-        var dot = type.TypeName.LastIndexOf('.');
-        writer.WriteLine($"namespace {type.TypeName.Substring("global::".Length, dot - "global::".Length)}");
+        // global::{namespace}.{class}: the body object is one of ours, in a namespace of its own (BodyMembersParser).
+        var name = type.TypeName;
+        writer.WriteLine($"namespace {name.Name.Substring("global::".Length, name.Name.Length - "global::".Length - name.SimpleName.Length - 1)}");
         using (writer.Block())
         {
             var members = type.Members.OrderBy(m => m.ConstructorIndex).ToList();
             writer.WriteLine("/// <summary>The JSON body of a handler with <c>[BodyMember]</c> parameters: one property each (docs/binding.md#several-body-members).</summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine($"internal sealed class {type.TypeName.Substring(dot + 1)}({string.Join(", ", members.Select(m => $"{m.Type} {Local(m.Name)}"))})");
+            writer.WriteLine($"internal sealed class {name.SimpleName}({string.Join(", ", members.Select(m => $"{m.Type} {m.Local}"))})");
             using (writer.Block())
             {
                 foreach (var member in members)
                 {
-                    writer.WriteLine($"public {member.Type} {SourceHeader.Identifier(member.Name)} {{ get; }} = {Local(member.Name)};");
+                    writer.WriteLine($"public {member.Type} {SourceHeader.Identifier(member.Name)} {{ get; }} = {member.Local};");
                 }
             }
         }
@@ -138,7 +139,7 @@ internal static class JsonEmitter
         || type.IsRoot
         || type.Kind == JsonTypeKind.Nullable && types[type.ElementId!].Kind != JsonTypeKind.Simple;
 
-    private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName : type.TypeName + "?";
+    private static string ParameterType(JsonTypeModel type) => type.IsValueType ? type.TypeName.Declared : type.TypeName.Name + "?";
 
     private static void EmitPublicSerialize(SourceWriter writer, JsonTypeModel type)
     {
@@ -374,7 +375,7 @@ internal static class JsonEmitter
             if (!type.CanRead)
             {
                 writer.WriteLine($"context.AddInvalidValue(ref reader, ErrorTypes.ModelType); // {type.TypeName} has no public constructor to read into.");
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
             else
             {
@@ -420,7 +421,7 @@ internal static class JsonEmitter
                     writer.WriteLine($"context.AddMissing({Literal(member.JsonName)});");
                 }
 
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
 
             writer.WriteLine();
@@ -429,7 +430,7 @@ internal static class JsonEmitter
         writer.WriteLine("if (!JsonRead.StartObject(ref reader, context))");
         using (writer.Block())
         {
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         writer.WriteLine();
@@ -437,10 +438,10 @@ internal static class JsonEmitter
         writer.WriteLine("var objectStart = reader.TokenStartIndex;");
         foreach (var member in readable)
         {
-            writer.WriteLine($"{member.Type} {Local(member.Name)} = {member.DefaultValue ?? "default!"};");
+            writer.WriteLine($"{member.Type} {member.Local} = {member.DefaultValue?.CSharp ?? member.Type.DefaultValue};");
             if (TracksPresence(member))
             {
-                writer.WriteLine($"var has{member.Name} = false;");
+                writer.WriteLine($"var {member.PresenceLocal} = false;");
             }
         }
 
@@ -467,7 +468,7 @@ internal static class JsonEmitter
 
                         if (TracksPresence(member))
                         {
-                            writer.WriteLine($"has{member.Name} = true;");
+                            writer.WriteLine($"{member.PresenceLocal} = true;");
                         }
 
                         writer.WriteLine(member.IsSecret
@@ -479,10 +480,10 @@ internal static class JsonEmitter
                             writer.WriteLine("var before = context.ErrorCount;");
                         }
 
-                        ReadInto(writer, types[member.TypeId], member.IsNullable, Local(member.Name), types);
+                        ReadInto(writer, types[member.TypeId], member.IsNullable, member.Local, types);
                         if (checks)
                         {
-                            writer.WriteLine($"if (context.ErrorCount == before && {Local(member.Name)} is {{ }} checkedValue)");
+                            writer.WriteLine($"if (context.ErrorCount == before && {member.Local} is {{ }} checkedValue)");
                             using (writer.Block())
                             {
                                 ValidationEmitter.EmitChecks(writer, member.Rules, "checkedValue", member.JsonName, $"{type.Id}_{member.Name}", fields, ReportJson);
@@ -510,8 +511,8 @@ internal static class JsonEmitter
         foreach (var member in readable.Where(m => m.IsRequired))
         {
             writer.WriteLine(echoObject
-                ? $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);"
-                : $"if (!has{member.Name}) context.AddMissing({Literal(member.JsonName)});");
+                ? $"if (!{member.PresenceLocal}) context.AddMissing({Literal(member.JsonName)}, ref reader, objectStart);"
+                : $"if (!{member.PresenceLocal}) context.AddMissing({Literal(member.JsonName)});");
         }
 
         EmitCompareChecks(writer, readable);
@@ -519,11 +520,11 @@ internal static class JsonEmitter
         writer.WriteLine("if (context.ErrorCount != errorCount)");
         using (writer.Block())
         {
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         writer.WriteLine();
-        var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => Local(m.Name)));
+        var arguments = string.Join(", ", readable.Where(m => m.Assignment == MemberAssignment.Constructor).OrderBy(m => m.ConstructorIndex).Select(m => m.Local));
         var initializers = readable.Where(m => m.Assignment == MemberAssignment.Initializer).ToList();
         writer.WriteLine($"{type.TypeName} result;");
         writer.WriteLine("try");
@@ -540,20 +541,20 @@ internal static class JsonEmitter
                 {
                     foreach (var member in initializers)
                     {
-                        writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {Local(member.Name)},");
+                        writer.WriteLine($"{SourceHeader.Identifier(member.Name)} = {member.Local},");
                     }
                 }
             }
 
             foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.Setter))
             {
-                writer.WriteLine($"if (has{member.Name}) result.{SourceHeader.Identifier(member.Name)} = {Local(member.Name)};");
+                writer.WriteLine($"if ({member.PresenceLocal}) result.{SourceHeader.Identifier(member.Name)} = {member.Local};");
             }
 
             foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
             {
                 var target = type.IsValueType ? "ref result" : "result";
-                writer.WriteLine($"if (has{member.Name}) Set{type.Id}_{member.Name}({target}, {Local(member.Name)});");
+                writer.WriteLine($"if ({member.PresenceLocal}) Set{type.Id}_{member.Name}({target}, {member.Local});");
             }
         }
 
@@ -561,7 +562,7 @@ internal static class JsonEmitter
         using (writer.Block())
         {
             writer.WriteLine("// The model refused the values (ArgumentException, ValidationException): a value_error at this object.");
-            writer.WriteLine("return default!;");
+            writer.WriteLine($"return {type.TypeName.DefaultValue};");
         }
 
         if (type.TypeRules.Count > 0)
@@ -570,14 +571,14 @@ internal static class JsonEmitter
             writer.WriteLine("// The class's own ValidationAttributes run on the built object, as Validator.ValidateObject runs them.");
             foreach (var rule in type.TypeRules)
             {
-                var attribute = fields.Add($"{type.Id}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                var attribute = fields.Add($"{type.Id}_{ValidationEmitter.ShortName(rule.AttributeType!)}", rule.AttributeType!.Name, rule.Construction!);
                 writer.WriteLine($"ValidationChecks.Validate({attribute}, result, {Literal(type.DisplayName ?? "")}, context, JsonNameOf{type.Id});");
             }
 
             writer.WriteLine("if (context.ErrorCount != errorCount)");
             using (writer.Block())
             {
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
         }
 
@@ -589,7 +590,7 @@ internal static class JsonEmitter
             writer.WriteLine("if (context.ErrorCount != errorCount)");
             using (writer.Block())
             {
-                writer.WriteLine("return default!;");
+                writer.WriteLine($"return {type.TypeName.DefaultValue};");
             }
 
             writer.WriteLine();
@@ -615,7 +616,7 @@ internal static class JsonEmitter
                 }
 
                 var message = rule.ErrorMessage?.Replace("{0}", member.JsonName) ?? $"Value error, '{member.JsonName}' and '{other.JsonName}' do not match";
-                writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({Local(member.Name)}, {Local(other.Name)}))");
+                writer.WriteLine($"if (!global::System.Collections.Generic.EqualityComparer<{member.Type}>.Default.Equals({member.Local}, {other.Local}))");
                 using (writer.Block())
                 {
                     writer.WriteLine($"context.Push({Literal(member.JsonName)});");
@@ -661,7 +662,7 @@ internal static class JsonEmitter
     {
         foreach (var member in readable.Where(m => m.Assignment == MemberAssignment.InitAccessor))
         {
-            var target = type.IsValueType ? $"ref {type.TypeName}" : type.TypeName;
+            var target = type.IsValueType ? $"ref {type.TypeName}" : type.TypeName.Declared;
             writer.WriteLine("// Init-only with an initializer: set only when the JSON has it, keeping the initializer's value otherwise.");
             writer.WriteLine($"[{KnownTypes.UnsafeAccessor}({KnownTypes.UnsafeAccessorKindMethod}, Name = \"set_{member.Name}\")]");
             writer.WriteLine($"private static extern void Set{type.Id}_{member.Name}({target} target, {member.Type} value);");
@@ -691,7 +692,7 @@ internal static class JsonEmitter
             using (writer.Block())
             {
                 writer.WriteLine("context.Push(index++);");
-                writer.WriteLine($"{type.ElementType} item = default!;");
+                writer.WriteLine($"{type.ElementType} item = {type.ElementType!.DefaultValue};");
                 ReadInto(writer, element, type.ElementIsNullable, "item", types);
                 writer.WriteLine("items.Add(item);");
                 writer.WriteLine("context.Pop();");
@@ -743,7 +744,7 @@ internal static class JsonEmitter
                 }
 
                 writer.WriteLine(type.KeyKind == SimpleKind.String ? "context.Push(key);" : "context.Push(name);");
-                writer.WriteLine($"{type.ElementType} item = default!;");
+                writer.WriteLine($"{type.ElementType} item = {type.ElementType!.DefaultValue};");
                 ReadInto(writer, types[type.ElementId!], type.ElementIsNullable, "item", types);
                 writer.WriteLine("items[key] = item;");
                 writer.WriteLine("context.Pop();");
@@ -1032,7 +1033,7 @@ internal static class JsonEmitter
     /// <summary>Scalars, nullable scalars and fallbacks get small named methods too, so any type can be a root.</summary>
     private static void EmitLeaf(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
     {
-        var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName + "?" : ParameterType(type);
+        var parameter = type.Kind == JsonTypeKind.Simple && type.Simple is SimpleKind.String or SimpleKind.Uri ? type.TypeName.Name + "?" : ParameterType(type);
         writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {parameter} value, JsonSerializerOptions options)");
         using (writer.Block())
         {

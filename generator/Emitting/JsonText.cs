@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
+using FastEndpointsGen.Generator.Model;
+
 namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
@@ -100,10 +102,69 @@ internal static class JsonText
                     }
                 }
 
-                var match = System.Text.RegularExpressions.Regex.Match(text.Substring(position), @"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?");
-                position += match.Length;
-                return match.Length > 0;
+                return Number(text, ref position, out _);
         }
+    }
+
+    /// <summary>True when <paramref name="text"/> is one JSON number; <paramref name="isInteger"/> when it has no fraction or exponent.</summary>
+    public static bool IsNumber(string text, out bool isInteger)
+    {
+        var position = 0;
+        return Number(text, ref position, out isInteger) && position == text.Length;
+    }
+
+    // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    private static bool Number(string text, ref int position, out bool isInteger)
+    {
+        isInteger = true;
+        if (position < text.Length && text[position] == '-')
+        {
+            position++;
+        }
+
+        if (position < text.Length && text[position] == '0')
+        {
+            position++;
+        }
+        else if (!Digits(text, ref position))
+        {
+            return false;
+        }
+
+        if (position < text.Length && text[position] == '.')
+        {
+            position++;
+            isInteger = false;
+            if (!Digits(text, ref position))
+            {
+                return false;
+            }
+        }
+
+        if (position < text.Length && text[position] is 'e' or 'E')
+        {
+            position++;
+            isInteger = false;
+            if (position < text.Length && text[position] is '+' or '-')
+            {
+                position++;
+            }
+
+            return Digits(text, ref position);
+        }
+
+        return true;
+    }
+
+    private static bool Digits(string text, ref int position)
+    {
+        var start = position;
+        while (position < text.Length && text[position] is >= '0' and <= '9')
+        {
+            position++;
+        }
+
+        return position > start;
     }
 
     private static bool Container(string text, ref int position, int depth, char close, bool member)
@@ -262,42 +323,5 @@ internal static class JsonText
 
     private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
 
-    private static void WriteString(StringBuilder builder, string text)
-    {
-        builder.Append('"');
-        foreach (var ch in text)
-        {
-            switch (ch)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (ch < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
+    private static void WriteString(StringBuilder builder, string text) => builder.Append(JsonString.Quote(text));
 }

@@ -55,7 +55,7 @@ internal static class ModuleEmitter
     /// <summary>The schema names the document gives the JSON types, ordered by name.</summary>
     public static EquatableArray<SchemaNameModel> SchemaNames(EquatableArray<JsonTypeModel> types)
     {
-        var typeNames = types.ToDictionary(t => t.Id, t => t.TypeName, System.StringComparer.Ordinal);
+        var typeNames = types.ToDictionary(t => t.Id, t => t.TypeName.Declared, System.StringComparer.Ordinal);
         return OpenApiEmitter.SchemaNamesOf(types)
             .Select(n => new SchemaNameModel(n.Value, typeNames[n.Key]))
             .OrderBy(n => n.Name, System.StringComparer.Ordinal)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using FastEndpointsGen.Generator.Model;
 using FastEndpointsGen.Reading;
 
@@ -80,9 +79,6 @@ internal static class OpenApiEmitter
 
     private sealed class DocumentBuilder
     {
-        private static readonly Regex Integer = new(@"^-?\d+L?$", RegexOptions.CultureInvariant);
-        private static readonly Regex JsonNumber = new(@"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$", RegexOptions.CultureInvariant);
-        private static readonly Regex CastNumber = new(@"^\((?:global::)?[\w.]+\)\(?(-?[\d.]+(E[+-]?\d+)?)\)?[FDM]?$", RegexOptions.CultureInvariant);
 
         private readonly OpenApiModel _model;
         private readonly Dictionary<string, JsonTypeModel> _types;
@@ -110,7 +106,7 @@ internal static class OpenApiEmitter
         public JsonObject Build()
         {
             var paths = new JsonObject();
-            var names = RoutingEmitter.EndpointNames(_model.Endpoints);
+            var names = EndpointNaming.EndpointNames(_model.Endpoints);
             // Names come from every endpoint, so they match the routing; [ExcludeFromDescription] ones are left out here.
             foreach (var path in Described().GroupBy(PathOf).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -257,9 +253,7 @@ internal static class OpenApiEmitter
             {
                 ApplyRules(scalar, parameter.Rules, nullable: false);
                 // A missing query value is absent, not null: a null default says nothing.
-                scalar["default"] = DefaultJson(parameter.DefaultValue) is { Text: not "null" } defaultValue && (!IsNumber(defaultValue) || !scalar.Contains("$ref"))
-                    ? defaultValue
-                    : null;
+                scalar["default"] = DefaultJson(parameter.DefaultValue, scalar);
                 return scalar;
             }
 
@@ -356,14 +350,14 @@ internal static class OpenApiEmitter
             {
                 case ResponseKind.Json:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json",
-                        SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.EndsWith("?", StringComparison.Ordinal) == true));
+                        SchemaFor(response.JsonTypeId!, nullable: response.ValueType?.IsNullable == true));
                     break;
                 case ResponseKind.Stream:
                     // Streamed item by item, but on the wire it is one JSON array like any other.
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/json", new JsonObject
                     {
                         ["type"] = "array",
-                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.IsNullable == true),
                     });
                     break;
                 case ResponseKind.JsonLines:
@@ -371,12 +365,12 @@ internal static class OpenApiEmitter
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "application/jsonl", new JsonObject
                     {
                         ["type"] = "array",
-                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true),
+                        ["items"] = SchemaFor(response.JsonTypeId!, nullable: response.ItemType?.IsNullable == true),
                     });
                     break;
                 case ResponseKind.ServerSentEvents:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/event-stream",
-                        EventStreamSchema(response.JsonTypeId, nullable: response.ItemType?.EndsWith("?", StringComparison.Ordinal) == true));
+                        EventStreamSchema(response.JsonTypeId, nullable: response.ItemType?.IsNullable == true));
                     break;
                 case ResponseKind.Text:
                     responses[status] = Response(docs.Returns ?? Reason(response.StatusCode), "text/plain", new JsonObject { ["type"] = "string" });
@@ -659,10 +653,7 @@ internal static class OpenApiEmitter
                 schema["description"] = docs?.Members.FirstOrDefault(m => m.Name == member.Name)?.Text;
                 schema["examples"] = Examples(docs?.MemberExamples.FirstOrDefault(m => m.Name == member.Name)?.Values, schema);
                 // null says nothing a client can use (and makes openapi-typescript treat the member as required).
-                schema["default"] = DefaultJson(member.DefaultValue ?? member.InitializerValue) is { Text: not "null" } value
-                    && (!IsNumber(value) || !schema.Contains("$ref") && !schema.Contains("anyOf"))
-                        ? value
-                        : null;
+                schema["default"] = DefaultJson(member.DefaultValue ?? member.InitializerValue, schema);
                 schema["readOnly"] = member.Assignment == MemberAssignment.None && type.CanRead ? true : null;
                 schema["writeOnly"] = member.CanWrite ? null : true;
                 schema["deprecated"] = docs?.DeprecatedMembers.Contains(member.Name) == true ? true : null;
@@ -755,7 +746,7 @@ internal static class OpenApiEmitter
                 return Accepts("null") ? new JsonRaw("null") : null;
             }
 
-            if ((Accepts("integer") && Integer.IsMatch(text) && !text.EndsWith("L", StringComparison.Ordinal)) || (Accepts("number") && JsonNumber.IsMatch(text)))
+            if (JsonText.IsNumber(text, out var isInteger) && (Accepts("number") || isInteger && Accepts("integer")))
             {
                 return new JsonRaw(text);
             }
@@ -888,12 +879,12 @@ internal static class OpenApiEmitter
                         break;
                     case RuleKind.Length:
                         var (min, max) = rule.Target == RuleTarget.Collection ? ("minItems", "maxItems") : ("minLength", "maxLength");
-                        if (rule.Minimum is { } minimum && int.TryParse(minimum, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minValue))
+                        if (rule.MinimumLength is { } minValue)
                         {
                             Raise(schema, min, minValue);
                         }
 
-                        if (rule.Maximum is { } maximum && int.TryParse(maximum, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxValue))
+                        if (rule.MaximumLength is { } maxValue)
                         {
                             schema[max] = schema[max] is int existing ? Math.Min(existing, maxValue) : maxValue;
                         }
@@ -901,14 +892,14 @@ internal static class OpenApiEmitter
                         break;
                     case RuleKind.Range:
                         // Numeric bounds only: a DateOnly or TimeSpan range is checked but has no JSON Schema keyword.
-                        if (rule.Minimum is not null && Number(rule.MinimumText) is { } low)
+                        if (rule.Minimum is { IsNumber: true } low)
                         {
-                            schema[rule.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = low;
+                            schema[rule.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = new JsonRaw(low.Json!);
                         }
 
-                        if (rule.Maximum is not null && Number(rule.MaximumText) is { } high)
+                        if (rule.Maximum is { IsNumber: true } high)
                         {
-                            schema[rule.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = high;
+                            schema[rule.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = new JsonRaw(high.Json!);
                         }
 
                         break;
@@ -926,8 +917,8 @@ internal static class OpenApiEmitter
                         schema["contentEncoding"] = "base64";
                         break;
                     case RuleKind.AllowedValues:
-                        var allowed = rule.ValueTexts.Select(t => (object)new JsonRaw(t)).ToList();
-                        if (nullable && !rule.ValueTexts.Contains("null"))
+                        var allowed = JsonValues(rule.Values);
+                        if (nullable && !rule.Values.Any(v => v.Kind == ConstantKind.Null))
                         {
                             allowed.Add(new JsonRaw("null"));
                         }
@@ -935,7 +926,7 @@ internal static class OpenApiEmitter
                         schema["enum"] = allowed;
                         break;
                     case RuleKind.DeniedValues:
-                        schema["not"] = new JsonObject { ["enum"] = rule.ValueTexts.Select(t => (object)new JsonRaw(t)).ToList() };
+                        schema["not"] = new JsonObject { ["enum"] = JsonValues(rule.Values) };
                         break;
                 }
             }
@@ -958,40 +949,18 @@ internal static class OpenApiEmitter
         private static void Raise(JsonObject schema, string keyword, int value) =>
             schema[keyword] = schema[keyword] is int existing ? Math.Max(existing, value) : value;
 
-        private static JsonRaw? Number(string? text) =>
-            text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsInfinity(value) && !double.IsNaN(value)
-                ? new JsonRaw(text)
+        /// <summary>The values JSON can say (not NaN), for <c>enum</c>.</summary>
+        private static List<object> JsonValues(IEnumerable<Constant> values) =>
+            values.Select(v => v.Json).Where(j => j is not null).Select(j => (object)new JsonRaw(j!)).ToList();
+
+        /// <summary>
+        /// A default value as the schema's <c>default</c>, when JSON can say it. Null says nothing a client can use (and makes
+        /// openapi-typescript treat the member as required); an enum's underlying number is no default for its JSON name.
+        /// </summary>
+        private static JsonRaw? DefaultJson(Constant? value, JsonObject schema) =>
+            value is { Json: { } json } && value.Kind != ConstantKind.Null && (!value.IsNumber || !schema.Contains("$ref") && !schema.Contains("anyOf"))
+                ? new JsonRaw(json)
                 : null;
-
-        /// <summary>A number, as opposed to a string or a boolean: an enum's underlying value is no default for its JSON name.</summary>
-        private static bool IsNumber(JsonRaw value) => value.Text.Length > 0 && (char.IsDigit(value.Text[0]) || value.Text[0] == '-');
-
-        /// <summary>A C# default value (<c>50</c>, <c>true</c>, <c>"x"</c>, <c>(double)0.5D</c>, <c>(decimal)(0)</c>) as JSON, when it is a plain literal.</summary>
-        private static JsonRaw? DefaultJson(string? csharp)
-        {
-            if (csharp is null)
-            {
-                return null;
-            }
-
-            if (csharp is "true" or "false" or "null")
-            {
-                return new JsonRaw(csharp);
-            }
-
-            if (Integer.IsMatch(csharp))
-            {
-                return new JsonRaw(csharp.TrimEnd('L'));
-            }
-
-            if (CastNumber.Match(csharp) is { Success: true } cast && Number(cast.Groups[1].Value) is { } number)
-            {
-                return number;
-            }
-
-            // A C# string literal without escapes is the same JSON string.
-            return csharp.Length >= 2 && csharp[0] == '"' && csharp[csharp.Length - 1] == '"' && csharp.IndexOf('\\') < 0 ? new JsonRaw(csharp) : null;
-        }
 
         /// <summary>
         /// Component names: the type's simple name (<c>TaskItem</c>), or its generator id when two types share
@@ -1009,17 +978,7 @@ internal static class OpenApiEmitter
                 StringComparer.Ordinal);
         }
 
-        private static string? SimpleName(string typeName)
-        {
-            if (typeName.IndexOf('<') >= 0)
-            {
-                return null;
-            }
-
-            var dot = typeName.LastIndexOf('.');
-            var name = dot >= 0 ? typeName.Substring(dot + 1) : typeName.Replace("global::", "");
-            return name.TrimStart('@');
-        }
+        private static string? SimpleName(TypeRef type) => type.IsConstructed ? null : type.SimpleName;
 
         private static string Reason(int status) => status switch
         {

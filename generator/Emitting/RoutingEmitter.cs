@@ -16,8 +16,8 @@ internal static class RoutingEmitter
 
     public static string Emit(EquatableArray<EndpointModel> endpoints, AssemblyModel assembly)
     {
-        var names = EndpointNames(endpoints);
-        var delegates = DelegateNames(endpoints);
+        var names = EndpointNaming.EndpointNames(endpoints);
+        var delegates = EndpointNaming.DelegateNames(endpoints);
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
         if (endpoints.Count > 0)
@@ -68,7 +68,7 @@ internal static class RoutingEmitter
                     var builder = "root";
                     if (group.Key is { } model)
                     {
-                        builder = SourceHeader.Identifier(Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
+                        builder = SourceHeader.Identifier(EndpointNaming.Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
                         writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){Tags(model.Tags)};");
                     }
 
@@ -141,61 +141,4 @@ internal static class RoutingEmitter
     /// </summary>
     private static string Tags(EquatableArray<string> tags) =>
         tags.Count == 0 ? "" : $".WithMetadata(new {KnownTypes.TagsAttribute}({string.Join(", ", tags.Select(JsonEmitter.Literal))}))";
-
-    /// <summary>The attribute's <c>Name</c>, else the method name, qualified by the class when two methods share it.</summary>
-    internal static Dictionary<EndpointModel, string> EndpointNames(IEnumerable<EndpointModel> endpoints)
-    {
-        var list = endpoints.ToList();
-        var taken = new HashSet<string>(list.Where(e => e.Route.ExplicitName is not null).Select(e => e.Route.ExplicitName!));
-        var methodCounts = list.Where(e => e.Route.ExplicitName is null).GroupBy(e => e.Route.MethodName).ToDictionary(g => g.Key, g => g.Count());
-        var names = new Dictionary<EndpointModel, string>(ReferenceEqualityComparer.Instance);
-        foreach (var endpoint in list)
-        {
-            var name = endpoint.Route.ExplicitName;
-            if (name is null)
-            {
-                name = methodCounts[endpoint.Route.MethodName] == 1 && !taken.Contains(endpoint.Route.MethodName)
-                    ? endpoint.Route.MethodName
-                    : endpoint.Route.ClassName + endpoint.Route.MethodName;
-                name = Unique(name, taken);
-            }
-
-            names[endpoint] = name;
-        }
-
-        return names;
-    }
-
-    /// <summary>The request delegate method names: <c>Class_Method</c>, numbered when a method has several routes.</summary>
-    private static Dictionary<EndpointModel, string> DelegateNames(IEnumerable<EndpointModel> endpoints)
-    {
-        var taken = new HashSet<string>();
-        var names = new Dictionary<EndpointModel, string>(ReferenceEqualityComparer.Instance);
-        foreach (var endpoint in endpoints)
-        {
-            names[endpoint] = Unique(endpoint.Route.ClassName + "_" + endpoint.Route.MethodName, taken);
-        }
-
-        return names;
-    }
-
-    private static string Unique(string name, HashSet<string> taken)
-    {
-        var candidate = name;
-        for (var i = 2; !taken.Add(candidate); i++)
-        {
-            candidate = name + i;
-        }
-
-        return candidate;
-    }
-
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<EndpointModel>
-    {
-        public static readonly ReferenceEqualityComparer Instance = new();
-
-        public bool Equals(EndpointModel? x, EndpointModel? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(EndpointModel obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

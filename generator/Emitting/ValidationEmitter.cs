@@ -39,19 +39,19 @@ internal static class ValidationEmitter
                         "String should have at least 1 character", value, Ctx("min_length", "1"));
                     break;
                 case RuleKind.Length when rule.Target == RuleTarget.String:
-                    if (rule.Minimum is { } min)
+                    if (rule.MinimumLength is { } min)
                     {
                         // With [Required] an empty string already has its error; do not report it twice.
                         var guard = list.Any(r => r.Kind == RuleKind.Required) ? $"{value}.Length > 0 && " : "";
                         // Code points, as JSON Schema's minLength/maxLength count (docs/openapi.md).
-                        Check(writer, $"{guard}ValidationChecks.TextLength({value}) < {min}", rule, name, report, "string_too_short",
-                            $"String should have at least {min} {Plural(min, "character")}", value, Ctx("min_length", min));
+                        Check(writer, $"{guard}ValidationChecks.TextLength({value}) < {Number(min)}", rule, name, report, "string_too_short",
+                            $"String should have at least {Number(min)} {Plural(min, "character")}", value, Ctx("min_length", Number(min)));
                     }
 
-                    if (rule.Maximum is { } max)
+                    if (rule.MaximumLength is { } max)
                     {
-                        Check(writer, $"ValidationChecks.TextLength({value}) > {max}", rule, name, report, "string_too_long",
-                            $"String should have at most {max} {Plural(max, "character")}", value, Ctx("max_length", max));
+                        Check(writer, $"ValidationChecks.TextLength({value}) > {Number(max)}", rule, name, report, "string_too_long",
+                            $"String should have at most {Number(max)} {Plural(max, "character")}", value, Ctx("max_length", Number(max)));
                     }
 
                     break;
@@ -86,13 +86,13 @@ internal static class ValidationEmitter
                         "Value error, input is not valid base64", value, null);
                     break;
                 case RuleKind.AllowedValues:
-                    var expected = Expected(rule.ValueTexts);
-                    Check(writer, $"!({string.Join(" || ", rule.Values.Select(v => $"{value} == {v}"))})", rule, name, report, "literal_error",
+                    var expected = Expected(rule.Values);
+                    Check(writer, $"!({string.Join(" || ", rule.Values.Select(v => $"{value} == {v.CSharp}"))})", rule, name, report, "literal_error",
                         $"Input should be {expected}", value, Ctx("expected", JsonEmitter.Literal(expected)));
                     break;
                 case RuleKind.Custom:
                     // A ValidationAttribute the generator does not compile: built once, run as DataAnnotations would.
-                    var attribute = fields.Add($"{fieldPrefix}_{ShortName(rule.AttributeType!)}", rule.AttributeType!, rule.Construction!);
+                    var attribute = fields.Add($"{fieldPrefix}_{ShortName(rule.AttributeType!)}", rule.AttributeType!.Name, rule.Construction!);
                     var message = char.ToLowerInvariant(attribute[0]) + attribute.Substring(1) + "Error";
                     writer.WriteLine($"if (ValidationChecks.Custom({attribute}, {value}, {JsonEmitter.Literal(name)}) is {{ }} {message})");
                     using (writer.Block())
@@ -102,7 +102,7 @@ internal static class ValidationEmitter
 
                     break;
                 case RuleKind.DeniedValues:
-                    Check(writer, string.Join(" || ", rule.Values.Select(v => $"{value} == {v}")), rule, name, report, "value_error",
+                    Check(writer, string.Join(" || ", rule.Values.Select(v => $"{value} == {v.CSharp}")), rule, name, report, "value_error",
                         "Value error, input is not allowed", value, null);
                     break;
             }
@@ -114,18 +114,18 @@ internal static class ValidationEmitter
 
     private static void EmitCollectionLength(SourceWriter writer, ValidationRule rule, string value, string name, RuleReporter report)
     {
-        if (rule.Minimum is { } min)
+        if (rule.MinimumLength is { } min)
         {
-            Check(writer, $"itemCount < {min}", rule, name, report, "too_short",
-                $"$\"List should have at least {min} {Plural(min, "item")} after validation, not {{itemCount}}\"", value,
-                $"ValidationChecks.ListContext(\"min_length\", {min}, itemCount)", messageIsExpression: true);
+            Check(writer, $"itemCount < {Number(min)}", rule, name, report, "too_short",
+                $"$\"List should have at least {Number(min)} {Plural(min, "item")} after validation, not {{itemCount}}\"", value,
+                $"ValidationChecks.ListContext(\"min_length\", {Number(min)}, itemCount)", messageIsExpression: true);
         }
 
-        if (rule.Maximum is { } max)
+        if (rule.MaximumLength is { } max)
         {
-            Check(writer, $"itemCount > {max}", rule, name, report, "too_long",
-                $"$\"List should have at most {max} {Plural(max, "item")} after validation, not {{itemCount}}\"", value,
-                $"ValidationChecks.ListContext(\"max_length\", {max}, itemCount)", messageIsExpression: true);
+            Check(writer, $"itemCount > {Number(max)}", rule, name, report, "too_long",
+                $"$\"List should have at most {Number(max)} {Plural(max, "item")} after validation, not {{itemCount}}\"", value,
+                $"ValidationChecks.ListContext(\"max_length\", {Number(max)}, itemCount)", messageIsExpression: true);
         }
     }
 
@@ -133,31 +133,28 @@ internal static class ValidationEmitter
     {
         if (rule.Minimum is { } minimum)
         {
-            var bound = Hoist(minimum, $"{fieldPrefix}_Minimum", fields);
+            var bound = Bound(minimum, $"{fieldPrefix}_Minimum", fields);
             var (op, type, words, key) = rule.MinimumIsExclusive
                 ? ("<=", "greater_than", "greater than", "gt")
                 : ("<", "greater_than_equal", "greater than or equal to", "ge");
             Check(writer, $"{value} {op} {bound}", rule, name, report, type,
-                $"Input should be {words} {rule.MinimumText}", value, Ctx(key, BoundJson(rule.MinimumText!)));
+                $"Input should be {words} {minimum.Text}", value, Ctx(key, minimum.Json!));
         }
 
         if (rule.Maximum is { } maximum)
         {
-            var bound = Hoist(maximum, $"{fieldPrefix}_Maximum", fields);
+            var bound = Bound(maximum, $"{fieldPrefix}_Maximum", fields);
             var (op, type, words, key) = rule.MaximumIsExclusive
                 ? (">=", "less_than", "less than", "lt")
                 : (">", "less_than_equal", "less than or equal to", "le");
             Check(writer, $"{value} {op} {bound}", rule, name, report, type,
-                $"Input should be {words} {rule.MaximumText}", value, Ctx(key, BoundJson(rule.MaximumText!)));
+                $"Input should be {words} {maximum.Text}", value, Ctx(key, maximum.Json!));
         }
     }
 
-    /// <summary>Bounds that need parsing (<c>DateOnly.Parse(...)</c>) become static fields, parsed once.</summary>
-    private static string Hoist(string expression, string field, StaticFields fields)
-    {
-        var dot = expression.IndexOf(".Parse(", StringComparison.Ordinal);
-        return dot < 0 ? expression : fields.Add(field, expression.Substring(0, dot), expression);
-    }
+    /// <summary>A bound as C#; one that needs parsing (<c>DateOnly.Parse(...)</c>) becomes a static field, parsed once.</summary>
+    private static string Bound(Constant bound, string field, StaticFields fields) =>
+        bound.IsParsed ? fields.Add(field, bound.Type!, bound.CSharp) : bound.CSharp;
 
     private static void Check(SourceWriter writer, string failure, ValidationRule rule, string name, RuleReporter report, string type,
         string message, string value, string? context, bool messageIsExpression = false)
@@ -172,24 +169,23 @@ internal static class ValidationEmitter
         }
     }
 
-    // DivisibleByAttribute for global::Demo.DivisibleByAttribute.
-    internal static string ShortName(string type)
+    // DivisibleBy for global::Demo.DivisibleByAttribute.
+    internal static string ShortName(TypeRef type)
     {
-        var name = type.Substring(type.LastIndexOf('.') + 1);
+        var name = type.SimpleName;
         return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     private static string Ctx(string key, string rawJson) => $"ValidationChecks.Context(\"{key}\", {JsonEmitter.Literal(rawJson)})";
 
-    /// <summary>Numbers go into <c>ctx</c> as JSON numbers, anything else (dates) as strings.</summary>
-    private static string BoundJson(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : "\"" + text + "\"";
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Plural(string count, string noun) => count == "1" ? noun : noun + "s";
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
-    private static string Expected(IReadOnlyList<string> texts)
+    /// <summary>FastAPI's list of literals: <c>'a', 'b' or 3</c>.</summary>
+    private static string Expected(IReadOnlyList<Constant> values)
     {
-        var quoted = texts.Select(t => t.StartsWith("\"", StringComparison.Ordinal) ? "'" + t.Trim('"') + "'" : t).ToList();
+        var quoted = values.Select(v => v.Kind is ConstantKind.String or ConstantKind.Char ? "'" + v.Text + "'" : v.Text).ToList();
         return quoted.Count <= 1 ? string.Join("", quoted) : string.Join(", ", quoted.Take(quoted.Count - 1)) + " or " + quoted[quoted.Count - 1];
     }
 }

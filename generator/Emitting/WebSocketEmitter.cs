@@ -35,7 +35,7 @@ internal static class WebSocketEmitter
     }
 
     /// <summary>After validation passed: create the handler, accept the socket, call the handler, close.</summary>
-    public static void EmitConversation(SourceWriter writer, EndpointModel endpoint, Func<string, string> local)
+    public static void EmitConversation(SourceWriter writer, EndpointModel endpoint)
     {
         var handler = endpoint.Handler;
         var socket = handler.Parameters.Single(p => p.Special is SpecialKind.WebSocket or SpecialKind.JsonWebSocket);
@@ -73,13 +73,13 @@ internal static class WebSocketEmitter
         }
 
         writer.WriteLine($"var webSocket = await {WebSocketEndpoint}.AcceptAsync(httpContext);");
-        var socketLocal = local(socket.Name);
+        var socketLocal = socket.Local;
         writer.WriteLine(socket.Messages is { } messages
             ? $"var {socketLocal} = new global::FastEndpointsGen.JsonWebSocket<{messages.ReceiveType}, {messages.SendType}>(webSocket, runtime, "
                 + $"{JsonEmitter.ClassName}.Read{messages.ReceiveTypeId}!, {JsonEmitter.ClassName}.Write{messages.SendTypeId});"
             : $"var {socketLocal} = webSocket;");
 
-        var arguments = string.Join(", ", handler.Parameters.Select(p => local(p.Name)));
+        var arguments = string.Join(", ", handler.Parameters.Select(p => p.Local));
         var await = handler.Response.Async == AsyncKind.None ? "" : "await ";
         writer.WriteLine("try");
         using (writer.Block())

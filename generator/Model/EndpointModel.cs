@@ -146,8 +146,25 @@ internal sealed record ParameterModel
     /// <summary>The C# name (for <c>[AsParameters]</c> members, the member name).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The declared type, fully qualified, with <c>?</c> when it is a nullable reference.</summary>
-    public required string Type { get; init; }
+    /// <summary>
+    /// The stem of the request delegate's locals for this value, unique among the endpoint's values (the parser's
+    /// <c>LocalNames</c>). Every local is the stem plus a suffix of its own, so distinct stems never share a local, and
+    /// the delegate's own variables (<c>errors</c>, <c>body</c>, <c>result</c>) carry none of the suffixes
+    /// (docs/architecture.md#the-model).
+    /// </summary>
+    public string LocalStem { get; init; } = "";
+
+    /// <summary>The local holding the bound value, passed to the handler: <c>id_local</c>.</summary>
+    public string Local => LocalStem + "_local";
+
+    /// <summary>The local holding the text read from the request before it parses: <c>id_raw</c>.</summary>
+    public string RawLocal => LocalStem + "_raw";
+
+    /// <summary>The pattern variable of a value a <c>BindAsync</c> returned: <c>id_bound</c>.</summary>
+    public string BoundLocal => LocalStem + "_bound";
+
+    /// <summary>The declared type.</summary>
+    public required TypeRef Type { get; init; }
 
     public required BindingSource Source { get; init; }
 
@@ -157,8 +174,8 @@ internal sealed record ParameterModel
     /// <summary>Null, nullable or defaulted: absence is not an error.</summary>
     public required bool IsOptional { get; init; }
 
-    /// <summary>The default value as a C# expression, when the parameter has one.</summary>
-    public string? DefaultValue { get; init; }
+    /// <summary>The declared default value, when the parameter has one.</summary>
+    public Constant? DefaultValue { get; init; }
 
     /// <summary>How a string from the route, query, header or form becomes the value.</summary>
     public ValueModel? Value { get; init; }
@@ -240,13 +257,13 @@ internal sealed record ResponseModel
     public required AsyncKind Async { get; init; }
 
     /// <summary>The value type (after unwrapping the task), fully qualified, or null for no value.</summary>
-    public string? ValueType { get; init; }
+    public TypeRef? ValueType { get; init; }
 
     /// <summary>The JSON type id for <see cref="ResponseKind.Json"/>, of the item for a stream, or of an event's data.</summary>
     public string? JsonTypeId { get; init; }
 
     /// <summary>For a stream: the item type (an event's data type for server-sent events), fully qualified, with <c>?</c> when it is a nullable reference.</summary>
-    public string? ItemType { get; init; }
+    public TypeRef? ItemType { get; init; }
 
     /// <summary>The success status code: the attribute's, else 200, or 204 with no value.</summary>
     public required int StatusCode { get; init; }

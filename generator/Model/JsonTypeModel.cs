@@ -42,8 +42,8 @@ internal sealed record JsonTypeModel
     /// <summary>A C# identifier naming this type's reader and writer, e.g. <c>TaskItem</c> or <c>ListOfTaskItem</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The type, fully qualified with <c>global::</c>, without a nullable annotation.</summary>
-    public required string TypeName { get; init; }
+    /// <summary>The type, without a nullable annotation.</summary>
+    public required TypeRef TypeName { get; init; }
 
     public required JsonTypeKind Kind { get; init; }
 
@@ -55,7 +55,7 @@ internal sealed record JsonTypeModel
     public string? ElementId { get; init; }
 
     /// <summary>The element type name, with <c>?</c> when the element is a nullable reference.</summary>
-    public string? ElementType { get; init; }
+    public TypeRef? ElementType { get; init; }
 
     /// <summary>Whether the element may be null.</summary>
     public bool ElementIsNullable { get; init; }
@@ -133,11 +133,19 @@ internal sealed record JsonMemberModel
     /// <summary>The JSON name: <c>[JsonPropertyName]</c>, else the camelCase of <see cref="Name"/>.</summary>
     public required string JsonName { get; init; }
 
+    /// <summary>
+    /// The generated reader's local for the value (<c>titleValue</c>) and its flag for "the JSON had it"
+    /// (<c>hasTitle</c>), unique among the type's members and the reader's own variables (the parser's <c>LocalNames</c>).
+    /// </summary>
+    public string Local { get; init; } = "";
+
+    public string PresenceLocal { get; init; } = "";
+
     /// <summary>The member type's JSON type id.</summary>
     public required string TypeId { get; init; }
 
-    /// <summary>The member type, fully qualified, with <c>?</c> for a nullable reference.</summary>
-    public required string Type { get; init; }
+    /// <summary>The member's declared type.</summary>
+    public required TypeRef Type { get; init; }
 
     /// <summary>Null is a valid value (nullable reference, <c>Nullable&lt;T&gt;</c>, or nullable-oblivious).</summary>
     public required bool IsNullable { get; init; }
@@ -152,14 +160,14 @@ internal sealed record JsonMemberModel
     /// <summary>For <see cref="MemberAssignment.Constructor"/>: the parameter's position.</summary>
     public int ConstructorIndex { get; init; } = -1;
 
-    /// <summary>The constructor parameter's default value as C# text, when it has one.</summary>
-    public string? DefaultValue { get; init; }
+    /// <summary>The constructor parameter's default value, when it has one.</summary>
+    public Constant? DefaultValue { get; init; }
 
     /// <summary>
-    /// A property's initializer when it is a constant (<c>= 1</c>, <c>= 0m</c>, <c>= "NL"</c>), as C# text: only the
-    /// document reads it (its <c>default</c>); the generated reader leaves an absent member to the initializer.
+    /// A property's initializer when it is a constant (<c>= 1</c>, <c>= 0m</c>, <c>= "NL"</c>): only the document reads
+    /// it (its <c>default</c>); the generated reader leaves an absent member to the initializer.
     /// </summary>
-    public string? InitializerValue { get; init; }
+    public Constant? InitializerValue { get; init; }
 
     public IgnoreCondition Ignore { get; init; }
 

@@ -44,8 +44,8 @@ internal enum RuleTarget
 }
 
 /// <summary>
-/// One validation rule on a member or parameter. Bounds and values are C# expressions in the
-/// member's own type, so the generated check is a plain comparison.
+/// One validation rule on a member or parameter. Bounds and values are constants in the member's own type, so
+/// the generated check is a plain comparison.
 /// </summary>
 internal sealed record ValidationRule
 {
@@ -53,16 +53,20 @@ internal sealed record ValidationRule
 
     public required RuleTarget Target { get; init; }
 
-    /// <summary>The lower bound (a C# expression), or null.</summary>
-    public string? Minimum { get; init; }
+    /// <summary>
+    /// <c>[Range]</c>'s lower bound, or null; its <see cref="Constant.Text"/> is the bound as written, for messages
+    /// (<c>100</c>, <c>2020-01-01</c>).
+    /// </summary>
+    public Constant? Minimum { get; init; }
 
-    /// <summary>The upper bound (a C# expression), or null.</summary>
-    public string? Maximum { get; init; }
+    /// <summary><c>[Range]</c>'s upper bound, or null.</summary>
+    public Constant? Maximum { get; init; }
 
-    /// <summary>The bounds as written, for messages (<c>100</c>, <c>2020-01-01</c>).</summary>
-    public string? MinimumText { get; init; }
+    /// <summary>The least length (characters or items) of <see cref="RuleKind.Length"/>, or null.</summary>
+    public int? MinimumLength { get; init; }
 
-    public string? MaximumText { get; init; }
+    /// <summary>The greatest length of <see cref="RuleKind.Length"/>, or null.</summary>
+    public int? MaximumLength { get; init; }
 
     public bool MinimumIsExclusive { get; init; }
 
@@ -77,17 +81,14 @@ internal sealed record ValidationRule
     /// </summary>
     public int MatchTimeoutMilliseconds { get; init; } = 2000;
 
-    /// <summary>The values of <c>[AllowedValues]</c>/<c>[DeniedValues]</c> as C# expressions.</summary>
-    public EquatableArray<string> Values { get; init; } = EquatableArray<string>.Empty;
-
-    /// <summary>The values as JSON text, for the message and <c>ctx</c>.</summary>
-    public EquatableArray<string> ValueTexts { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The values of <c>[AllowedValues]</c>/<c>[DeniedValues]</c>, in the member's type.</summary>
+    public EquatableArray<Constant> Values { get; init; } = EquatableArray<Constant>.Empty;
 
     /// <summary>For <c>[Compare]</c>: the C# name of the other member.</summary>
     public string? OtherMember { get; init; }
 
     /// <summary>For <see cref="RuleKind.Custom"/>: the attribute's type and the C# expression that constructs it as written.</summary>
-    public string? AttributeType { get; init; }
+    public TypeRef? AttributeType { get; init; }
 
     public string? Construction { get; init; }
 

@@ -43,6 +43,6 @@ internal static class AttributeConstruction
         _ when constant.IsNull => constant.Type is { IsValueType: true } ? "default" : "null",
         TypedConstantKind.Array => $"new {Names.Type(constant.Type!)} {{ {string.Join(", ", constant.Values.Select(Constant))} }}",
         TypedConstantKind.Type => $"typeof({Names.TypeWithoutAnnotation((ITypeSymbol)constant.Value!)})",
-        _ => Names.Literal(constant.Value, constant.Type!),
+        _ => Names.Constant(constant.Value, constant.Type!).CSharp,
     };
 }

@@ -87,11 +87,11 @@ internal static class BodyMembersParser
             new JsonTypeModel
             {
                 Id = id,
-                TypeName = fullName,
+                TypeName = new TypeRef { Name = fullName, Kind = TypeRefKind.Reference, IsNullable = false, SimpleName = className },
                 Kind = JsonTypeKind.Object,
                 IsValueType = false,
                 IsBodyObject = true,
-                Members = members.ToEquatableArray(),
+                Members = LocalNames.Members(members).ToEquatableArray(),
             },
             docs.Count == 0 ? null : new TypeDocs { TypeId = id, Members = docs.ToEquatableArray() });
         return result;

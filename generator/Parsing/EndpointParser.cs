@@ -56,7 +56,7 @@ internal static class EndpointParser
             return null;
         }
 
-        parameters = gathered;
+        parameters = LocalNames.Assign(gathered);
 
         var constructorParameters = new List<ParameterModel>();
         if (!method.IsStatic)
@@ -336,11 +336,11 @@ internal static class EndpointParser
         var model = new ParameterModel
         {
             Name = declared?.Name ?? value.Symbol.Name,
-            Type = Names.Type(type),
+            Type = Names.TypeRef(type),
             Source = decision.Source,
             WireName = decision.WireName,
             IsOptional = IsNullable(type) || declared is { HasExplicitDefaultValue: true },
-            DefaultValue = declared is { HasExplicitDefaultValue: true } ? Names.Literal(declared.ExplicitDefaultValue, type) : null,
+            DefaultValue = declared is { HasExplicitDefaultValue: true } ? Names.Constant(declared.ExplicitDefaultValue, type) : null,
             Special = decision.Special,
         };
 
@@ -377,7 +377,7 @@ internal static class EndpointParser
             case BindingSource.KeyedServices:
                 return model with
                 {
-                    ServiceKey = decision.ServiceKey.IsNull ? "null" : Names.Literal(decision.ServiceKey.Value, decision.ServiceKey.Type!),
+                    ServiceKey = decision.ServiceKey.IsNull ? "null" : Names.Constant(decision.ServiceKey.Value, decision.ServiceKey.Type!).CSharp,
                 };
 
             case BindingSource.AsParameters:
@@ -448,11 +448,11 @@ internal static class EndpointParser
         return new ParameterModel
         {
             Name = parameter.Name,
-            Type = Names.Type(parameter.Type),
+            Type = Names.TypeRef(parameter.Type),
             Source = keyed is null ? BindingSource.Services : BindingSource.KeyedServices,
             WireName = parameter.Name,
             IsOptional = IsNullable(parameter.Type) || parameter.HasExplicitDefaultValue,
-            ServiceKey = keyed?.ConstructorArguments.FirstOrDefault() is { IsNull: false } key ? Names.Literal(key.Value, key.Type!) : null,
+            ServiceKey = keyed?.ConstructorArguments.FirstOrDefault() is { IsNull: false } key ? Names.Constant(key.Value, key.Type!).CSharp : null,
         };
     }
 
@@ -464,8 +464,8 @@ internal static class EndpointParser
         {
             Kind = shape.Kind,
             Async = shape.Async,
-            ValueType = shape.ValueType is null ? null : Names.Type(shape.ValueType),
-            ItemType = shape.ItemType is null ? null : Names.Type(shape.ItemType),
+            ValueType = shape.ValueType is null ? null : Names.TypeRef(shape.ValueType),
+            ItemType = shape.ItemType is null ? null : Names.TypeRef(shape.ItemType),
             JsonTypeId = shape.Kind == ResponseKind.Result ? null : ids.FirstOrDefault(),
             StatusCode = shape.StatusCode,
         };

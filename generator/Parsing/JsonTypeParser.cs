@@ -110,8 +110,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         {
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Nullable, IsValueType = true,
-                ElementId = Add(underlying), ElementType = Names.Type(underlying),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Nullable, IsValueType = true,
+                ElementId = Add(underlying), ElementType = Names.TypeRef(underlying),
             };
         }
 
@@ -124,7 +124,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
         if (TypeClassifier.IsJsonScalar(simple))
         {
-            return new JsonTypeModel { Id = id, TypeName = name, Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
+            return new JsonTypeModel { Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Simple, Simple = simple, IsValueType = type.IsValueType };
         }
 
         var collection = TypeClassifier.GetCollectionKind(type, out var element);
@@ -133,8 +133,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             var declared = type.OriginalDefinition.ToDisplayString();
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
-                ElementId = Add(element), ElementType = Names.Type(element), ElementIsNullable = IsNullable(element),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
+                ElementId = Add(element), ElementType = Names.TypeRef(element), ElementIsNullable = IsNullable(element),
                 IsIndexable = type is IArrayTypeSymbol
                     || declared is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.IReadOnlyList<T>",
             };
@@ -145,8 +145,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
             var keyKind = key.SpecialType == SpecialType.System_String ? SimpleKind.String : TypeClassifier.GetSimpleKind(key);
             return new JsonTypeModel
             {
-                Id = id, TypeName = name, Kind = JsonTypeKind.Dictionary, IsValueType = false,
-                ElementId = Add(value), ElementType = Names.Type(value), ElementIsNullable = IsNullable(value),
+                Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Dictionary, IsValueType = false,
+                ElementId = Add(value), ElementType = Names.TypeRef(value), ElementIsNullable = IsNullable(value),
                 KeyKind = keyKind, KeyType = Names.TypeWithoutAnnotation(key),
                 KeyEnumId = keyKind == SimpleKind.Enum ? Add(key) : null,
             };
@@ -193,7 +193,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return new JsonTypeModel
         {
             Id = id,
-            TypeName = name,
+            TypeName = Names.TypeRef(type),
             Kind = JsonTypeKind.Polymorphic,
             IsValueType = false,
             DerivedTypes = derived.ToEquatableArray(),
@@ -217,7 +217,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
         return new JsonTypeModel
         {
-            Id = id, TypeName = name, Kind = JsonTypeKind.Enum, Simple = SimpleKind.Enum, IsValueType = true,
+            Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Enum, Simple = SimpleKind.Enum, IsValueType = true,
             EnumMembers = members.ToEquatableArray(),
         };
     }
@@ -251,13 +251,13 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 Name = member.Name,
                 JsonName = member.JsonName,
                 TypeId = Add(member.Type),
-                Type = Names.Type(member.Type),
+                Type = Names.TypeRef(member.Type),
                 IsNullable = isNullable,
                 IsRequired = required && member.Assignment != MemberAssignment.None && !member.IsAlwaysIgnored,
                 CanWrite = member.IsWritten,
                 Assignment = member.Assignment,
                 ConstructorIndex = member.ConstructorIndex,
-                DefaultValue = member.Parameter is { HasExplicitDefaultValue: true } p ? Names.Literal(p.ExplicitDefaultValue, p.Type) : null,
+                DefaultValue = member.Parameter is { HasExplicitDefaultValue: true } p ? Names.Constant(p.ExplicitDefaultValue, p.Type) : null,
                 InitializerValue = member.Parameter is null && member.Property is { } initialized ? InitializerValue(initialized) : null,
                 Ignore = member.Ignore,
                 IsIgnored = member.IsAlwaysIgnored,
@@ -271,14 +271,14 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         return new JsonTypeModel
         {
             Id = id,
-            TypeName = name,
+            TypeName = Names.TypeRef(type),
             Kind = JsonTypeKind.Object,
             IsValueType = type.IsValueType,
             CanRead = constructor is not null || type.IsValueType,
             IsValidatable = ValidationAttributes.IsValidatable(type),
             TypeRules = ValidationParser.ParseTypeRules(type, compilation.Assembly),
             DisplayName = type.Name,
-            Members = members.ToEquatableArray(),
+            Members = LocalNames.Members(members).ToEquatableArray(),
         };
     }
 
@@ -369,11 +369,11 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
 
     private static JsonTypeModel Fallback(ITypeSymbol type, string id, string name, string reason) => new()
     {
-        Id = id, TypeName = name, Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
+        Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Fallback, IsValueType = type.IsValueType, FallbackReason = reason,
     };
 
-    /// <summary>The property's initializer as a C# literal, when the initializer is a constant.</summary>
-    private string? InitializerValue(IPropertySymbol property)
+    /// <summary>The property's initializer, when the initializer is a constant.</summary>
+    private Constant? InitializerValue(IPropertySymbol property)
     {
         foreach (var reference in property.DeclaringSyntaxReferences)
         {
@@ -381,7 +381,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
                 && compilation.ContainsSyntaxTree(value.SyntaxTree)
                 && compilation.GetSemanticModel(value.SyntaxTree).GetConstantValue(value) is { HasValue: true } constant)
             {
-                return Names.Literal(constant.Value, property.Type);
+                return Names.Constant(constant.Value, property.Type);
             }
         }
 

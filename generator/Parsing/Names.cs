@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using FastEndpointsGen.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FastEndpointsGen.Generator.Parsing;
@@ -24,29 +25,49 @@ internal static class Names
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
         type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) : Type(type);
 
-    /// <summary>A C# expression for a constant of the given type (a parameter's default value).</summary>
-    public static string Literal(object? value, ITypeSymbol type)
+    /// <summary>The type as the model holds it (docs/architecture.md#the-model).</summary>
+    public static TypeRef TypeRef(ITypeSymbol type)
+    {
+        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && type is INamedTypeSymbol { TypeArguments.Length: 1 };
+        var named = isNullableValue ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        return new TypeRef
+        {
+            Name = TypeWithoutAnnotation(named),
+            Kind = isNullableValue ? TypeRefKind.NullableValue : type.IsValueType ? TypeRefKind.Value : TypeRefKind.Reference,
+            IsNullable = isNullableValue || type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated,
+            SimpleName = named.Name,
+            IsConstructed = IsConstructed(named),
+        };
+    }
+
+    private static bool IsConstructed(ITypeSymbol type) =>
+        type is IArrayTypeSymbol or IPointerTypeSymbol
+        || type is INamedTypeSymbol { TypeArguments.Length: > 0 }
+        || type.ContainingType is { } outer && IsConstructed(outer);
+
+    /// <summary>A constant of the given type (a parameter's default value, an attribute argument).</summary>
+    public static Constant Constant(object? value, ITypeSymbol type)
     {
         if (value is null)
         {
-            return type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? "null" : "default";
+            return type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? Model.Constant.Null : Model.Constant.Default;
         }
 
         var target = TypeWithoutAnnotation(type);
         return value switch
         {
-            double.NaN or float.NaN => $"({target})double.NaN",
-            double.PositiveInfinity or float.PositiveInfinity => $"({target})double.PositiveInfinity",
-            double.NegativeInfinity or float.NegativeInfinity => $"({target})double.NegativeInfinity",
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            bool flag => flag ? "true" : "false",
-            char ch => SymbolDisplay.FormatLiteral(ch, quote: true),
-            float number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}F",
-            double number => $"({target}){number.ToString("R", CultureInfo.InvariantCulture)}D",
-            decimal number => $"({target}){number.ToString(CultureInfo.InvariantCulture)}M",
-            int number when type.SpecialType == SpecialType.System_Int32 => number.ToString(CultureInfo.InvariantCulture),
-            long number when type.SpecialType == SpecialType.System_Int64 => number.ToString(CultureInfo.InvariantCulture) + "L",
-            _ => $"({target})({System.Convert.ToString(value, CultureInfo.InvariantCulture)})",
+            double.NaN or float.NaN => new(ConstantKind.NotFinite, "NaN", target),
+            double.PositiveInfinity or float.PositiveInfinity => new(ConstantKind.NotFinite, "PositiveInfinity", target),
+            double.NegativeInfinity or float.NegativeInfinity => new(ConstantKind.NotFinite, "NegativeInfinity", target),
+            string text => new(ConstantKind.String, text),
+            bool flag => new(ConstantKind.Boolean, flag ? "true" : "false"),
+            char ch => new(ConstantKind.Char, ch.ToString()),
+            float number => new(ConstantKind.Single, number.ToString("R", CultureInfo.InvariantCulture), target),
+            double number => new(ConstantKind.Double, number.ToString("R", CultureInfo.InvariantCulture), target),
+            decimal number => new(ConstantKind.Decimal, number.ToString(CultureInfo.InvariantCulture), target),
+            int number when type.SpecialType == SpecialType.System_Int32 => new(ConstantKind.Int32, number.ToString(CultureInfo.InvariantCulture)),
+            long number when type.SpecialType == SpecialType.System_Int64 => new(ConstantKind.Int64, number.ToString(CultureInfo.InvariantCulture)),
+            _ => new(ConstantKind.Converted, System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", target),
         };
     }
 

@@ -113,8 +113,7 @@ internal static class ValidationParser
                 {
                     Kind = name == "AllowedValuesAttribute" ? RuleKind.AllowedValues : RuleKind.DeniedValues,
                     Target = target,
-                    Values = values.Select(v => v.IsNull ? "null" : Names.Literal(v.Value, valueType)).ToEquatableArray(),
-                    ValueTexts = values.Select(v => JsonText(v.Value)).ToEquatableArray(),
+                    Values = values.Select(v => v.IsNull ? Constant.Null : Names.Constant(v.Value, valueType)).ToEquatableArray(),
                 };
 
             case "CompareAttribute" when arguments.Length == 1 && arguments[0].Value is string other:
@@ -147,7 +146,7 @@ internal static class ValidationParser
         {
             Kind = RuleKind.Custom,
             Target = RuleTarget.Other,
-            AttributeType = Names.Type(type),
+            AttributeType = Names.TypeRef(type),
             Construction = AttributeConstruction.Expression(attribute),
         };
     }
@@ -161,10 +160,8 @@ internal static class ValidationParser
     {
         Kind = RuleKind.Length,
         Target = target,
-        Minimum = minimum?.ToString(CultureInfo.InvariantCulture),
-        Maximum = maximum is >= 0 ? maximum.Value.ToString(CultureInfo.InvariantCulture) : null,
-        MinimumText = minimum?.ToString(CultureInfo.InvariantCulture),
-        MaximumText = maximum is >= 0 ? maximum.Value.ToString(CultureInfo.InvariantCulture) : null,
+        MinimumLength = minimum,
+        MaximumLength = maximum is >= 0 ? maximum : null,
     };
 
     /// <summary>
@@ -174,30 +171,25 @@ internal static class ValidationParser
     private static ValidationRule? ParseRange(AttributeData attribute, ITypeSymbol valueType)
     {
         var arguments = attribute.ConstructorArguments;
-        string minimum, maximum, minimumText, maximumText;
-        var memberType = Names.TypeWithoutAnnotation(valueType);
+        Constant? minimum, maximum;
         if (arguments.Length == 2 && arguments[0].Value is int intMin && arguments[1].Value is int intMax)
         {
-            minimumText = intMin.ToString(CultureInfo.InvariantCulture);
-            maximumText = intMax.ToString(CultureInfo.InvariantCulture);
-            minimum = minimumText;
-            maximum = maximumText;
+            minimum = new Constant(ConstantKind.Int32, intMin.ToString(CultureInfo.InvariantCulture));
+            maximum = new Constant(ConstantKind.Int32, intMax.ToString(CultureInfo.InvariantCulture));
         }
         else if (arguments.Length == 2 && arguments[0].Value is double doubleMin && arguments[1].Value is double doubleMax)
         {
-            minimumText = doubleMin.ToString("R", CultureInfo.InvariantCulture);
-            maximumText = doubleMax.ToString("R", CultureInfo.InvariantCulture);
-            // A decimal member compares with decimal literals; anything else with doubles (integers promote).
-            var suffix = valueType.SpecialType == SpecialType.System_Decimal ? "m" : "d";
-            minimum = double.IsInfinity(doubleMin) ? "" : minimumText + suffix;
-            maximum = double.IsInfinity(doubleMax) ? "" : maximumText + suffix;
+            // A decimal member compares with decimal literals; anything else with doubles (integers promote). An infinite
+            // bound is no bound.
+            var kind = valueType.SpecialType == SpecialType.System_Decimal ? ConstantKind.Decimal : ConstantKind.Double;
+            minimum = double.IsInfinity(doubleMin) ? null : new Constant(kind, doubleMin.ToString("R", CultureInfo.InvariantCulture));
+            maximum = double.IsInfinity(doubleMax) ? null : new Constant(kind, doubleMax.ToString("R", CultureInfo.InvariantCulture));
         }
         else if (arguments.Length == 3 && arguments[1].Value is string textMin && arguments[2].Value is string textMax)
         {
-            minimumText = textMin;
-            maximumText = textMax;
-            minimum = $"{memberType}.Parse({JsonLiteral(textMin)}, global::System.Globalization.CultureInfo.InvariantCulture)";
-            maximum = $"{memberType}.Parse({JsonLiteral(textMax)}, global::System.Globalization.CultureInfo.InvariantCulture)";
+            var memberType = Names.TypeWithoutAnnotation(valueType);
+            minimum = new Constant(ConstantKind.Parsed, textMin, memberType);
+            maximum = new Constant(ConstantKind.Parsed, textMax, memberType);
         }
         else
         {
@@ -208,10 +200,8 @@ internal static class ValidationParser
         {
             Kind = RuleKind.Range,
             Target = RuleTarget.Comparable,
-            Minimum = minimum.Length == 0 ? null : minimum,
-            Maximum = maximum.Length == 0 ? null : maximum,
-            MinimumText = minimumText,
-            MaximumText = maximumText,
+            Minimum = minimum,
+            Maximum = maximum,
             MinimumIsExclusive = Named<bool>(attribute, "MinimumIsExclusive"),
             MaximumIsExclusive = Named<bool>(attribute, "MaximumIsExclusive"),
         };
@@ -225,17 +215,6 @@ internal static class ValidationParser
         ValueShape.Comparable => RuleTarget.Comparable,
         _ => RuleTarget.Other,
     };
-
-    private static string JsonText(object? value) => value switch
-    {
-        null => "null",
-        string text => JsonLiteral(text),
-        bool flag => flag ? "true" : "false",
-        System.IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => JsonLiteral(value.ToString() ?? ""),
-    };
-
-    private static string JsonLiteral(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private static T Named<T>(AttributeData attribute, string name)
     {

@@ -60,6 +60,38 @@ public class EdgeCaseTests
         Assert.That(result.Endpoints, Does.Contain("x_local_local"));
     }
 
+    [Test]
+    public void MembersNamedLikeEachOthersReaderLocals_Compile()
+    {
+        // Each member's reader locals are xValue and hasX: X and x would share xValue, Has's local is Value's flag,
+        // and a checked member's local is the name of the value its rules run on.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using System.Text.Json.Serialization;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed class Odd
+            {
+                public int X { get; set; }
+                [JsonPropertyName("lowerX")] public int x { get; set; }
+                public bool Has { get; set; }
+                public int Value { get; set; }
+                [MinLength(2)] public string Checked { get; set; } = "";
+                [Range(1, 9)] public int ErrorCount { get; set; }
+            }
+
+            public static class Handlers
+            {
+                [Post("/odd")]
+                public static Odd Echo(Odd odd) => odd;
+            }
+            """);
+
+        Assert.That(result.Json, Does.Contain("xValue_").And.Contain("hasValue_").And.Contain("checkedValue_"));
+    }
+
     [TestCase("body")]
     [TestCase("json")]
     [TestCase("errors")]

@@ -150,7 +150,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
+            int id_local = default;
             if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
@@ -199,8 +199,8 @@ namespace FastEndpointsGen.Generated
             }
 
             global::Shop.Item item_local = bodyMembers is null ? default! : bodyMembers.Item;
-            global::Shop.User? user_local = bodyMembers is null ? default! : bodyMembers.User;
-            int importance_local = bodyMembers is null ? default! : bodyMembers.Importance;
+            global::Shop.User? user_local = bodyMembers is null ? default : bodyMembers.User;
+            int importance_local = bodyMembers is null ? default : bodyMembers.Importance;
             string note_local = bodyMembers is null ? "none" : bodyMembers.Note;
 
             if (errors is not null)

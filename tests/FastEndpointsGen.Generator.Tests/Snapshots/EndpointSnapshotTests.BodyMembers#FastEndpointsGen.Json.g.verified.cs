@@ -114,8 +114,8 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             global::Shop.Item itemValue = default!;
             var hasItem = false;
-            global::Shop.User? userValue = default!;
-            int importanceValue = default!;
+            global::Shop.User? userValue = default;
+            int importanceValue = default;
             var hasImportance = false;
             string noteValue = "none";
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -252,7 +252,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            double priceValue = default!;
+            double priceValue = default;
             var hasPrice = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -65,7 +65,7 @@ namespace FastEndpointsGen.Generated
                 }
             }
             string? count_raw = httpContext.Request.Cookies["count"];
-            int? count_local = default!;
+            int? count_local = default;
             if (!string.IsNullOrEmpty(count_raw))
             {
                 if (int.TryParse(count_raw, CultureInfo.InvariantCulture, out var parsed)) count_local = parsed;
@@ -73,7 +73,7 @@ namespace FastEndpointsGen.Generated
             }
             // [AsParameters] global::Sessions.Preferences
             string? preferences_Theme_raw = httpContext.Request.Cookies["theme"];
-            global::Sessions.Theme? preferences_Theme_local = default!;
+            global::Sessions.Theme? preferences_Theme_local = default;
             if (!string.IsNullOrEmpty(preferences_Theme_raw))
             {
                 if (global::FastEndpointsGen.GeneratedJson.TryParseSessions_Theme(preferences_Theme_raw, out var parsed)) preferences_Theme_local = parsed;

@@ -55,7 +55,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
+            int id_local = default;
             if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
@@ -131,7 +131,7 @@ namespace FastEndpointsGen.Generated
                 shop_local = shop_raw;
             }
             string? q_raw = httpContext.Request.Query["q"];
-            string? q_local = default!;
+            string? q_local = default;
             if (q_raw is not null)
             {
                 q_local = q_raw;

@@ -93,11 +93,11 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int idValue = default!;
+            int idValue = default;
             var hasId = false;
             string nameValue = default!;
             var hasName = false;
-            decimal priceValue = default!;
+            decimal priceValue = default;
             var hasPrice = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

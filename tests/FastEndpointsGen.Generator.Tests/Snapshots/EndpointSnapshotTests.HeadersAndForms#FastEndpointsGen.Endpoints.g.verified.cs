@@ -86,7 +86,7 @@ namespace FastEndpointsGen.Generated
                 tags_local = items.ToArray();
             }
             string? requestId_raw = httpContext.Request.Headers["X-Request-Id"];
-            global::System.Guid requestId_local = default!;
+            global::System.Guid requestId_local = default;
             if (string.IsNullOrEmpty(requestId_raw))
             {
                 errors = RequestErrors.Missing(errors, "header", "x-request-id");
@@ -97,7 +97,7 @@ namespace FastEndpointsGen.Generated
                 else errors = RequestErrors.Invalid(errors, "header", "x-request-id", ErrorTypes.UuidParsing, requestId_raw);
             }
             string? userAgent_raw = httpContext.Request.Headers["userAgent"];
-            string? userAgent_local = default!;
+            string? userAgent_local = default;
             if (userAgent_raw is not null)
             {
                 userAgent_local = userAgent_raw;

@@ -58,7 +58,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string customerValue = default!;
             var hasCustomer = false;
-            int quantityValue = default!;
+            int quantityValue = default;
             var hasQuantity = false;
             string? noteValue = null;
             bool expressValue = false;
@@ -184,11 +184,11 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int idValue = default!;
+            int idValue = default;
             var hasId = false;
             string customerValue = default!;
             var hasCustomer = false;
-            int quantityValue = default!;
+            int quantityValue = default;
             var hasQuantity = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -52,7 +52,7 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int sequenceValue = default!;
+            int sequenceValue = default;
             var hasSequence = false;
             string labelValue = default!;
             var hasLabel = false;

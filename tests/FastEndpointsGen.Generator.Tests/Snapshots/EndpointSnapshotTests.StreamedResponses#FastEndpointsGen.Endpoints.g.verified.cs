@@ -178,7 +178,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var count_raw = httpContext.Request.RouteValues["count"] as string;
-            int count_local = default!;
+            int count_local = default;
             if (string.IsNullOrEmpty(count_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "count");

@@ -128,11 +128,11 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            global::Workflow.Status statusValue = default!;
+            global::Workflow.Status statusValue = default;
             var hasStatus = false;
-            global::Workflow.Level levelValue = default!;
+            global::Workflow.Level levelValue = default;
             var hasLevel = false;
-            global::Workflow.Status? previousValue = default!;
+            global::Workflow.Status? previousValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchWorkflow_Job(ref reader, out var unknownName);

@@ -129,8 +129,8 @@ namespace FastEndpointsGen
             var hasPayload = false;
             global::Shapes.IShape shapeValue = default!;
             var hasShape = false;
-            global::Shapes.Animal? petValue = default!;
-            object? extraValue = default!;
+            global::Shapes.Animal? petValue = default;
+            object? extraValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchShapes_Envelope(ref reader, out var unknownName);

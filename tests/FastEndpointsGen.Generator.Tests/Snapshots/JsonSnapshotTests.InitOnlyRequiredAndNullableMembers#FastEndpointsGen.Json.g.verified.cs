@@ -47,7 +47,7 @@ namespace FastEndpointsGen
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 context.Push(index++);
-                global::Settings.Point item = default!;
+                global::Settings.Point item = default;
                 item = ReadSettings_Point(ref reader, context);
                 items.Add(item);
                 context.Pop();
@@ -135,15 +135,15 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            int retriesValue = default!;
+            int retriesValue = default;
             var hasRetries = false;
             string modeValue = default!;
             var hasMode = false;
-            string? commentValue = default!;
-            int? timeoutValue = default!;
+            string? commentValue = default;
+            int? timeoutValue = default;
             var hasTimeout = false;
-            global::System.DateTimeOffset? untilValue = default!;
-            string? ownerValue = default!;
+            global::System.DateTimeOffset? untilValue = default;
+            string? ownerValue = default;
             var hasOwner = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -339,16 +339,16 @@ namespace FastEndpointsGen
         {
             if (!JsonRead.StartObject(ref reader, context))
             {
-                return default!;
+                return default;
             }
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            double xValue = default!;
+            double xValue = default;
             var hasX = false;
-            double yValue = default!;
+            double yValue = default;
             var hasY = false;
-            double weightValue = default!;
+            double weightValue = default;
             var hasWeight = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -390,7 +390,7 @@ namespace FastEndpointsGen
             if (!hasY) context.AddMissing("y", ref reader, objectStart);
             if (context.ErrorCount != errorCount)
             {
-                return default!;
+                return default;
             }
 
             global::Settings.Point result;
@@ -402,7 +402,7 @@ namespace FastEndpointsGen
             catch (global::System.Exception exception) when (context.AddModelError(exception))
             {
                 // The model refused the values (ArgumentException, ValidationException): a value_error at this object.
-                return default!;
+                return default;
             }
             return result;
         }
@@ -469,9 +469,9 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            global::Settings.Point originValue = default!;
+            global::Settings.Point originValue = default;
             var hasOrigin = false;
-            global::Settings.Point? centerValue = default!;
+            global::Settings.Point? centerValue = default;
             global::Settings.Point[] cornersValue = default!;
             var hasCorners = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -183,7 +183,7 @@ namespace FastEndpointsGen
             var hasTitle = false;
             global::Books.Author authorValue = default!;
             var hasAuthor = false;
-            int? yearValue = default!;
+            int? yearValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchBooks_Book(ref reader, out var unknownName);
@@ -338,7 +338,7 @@ namespace FastEndpointsGen
             var hasCounts = false;
             global::System.Collections.Generic.IReadOnlyList<string?> notesValue = default!;
             var hasNotes = false;
-            global::Books.Shelf.Label? labelValue = default!;
+            global::Books.Shelf.Label? labelValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchBooks_Library(ref reader, out var unknownName);
@@ -529,7 +529,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string textValue = default!;
             var hasText = false;
-            string? colorValue = default!;
+            string? colorValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchBooks_Shelf_Label(ref reader, out var unknownName);
@@ -669,7 +669,7 @@ namespace FastEndpointsGen
                 var key = reader.GetString()!;
                 reader.Read();
                 context.Push(key);
-                int? item = default!;
+                int? item = default;
                 if (reader.TokenType == JsonTokenType.Null)
                 {
                     item = null;
@@ -754,7 +754,7 @@ namespace FastEndpointsGen
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 context.Push(index++);
-                int item = default!;
+                int item = default;
                 if (JsonRead.Integer<int>(ref reader, context, out var value)) item = value;
                 items.Add(item);
                 context.Pop();
@@ -832,7 +832,7 @@ namespace FastEndpointsGen
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 context.Push(index++);
-                string? item = default!;
+                string? item = default;
                 if (reader.TokenType == JsonTokenType.Null)
                 {
                     item = null;

@@ -102,7 +102,7 @@ namespace FastEndpointsGen
                 }
 
                 context.Push(name);
-                int item = default!;
+                int item = default;
                 if (JsonRead.Integer<int>(ref reader, context, out var value)) item = value;
                 items[key] = item;
                 context.Pop();
@@ -149,7 +149,7 @@ namespace FastEndpointsGen
                 }
 
                 context.Push(name);
-                long item = default!;
+                long item = default;
                 if (JsonRead.Integer<long>(ref reader, context, out var value)) item = value;
                 items[key] = item;
                 context.Pop();

@@ -137,7 +137,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string titleValue = default!;
             var hasTitle = false;
-            int levelValue = default!;
+            int levelValue = default;
             var hasLevel = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -241,7 +241,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            int livesValue = default!;
+            int livesValue = default;
             var hasLives = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -343,7 +343,7 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            double radiusValue = default!;
+            double radiusValue = default;
             var hasRadius = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -443,7 +443,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            bool goodBoyValue = default!;
+            bool goodBoyValue = default;
             var hasGoodBoy = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -554,7 +554,7 @@ namespace FastEndpointsGen
             var hasVisitors = false;
             global::Zoo.IShape[] shapesValue = default!;
             var hasShapes = false;
-            global::Zoo.Event? lastValue = default!;
+            global::Zoo.Event? lastValue = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = MatchZoo_Enclosure(ref reader, out var unknownName);
@@ -972,9 +972,9 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            bool goodBoyValue = default!;
+            bool goodBoyValue = default;
             var hasGoodBoy = false;
-            int weeksValue = default!;
+            int weeksValue = default;
             var hasWeeks = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -1087,7 +1087,7 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            double sideValue = default!;
+            double sideValue = default;
             var hasSide = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -136,7 +136,7 @@ namespace FastEndpointsGen
             var objectStart = reader.TokenStartIndex;
             string nameValue = default!;
             var hasName = false;
-            global::Trees.Category? parentValue = default!;
+            global::Trees.Category? parentValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Trees.Category> childrenValue = default!;
             var hasChildren = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -258,7 +258,7 @@ namespace FastEndpointsGen
             var hasName = false;
             global::System.Collections.Generic.List<global::Trees.TreeNode> childrenValue = default!;
             var hasChildren = false;
-            global::Trees.TreeNode? parentValue = default!;
+            global::Trees.TreeNode? parentValue = default;
             var hasParent = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -107,17 +107,17 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int idValue = default!;
+            int idValue = default;
             var hasId = false;
             string titleValue = default!;
             var hasTitle = false;
-            string? noteValue = default!;
+            string? noteValue = default;
             var hasNote = false;
-            int viewsValue = default!;
+            int viewsValue = default;
             var hasViews = false;
-            bool archivedValue = default!;
+            bool archivedValue = default;
             var hasArchived = false;
-            global::Tickets.Priority priorityValue = default!;
+            global::Tickets.Priority priorityValue = default;
             var hasPriority = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

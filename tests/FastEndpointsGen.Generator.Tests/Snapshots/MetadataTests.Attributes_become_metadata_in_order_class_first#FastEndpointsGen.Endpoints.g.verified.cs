@@ -73,7 +73,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
+            int id_local = default;
             if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
@@ -140,7 +140,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
+            int id_local = default;
             if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");

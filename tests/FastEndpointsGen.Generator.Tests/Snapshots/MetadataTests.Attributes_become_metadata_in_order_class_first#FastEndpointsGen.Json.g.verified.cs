@@ -50,7 +50,7 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int idValue = default!;
+            int idValue = default;
             var hasId = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

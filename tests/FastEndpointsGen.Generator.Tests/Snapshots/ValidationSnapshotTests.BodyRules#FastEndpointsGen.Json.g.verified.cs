@@ -188,21 +188,21 @@ namespace FastEndpointsGen
             var hasUsername = false;
             string emailValue = default!;
             var hasEmail = false;
-            int ageValue = default!;
+            int ageValue = default;
             var hasAge = false;
-            double scoreValue = default!;
+            double scoreValue = default;
             var hasScore = false;
-            global::System.DateOnly startValue = default!;
+            global::System.DateOnly startValue = default;
             var hasStart = false;
             string codeValue = default!;
             var hasCode = false;
-            string? homepageValue = default!;
-            string? phoneValue = default!;
+            string? homepageValue = default;
+            string? phoneValue = default;
             string colorValue = default!;
             var hasColor = false;
             string nicknameValue = default!;
             var hasNickname = false;
-            string? avatarValue = default!;
+            string? avatarValue = default;
             global::System.Collections.Generic.List<string> tagsValue = default!;
             var hasTags = false;
             string passwordValue = default!;
@@ -283,11 +283,11 @@ namespace FastEndpointsGen
                         if (JsonRead.Number<double>(ref reader, context, out var value)) scoreValue = value;
                         if (context.ErrorCount == before && scoreValue is { } checkedValue)
                         {
-                            if (checkedValue < 0.5d)
+                            if (checkedValue < 0.5D)
                             {
                                 context.AddError("greater_than_equal", "Input should be greater than or equal to 0.5", ValidationChecks.Input(checkedValue), ValidationChecks.Context("ge", "0.5"));
                             }
-                            if (checkedValue >= 9.5d)
+                            if (checkedValue >= 9.5D)
                             {
                                 context.AddError("less_than", "Input should be less than 9.5", ValidationChecks.Input(checkedValue), ValidationChecks.Context("lt", "9.5"));
                             }

@@ -65,9 +65,9 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int fromValue = default!;
+            int fromValue = default;
             var hasFrom = false;
-            int toValue = default!;
+            int toValue = default;
             var hasTo = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -65,7 +65,7 @@ namespace FastEndpointsGen
 
             var errorCount = context.ErrorCount;
             var objectStart = reader.TokenStartIndex;
-            int quantityValue = default!;
+            int quantityValue = default;
             var hasQuantity = false;
             string? cardValue = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
