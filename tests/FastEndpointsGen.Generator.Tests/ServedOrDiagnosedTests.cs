@@ -657,6 +657,7 @@ public partial class ServedOrDiagnosedTests
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.Contains("FastEndpointsGen.", StringComparison.Ordinal) == true)
             .ToList();
         var served = routeAttributes > 0 && mapped == routeAttributes && generatedErrors.Count == 0;
+        TestContext.Out.WriteLine($"{description}: {(served ? "served" : "not served")}; FEG errors: {string.Join(", ", errors.Select(d => d.Id).Distinct())}");
 
         Assert.Multiple(() =>
         {
