@@ -57,7 +57,7 @@ namespace FastEndpointsGen.Generated
             RequestErrors? errors = null;
             // [AsParameters] global::Rules.Range
             string? range_From_raw = httpContext.Request.Query["from"];
-            int range_From_local = default!;
+            int range_From_local = default;
             if (string.IsNullOrEmpty(range_From_raw))
             {
                 errors = RequestErrors.Missing(errors, "query", "from");
@@ -68,7 +68,7 @@ namespace FastEndpointsGen.Generated
                 else errors = RequestErrors.InvalidInteger(errors, "query", "from", range_From_raw);
             }
             string? range_To_raw = httpContext.Request.Query["to"];
-            int range_To_local = default!;
+            int range_To_local = default;
             if (string.IsNullOrEmpty(range_To_raw))
             {
                 errors = RequestErrors.Missing(errors, "query", "to");
@@ -173,7 +173,7 @@ namespace FastEndpointsGen.Generated
             }
             // [AsParameters] global::Rules.Stay
             string? stay_Nights_raw = form["nights"];
-            int stay_Nights_local = default!;
+            int stay_Nights_local = default;
             if (!string.IsNullOrEmpty(stay_Nights_raw))
             {
                 if (int.TryParse(stay_Nights_raw, CultureInfo.InvariantCulture, out var parsed)) stay_Nights_local = parsed;
