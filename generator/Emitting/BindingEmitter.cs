@@ -12,46 +12,27 @@ namespace FastEndpointsGen.Generator.Emitting;
 /// </summary>
 internal static class BindingEmitter
 {
-    public const string ClassName = "global::FastEndpointsGen.Generated.GeneratedEndpoints";
-
+    /// <summary>The request delegates of one handler class's endpoints, as members of its generated class (RoutingEmitter).</summary>
     public static void Emit(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> delegates)
     {
-        writer.WriteLine("namespace FastEndpointsGen.Generated");
-        using (writer.Block())
+        var fields = new StaticFields();
+        var first = true;
+        foreach (var endpoint in endpoints)
         {
-            writer.WriteLine("using global::System.Globalization;");
-            writer.WriteLine("using global::System.Threading.Tasks;");
-            writer.WriteLine("using global::FastEndpointsGen.Runtime;");
-            writer.WriteLine("using global::Microsoft.AspNetCore.Http;");
-            writer.WriteLine("using global::Microsoft.Extensions.DependencyInjection;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>");
-            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine(endpoints.Count == 0
-                ? "internal sealed class GeneratedEndpoints"
-                : "internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
-            using (writer.Block())
+            if (!first)
             {
-                var fields = new StaticFields();
-                var first = true;
-                foreach (var endpoint in endpoints)
-                {
-                    if (!first)
-                    {
-                        writer.WriteLine();
-                    }
-
-                    first = false;
-                    EmitDelegate(writer, endpoint, delegates[endpoint], fields);
-                }
-
-                if (!fields.IsEmpty)
-                {
-                    writer.WriteLine();
-                    writer.WriteLine("// Values the validation checks need, built once.");
-                    fields.Write(writer);
-                }
+                writer.WriteLine();
             }
+
+            first = false;
+            EmitDelegate(writer, endpoint, delegates[endpoint], fields);
+        }
+
+        if (!fields.IsEmpty)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// Values the validation checks need, built once.");
+            fields.Write(writer);
         }
     }
 

@@ -41,7 +41,7 @@ internal static class EndpointFilterEmitter
     /// </summary>
     public static string Convention(string name, string endpointName)
     {
-        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {BindingEmitter.ClassName}.{MethodLookup(name)}))";
+        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}))";
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ internal static class EndpointFilterEmitter
         var calls = providers.Select(p => p.ParameterIndex is { } index
             ? $"{KnownTypes.EndpointMetadataProviders}.PopulateParameter<{p.Type}>(method.GetParameters()[{index}], builder);"
             : $"{KnownTypes.EndpointMetadataProviders}.Populate<{p.Type}>(method, builder);");
-        return $"{KnownTypes.EndpointMetadataProviders}.Add({map}, static builder => {{ var method = {BindingEmitter.ClassName}.{MethodLookup(name)}(); {string.Join(" ", calls)} }})";
+        return $"{KnownTypes.EndpointMetadataProviders}.Add({map}, static builder => {{ var method = {MethodLookup(name)}(); {string.Join(" ", calls)} }})";
     }
 
     public static void Emit(SourceWriter writer, EndpointModel endpoint, string name)

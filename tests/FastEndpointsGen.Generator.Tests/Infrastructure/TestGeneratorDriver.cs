@@ -14,8 +14,17 @@ internal sealed record GeneratorResult(
     GeneratorRunResult Run,
     IReadOnlyDictionary<string, string> Sources)
 {
-    /// <summary><c>FastEndpointsGen.Endpoints.g.cs</c>: <c>MapGeneratedEndpoints</c> and the request delegates.</summary>
-    public string Endpoints => Source(RoutingEmitter.HintName);
+    /// <summary>
+    /// The endpoints: the map file (<c>FastEndpointsGen.Endpoints.g.cs</c>, the entry point) followed by each handler class's
+    /// file (<c>FastEndpointsGen.Endpoints.&lt;Namespace&gt;.&lt;Class&gt;.g.cs</c>: its <c>Map</c> and request delegates), by hint name.
+    /// </summary>
+    public string Endpoints => Source(RoutingEmitter.HintName) + string.Concat(EndpointClassFiles.Values);
+
+    /// <summary>Each handler class's endpoints file by hint name, in order.</summary>
+    public IReadOnlyDictionary<string, string> EndpointClassFiles =>
+        Sources.Where(s => s.Key.StartsWith(RoutingEmitter.ClassHintNamePrefix, StringComparison.Ordinal) && s.Key != RoutingEmitter.HintName)
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
     /// <summary><c>FastEndpointsGen.Json.g.cs</c>: the JSON readers and writers.</summary>
     public string Json => Source(JsonEmitter.HintName);
