@@ -125,18 +125,18 @@ internal static class BindingEmitter
     /// </summary>
     private static void EmitFilterBranch(SourceWriter writer, EndpointModel endpoint, string name, bool isAsync)
     {
-        var arguments = string.Join("", endpoint.Handler.Parameters.Select(p => ", " + Local(p.Name)));
+        var filtered = EndpointFilterEmitter.FilteredCall(endpoint, name, endpoint.Handler.Parameters.Select(p => Local(p.Name)).ToList());
         writer.WriteLine($"if ({EndpointFilterEmitter.PipelineField(name)} is {{ }} filters)");
         using (writer.Block())
         {
             if (isAsync)
             {
-                writer.WriteLine($"await {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+                writer.WriteLine($"await {filtered};");
                 writer.WriteLine("return;");
             }
             else
             {
-                writer.WriteLine($"return {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+                writer.WriteLine($"return {filtered};");
             }
         }
 
@@ -322,6 +322,11 @@ internal static class BindingEmitter
         if (value.Collection != CollectionKind.None)
         {
             EmitCollectionValue(writer, parameter, local, source, location, read);
+            return;
+        }
+
+        if (SharedBinding.TryEmit(writer, parameter, local, source, location, read))
+        {
             return;
         }
 

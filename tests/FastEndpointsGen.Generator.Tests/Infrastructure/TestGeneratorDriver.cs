@@ -29,8 +29,14 @@ internal sealed record GeneratorResult(
     /// <summary><c>FastEndpointsGen.Json.g.cs</c>: the JSON readers and writers.</summary>
     public string Json => Source(JsonEmitter.HintName);
 
-    /// <summary><c>FastEndpointsGen.OpenApi.g.cs</c>: <c>GeneratedOpenApi</c>, the OpenAPI document.</summary>
-    public string OpenApi => Source(OpenApiEmitter.HintName);
+    /// <summary>
+    /// The OpenAPI document, indented as the build writes it to a file. <c>FastEndpointsGen.OpenApi.g.cs</c>
+    /// (<see cref="OpenApiFile"/>) holds the same document as one compact string literal.
+    /// </summary>
+    public string OpenApi => OpenApiEmitter.Document((Generator.Model.OpenApiModel)Run.TrackedSteps[TrackingNames.Document].Last().Outputs.Single().Value);
+
+    /// <summary><c>FastEndpointsGen.OpenApi.g.cs</c>: <c>GeneratedOpenApi</c>, the document as a compact JSON constant.</summary>
+    public string OpenApiFile => Source(OpenApiEmitter.HintName);
 
     public string Source(string hintName) =>
         Sources.TryGetValue(hintName, out var text)

@@ -32,30 +32,9 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             // [AsParameters] global::Paging.PageRequest
-            var request_Id_raw = httpContext.Request.RouteValues["id"] as string;
-            int request_Id_local = default!;
-            if (string.IsNullOrEmpty(request_Id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(request_Id_raw, CultureInfo.InvariantCulture, out var parsed)) request_Id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", request_Id_raw);
-            }
-            string? request_Page_raw = httpContext.Request.Query["page"];
-            int request_Page_local = 1;
-            if (!string.IsNullOrEmpty(request_Page_raw))
-            {
-                if (int.TryParse(request_Page_raw, CultureInfo.InvariantCulture, out var parsed)) request_Page_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "query", "page", request_Page_raw);
-            }
-            string? request_Trace_raw = httpContext.Request.Headers["X-Trace"];
-            string? request_Trace_local = null;
-            if (request_Trace_raw is not null)
-            {
-                request_Trace_local = request_Trace_raw;
-            }
+            int request_Id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
+            int request_Page_local = RequestValues.Integer<int>(httpContext.Request.Query["page"], "query", "page", 1, ref errors);
+            string? request_Trace_local = RequestValues.Text(httpContext.Request.Headers["X-Trace"], null);
             global::Paging.PageRequest request_local = default!;
             if (errors is null)
             {
@@ -127,7 +106,7 @@ namespace FastEndpointsGen.Generated
 
             if (Pages_List_filters is { } filters)
             {
-                return Pages_List_Filtered(httpContext, filters, request_local, filter_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Paging.PageRequest, global::Paging.Filter>(httpContext, request_local, filter_local), Pages_List_Write);
             }
 
             try
@@ -143,19 +122,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Pages_List_filters;
-
-        private async Task Pages_List_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Paging.PageRequest arg0, global::Paging.Filter arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Paging.PageRequest, global::Paging.Filter>(httpContext, arg0, arg1));
-                await Pages_List_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Pages_List_Method() =>

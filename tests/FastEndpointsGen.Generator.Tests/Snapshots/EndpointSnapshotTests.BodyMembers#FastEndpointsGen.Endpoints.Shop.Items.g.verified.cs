@@ -82,7 +82,7 @@ namespace FastEndpointsGen.Generated
 
             if (Items_Create_filters is { } filters)
             {
-                await Items_Create_Filtered(httpContext, filters, item_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.Item>(httpContext, item_local), Items_Create_Write);
                 return;
             }
 
@@ -99,19 +99,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Items_Create_filters;
-
-        private async Task Items_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Shop.Item arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Shop.Item>(httpContext, arg0));
-                await Items_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Items_Create_Method() =>
@@ -130,17 +117,7 @@ namespace FastEndpointsGen.Generated
         public async Task Items_Update(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
@@ -192,7 +169,7 @@ namespace FastEndpointsGen.Generated
 
             if (Items_Update_filters is { } filters)
             {
-                await Items_Update_Filtered(httpContext, filters, id_local, item_local, user_local, importance_local, note_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.Item, global::Shop.User?, int, string>(httpContext, id_local, item_local, user_local, importance_local, note_local), Items_Update_Write);
                 return;
             }
 
@@ -209,19 +186,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Items_Update_filters;
-
-        private async Task Items_Update_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, global::Shop.Item arg1, global::Shop.User? arg2, int arg3, string arg4)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int, global::Shop.Item, global::Shop.User?, int, string>(httpContext, arg0, arg1, arg2, arg3, arg4));
-                await Items_Update_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Items_Update_Method() =>

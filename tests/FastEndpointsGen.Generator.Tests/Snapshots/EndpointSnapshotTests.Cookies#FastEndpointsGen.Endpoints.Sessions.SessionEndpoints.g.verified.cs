@@ -45,13 +45,7 @@ namespace FastEndpointsGen.Generated
                     errors = RequestErrors.Rule(errors, "cookie", "session_id", "string_too_short", "String should have at least 4 characters", RequestErrors.StringInput(session_raw), ValidationChecks.Context("min_length", "4"));
                 }
             }
-            string? count_raw = httpContext.Request.Cookies["count"];
-            int? count_local = default!;
-            if (!string.IsNullOrEmpty(count_raw))
-            {
-                if (int.TryParse(count_raw, CultureInfo.InvariantCulture, out var parsed)) count_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "cookie", "count", count_raw);
-            }
+            int? count_local = RequestValues.NullableInteger<int>(httpContext.Request.Cookies["count"], "cookie", "count", null, ref errors);
             // [AsParameters] global::Sessions.Preferences
             string? preferences_Theme_raw = httpContext.Request.Cookies["theme"];
             global::Sessions.Theme? preferences_Theme_local = default!;
@@ -60,13 +54,7 @@ namespace FastEndpointsGen.Generated
                 if (global::FastEndpointsGen.GeneratedJson.TryParseSessions_Theme(preferences_Theme_raw, out var parsed)) preferences_Theme_local = parsed;
                 else errors = RequestErrors.InvalidEnum(errors, "cookie", "theme", global::FastEndpointsGen.GeneratedJson.Sessions_ThemeExpected, preferences_Theme_raw);
             }
-            string? preferences_Visits_raw = httpContext.Request.Cookies["visits"];
-            int preferences_Visits_local = 0;
-            if (!string.IsNullOrEmpty(preferences_Visits_raw))
-            {
-                if (int.TryParse(preferences_Visits_raw, CultureInfo.InvariantCulture, out var parsed)) preferences_Visits_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "cookie", "visits", preferences_Visits_raw);
-            }
+            int preferences_Visits_local = RequestValues.Integer<int>(httpContext.Request.Cookies["visits"], "cookie", "visits", 0, ref errors);
             global::Sessions.Preferences preferences_local = default!;
             if (errors is null)
             {
@@ -91,7 +79,7 @@ namespace FastEndpointsGen.Generated
 
             if (SessionEndpoints_Get_filters is { } filters)
             {
-                return SessionEndpoints_Get_Filtered(httpContext, filters, session_local, count_local, preferences_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, int?, global::Sessions.Preferences>(httpContext, session_local, count_local, preferences_local), SessionEndpoints_Get_Write);
             }
 
             try
@@ -107,19 +95,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SessionEndpoints_Get_filters;
-
-        private async Task SessionEndpoints_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, int? arg1, global::Sessions.Preferences arg2)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string, int?, global::Sessions.Preferences>(httpContext, arg0, arg1, arg2));
-                await SessionEndpoints_Get_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler's signature as filters and metadata providers see it (docs/aot.md#handler-parameters).</summary>
         internal static class SessionEndpoints_Get_Signature

@@ -54,7 +54,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_ClearCache_filters is { } filters)
             {
-                return AdminEndpoints_ClearCache_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_ClearCache_Write);
             }
 
             try
@@ -70,19 +70,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AdminEndpoints_ClearCache_filters;
-
-        private async Task AdminEndpoints_ClearCache_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await AdminEndpoints_ClearCache_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() =>
@@ -110,7 +97,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_Health_filters is { } filters)
             {
-                return AdminEndpoints_Health_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_Health_Write);
             }
 
             try
@@ -126,19 +113,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AdminEndpoints_Health_filters;
-
-        private async Task AdminEndpoints_Health_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await AdminEndpoints_Health_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() =>
@@ -165,7 +139,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_Stats_filters is { } filters)
             {
-                return AdminEndpoints_Stats_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_Stats_Write);
             }
 
             try
@@ -181,19 +155,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AdminEndpoints_Stats_filters;
-
-        private async Task AdminEndpoints_Stats_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await AdminEndpoints_Stats_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() =>

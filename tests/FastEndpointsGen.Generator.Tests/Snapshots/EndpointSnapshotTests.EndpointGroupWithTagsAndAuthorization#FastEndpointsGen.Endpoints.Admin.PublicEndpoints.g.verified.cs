@@ -44,7 +44,7 @@ namespace FastEndpointsGen.Generated
 
             if (PublicEndpoints_Index_filters is { } filters)
             {
-                return PublicEndpoints_Index_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), PublicEndpoints_Index_Write);
             }
 
             try
@@ -60,19 +60,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? PublicEndpoints_Index_filters;
-
-        private async Task PublicEndpoints_Index_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await PublicEndpoints_Index_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() =>
@@ -99,7 +86,7 @@ namespace FastEndpointsGen.Generated
 
             if (PublicEndpoints_About_filters is { } filters)
             {
-                return PublicEndpoints_About_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), PublicEndpoints_About_Write);
             }
 
             try
@@ -115,19 +102,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? PublicEndpoints_About_filters;
-
-        private async Task PublicEndpoints_About_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await PublicEndpoints_About_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() =>

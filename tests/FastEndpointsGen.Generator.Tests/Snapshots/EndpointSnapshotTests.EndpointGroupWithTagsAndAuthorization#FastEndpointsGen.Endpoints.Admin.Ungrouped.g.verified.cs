@@ -40,7 +40,7 @@ namespace FastEndpointsGen.Generated
 
             if (Ungrouped_Ping_filters is { } filters)
             {
-                return Ungrouped_Ping_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Ungrouped_Ping_Write);
             }
 
             try
@@ -56,19 +56,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Ungrouped_Ping_filters;
-
-        private async Task Ungrouped_Ping_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Ungrouped_Ping_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() =>

@@ -99,7 +99,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Accepted_filters is { } filters)
             {
-                return Responses_Accepted_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Accepted_Write);
             }
 
             try
@@ -115,19 +115,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Accepted_filters;
-
-        private async Task Responses_Accepted_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Accepted_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() =>
@@ -155,7 +142,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Created_filters is { } filters)
             {
-                return Responses_Created_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Created_Write);
             }
 
             try
@@ -171,19 +158,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Created_filters;
-
-        private async Task Responses_Created_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Created_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Created_Method() =>
@@ -210,7 +184,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_List_filters is { } filters)
             {
-                return Responses_List_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_List_Write);
             }
 
             try
@@ -226,19 +200,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_List_filters;
-
-        private async Task Responses_List_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_List_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_List_Method() =>
@@ -265,7 +226,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Maybe_filters is { } filters)
             {
-                return Responses_Maybe_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Maybe_Write);
             }
 
             try
@@ -281,19 +242,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Maybe_filters;
-
-        private async Task Responses_Maybe_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Maybe_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() =>
@@ -320,7 +268,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Number_filters is { } filters)
             {
-                return Responses_Number_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Number_Write);
             }
 
             try
@@ -336,19 +284,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Number_filters;
-
-        private async Task Responses_Number_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Number_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Number_Method() =>
@@ -375,7 +310,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Result_filters is { } filters)
             {
-                return Responses_Result_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Result_Write);
             }
 
             try
@@ -391,19 +326,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Result_filters;
-
-        private async Task Responses_Result_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Result_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Result_Method() =>
@@ -431,7 +353,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TaskOfValue_filters is { } filters)
             {
-                await Responses_TaskOfValue_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_TaskOfValue_Write);
                 return;
             }
 
@@ -448,19 +370,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_TaskOfValue_filters;
-
-        private async Task Responses_TaskOfValue_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_TaskOfValue_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() =>
@@ -488,7 +397,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_NothingAsync_filters is { } filters)
             {
-                await Responses_NothingAsync_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_NothingAsync_Write);
                 return;
             }
 
@@ -505,19 +414,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_NothingAsync_filters;
-
-        private async Task Responses_NothingAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_NothingAsync_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() =>
@@ -545,7 +441,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Text_filters is { } filters)
             {
-                return Responses_Text_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Text_Write);
             }
 
             try
@@ -561,19 +457,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Text_filters;
-
-        private async Task Responses_Text_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Text_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Text_Method() =>
@@ -601,7 +484,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TextAsync_filters is { } filters)
             {
-                await Responses_TextAsync_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_TextAsync_Write);
                 return;
             }
 
@@ -618,19 +501,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_TextAsync_filters;
-
-        private async Task Responses_TextAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_TextAsync_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() =>
@@ -649,17 +519,7 @@ namespace FastEndpointsGen.Generated
         public async Task Responses_TypedAsync(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
@@ -669,7 +529,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TypedAsync_filters is { } filters)
             {
-                await Responses_TypedAsync_Filtered(httpContext, filters, id_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Responses_TypedAsync_Write);
                 return;
             }
 
@@ -686,19 +546,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_TypedAsync_filters;
-
-        private async Task Responses_TypedAsync_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Responses_TypedAsync_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() =>
@@ -717,17 +564,7 @@ namespace FastEndpointsGen.Generated
         public Task Responses_Typed(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
@@ -736,7 +573,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Typed_filters is { } filters)
             {
-                return Responses_Typed_Filtered(httpContext, filters, id_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Responses_Typed_Write);
             }
 
             try
@@ -752,19 +589,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Typed_filters;
-
-        private async Task Responses_Typed_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Responses_Typed_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Typed_Method() =>
@@ -791,7 +615,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Value_filters is { } filters)
             {
-                return Responses_Value_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Value_Write);
             }
 
             try
@@ -807,19 +631,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Value_filters;
-
-        private async Task Responses_Value_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Value_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Value_Method() =>
@@ -847,7 +658,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_ValueTaskOfValue_filters is { } filters)
             {
-                await Responses_ValueTaskOfValue_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_ValueTaskOfValue_Write);
                 return;
             }
 
@@ -864,19 +675,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_ValueTaskOfValue_filters;
-
-        private async Task Responses_ValueTaskOfValue_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_ValueTaskOfValue_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() =>
@@ -904,7 +702,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_NothingValueTask_filters is { } filters)
             {
-                await Responses_NothingValueTask_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_NothingValueTask_Write);
                 return;
             }
 
@@ -921,19 +719,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_NothingValueTask_filters;
-
-        private async Task Responses_NothingValueTask_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_NothingValueTask_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() =>
@@ -961,7 +746,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Nothing_filters is { } filters)
             {
-                return Responses_Nothing_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Nothing_Write);
             }
 
             try
@@ -977,19 +762,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Responses_Nothing_filters;
-
-        private async Task Responses_Nothing_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Responses_Nothing_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() =>

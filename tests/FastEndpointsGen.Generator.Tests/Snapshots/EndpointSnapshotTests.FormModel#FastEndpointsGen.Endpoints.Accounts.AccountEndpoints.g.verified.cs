@@ -77,13 +77,7 @@ namespace FastEndpointsGen.Generated
                     errors = RequestErrors.InvalidInteger(errors, "body", "age", signup_Age_raw);
                 }
             }
-            string? signup_Newsletter_raw = form["newsletter"];
-            bool signup_Newsletter_local = false;
-            if (!string.IsNullOrEmpty(signup_Newsletter_raw))
-            {
-                if (bool.TryParse(signup_Newsletter_raw, out var parsed)) signup_Newsletter_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "body", "newsletter", ErrorTypes.BoolParsing, signup_Newsletter_raw);
-            }
+            bool signup_Newsletter_local = RequestValues.Value<bool>(form["newsletter"], "body", "newsletter", ErrorTypes.BoolParsing, false, ref errors);
             var signup_Avatar_local = form.Files.GetFile("avatar");
             global::Accounts.Signup signup_local = default!;
             if (errors is null)
@@ -116,7 +110,7 @@ namespace FastEndpointsGen.Generated
 
             if (AccountEndpoints_Create_filters is { } filters)
             {
-                await AccountEndpoints_Create_Filtered(httpContext, filters, signup_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, signup_local), AccountEndpoints_Create_Write);
                 return;
             }
 
@@ -133,19 +127,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
-
-        private async Task AccountEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Accounts.Signup arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, arg0));
-                await AccountEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() =>

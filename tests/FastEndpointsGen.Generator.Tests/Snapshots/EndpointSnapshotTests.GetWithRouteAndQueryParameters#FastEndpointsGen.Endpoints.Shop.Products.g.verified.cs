@@ -35,17 +35,7 @@ namespace FastEndpointsGen.Generated
         public Task Products_Get(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
@@ -54,7 +44,7 @@ namespace FastEndpointsGen.Generated
 
             if (Products_Get_filters is { } filters)
             {
-                return Products_Get_Filtered(httpContext, filters, id_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Products_Get_Write);
             }
 
             try
@@ -70,19 +60,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Products_Get_filters;
-
-        private async Task Products_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Products_Get_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Products_Get_Method() =>
@@ -101,50 +78,12 @@ namespace FastEndpointsGen.Generated
         public Task Products_Search(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var shop_raw = httpContext.Request.RouteValues["shop"] as string;
-            string shop_local = default!;
-            if (shop_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "shop");
-            }
-            else
-            {
-                shop_local = shop_raw;
-            }
-            string? q_raw = httpContext.Request.Query["q"];
-            string? q_local = default!;
-            if (q_raw is not null)
-            {
-                q_local = q_raw;
-            }
-            string? page_raw = httpContext.Request.Query["page"];
-            int page_local = 1;
-            if (!string.IsNullOrEmpty(page_raw))
-            {
-                if (int.TryParse(page_raw, CultureInfo.InvariantCulture, out var parsed)) page_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "query", "page", page_raw);
-            }
-            string? size_raw = httpContext.Request.Query["size"];
-            int? size_local = null;
-            if (!string.IsNullOrEmpty(size_raw))
-            {
-                if (int.TryParse(size_raw, CultureInfo.InvariantCulture, out var parsed)) size_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "query", "size", size_raw);
-            }
-            string? inStock_raw = httpContext.Request.Query["inStock"];
-            bool inStock_local = false;
-            if (!string.IsNullOrEmpty(inStock_raw))
-            {
-                if (bool.TryParse(inStock_raw, out var parsed)) inStock_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "inStock", ErrorTypes.BoolParsing, inStock_raw);
-            }
-            string? vendor_raw = httpContext.Request.Query["vendor"];
-            global::System.Guid? vendor_local = null;
-            if (!string.IsNullOrEmpty(vendor_raw))
-            {
-                if (global::System.Guid.TryParse(vendor_raw, CultureInfo.InvariantCulture, out var parsed)) vendor_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "query", "vendor", ErrorTypes.UuidParsing, vendor_raw);
-            }
+            string shop_local = RequestValues.Text(httpContext.Request.RouteValues["shop"] as string, "path", "shop", ref errors);
+            string? q_local = RequestValues.Text(httpContext.Request.Query["q"], null);
+            int page_local = RequestValues.Integer<int>(httpContext.Request.Query["page"], "query", "page", 1, ref errors);
+            int? size_local = RequestValues.NullableInteger<int>(httpContext.Request.Query["size"], "query", "size", null, ref errors);
+            bool inStock_local = RequestValues.Value<bool>(httpContext.Request.Query["inStock"], "query", "inStock", ErrorTypes.BoolParsing, false, ref errors);
+            global::System.Guid? vendor_local = RequestValues.NullableValue<global::System.Guid>(httpContext.Request.Query["vendor"], "query", "vendor", ErrorTypes.UuidParsing, null, ref errors);
             string? since_raw = httpContext.Request.Query["since"];
             global::System.DateOnly? since_local = null;
             if (!string.IsNullOrEmpty(since_raw))
@@ -160,7 +99,7 @@ namespace FastEndpointsGen.Generated
 
             if (Products_Search_filters is { } filters)
             {
-                return Products_Search_Filtered(httpContext, filters, shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, string?, int, int?, bool, global::System.Guid?, global::System.DateOnly?>(httpContext, shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local), Products_Search_Write);
             }
 
             try
@@ -176,19 +115,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Products_Search_filters;
-
-        private async Task Products_Search_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, string? arg1, int arg2, int? arg3, bool arg4, global::System.Guid? arg5, global::System.DateOnly? arg6)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string, string?, int, int?, bool, global::System.Guid?, global::System.DateOnly?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6));
-                await Products_Search_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Products_Search_Method() =>

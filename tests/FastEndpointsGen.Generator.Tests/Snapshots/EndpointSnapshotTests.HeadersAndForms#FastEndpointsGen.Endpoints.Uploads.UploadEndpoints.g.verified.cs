@@ -46,16 +46,7 @@ namespace FastEndpointsGen.Generated
             if (file_raw is null) errors = RequestErrors.Missing(errors, "body", "file");
             var file_local = file_raw!;
             var thumbnail_local = form.Files.GetFile("thumbnail");
-            string? title_raw = form["title"];
-            string title_local = default!;
-            if (title_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "body", "title");
-            }
-            else
-            {
-                title_local = title_raw;
-            }
+            string title_local = RequestValues.Text(form["title"], "body", "title", ref errors);
             var tags_raw = form["tag"];
             string[] tags_local;
             {
@@ -66,23 +57,8 @@ namespace FastEndpointsGen.Generated
                 }
                 tags_local = items.ToArray();
             }
-            string? requestId_raw = httpContext.Request.Headers["X-Request-Id"];
-            global::System.Guid requestId_local = default!;
-            if (string.IsNullOrEmpty(requestId_raw))
-            {
-                errors = RequestErrors.Missing(errors, "header", "x-request-id");
-            }
-            else
-            {
-                if (global::System.Guid.TryParse(requestId_raw, CultureInfo.InvariantCulture, out var parsed)) requestId_local = parsed;
-                else errors = RequestErrors.Invalid(errors, "header", "x-request-id", ErrorTypes.UuidParsing, requestId_raw);
-            }
-            string? userAgent_raw = httpContext.Request.Headers["userAgent"];
-            string? userAgent_local = default!;
-            if (userAgent_raw is not null)
-            {
-                userAgent_local = userAgent_raw;
-            }
+            global::System.Guid requestId_local = RequestValues.Value<global::System.Guid>(httpContext.Request.Headers["X-Request-Id"], "header", "x-request-id", ErrorTypes.UuidParsing, ref errors);
+            string? userAgent_local = RequestValues.Text(httpContext.Request.Headers["userAgent"], null);
 
             if (errors is not null)
             {
@@ -92,7 +68,7 @@ namespace FastEndpointsGen.Generated
 
             if (UploadEndpoints_Upload_filters is { } filters)
             {
-                await UploadEndpoints_Upload_Filtered(httpContext, filters, file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFile, global::Microsoft.AspNetCore.Http.IFormFile?, string, string[], global::System.Guid, string?>(httpContext, file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local), UploadEndpoints_Upload_Write);
                 return;
             }
 
@@ -109,19 +85,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? UploadEndpoints_Upload_filters;
-
-        private async Task UploadEndpoints_Upload_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.IFormFile arg0, global::Microsoft.AspNetCore.Http.IFormFile? arg1, string arg2, string[] arg3, global::System.Guid arg4, string? arg5)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFile, global::Microsoft.AspNetCore.Http.IFormFile?, string, string[], global::System.Guid, string?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5));
-                await UploadEndpoints_Upload_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() =>
@@ -156,7 +119,7 @@ namespace FastEndpointsGen.Generated
 
             if (UploadEndpoints_UploadMany_filters is { } filters)
             {
-                await UploadEndpoints_UploadMany_Filtered(httpContext, filters, files_local, fields_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFileCollection, global::Microsoft.AspNetCore.Http.IFormCollection>(httpContext, files_local, fields_local), UploadEndpoints_UploadMany_Write);
                 return;
             }
 
@@ -173,19 +136,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? UploadEndpoints_UploadMany_filters;
-
-        private async Task UploadEndpoints_UploadMany_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.IFormFileCollection arg0, global::Microsoft.AspNetCore.Http.IFormCollection arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFileCollection, global::Microsoft.AspNetCore.Http.IFormCollection>(httpContext, arg0, arg1));
-                await UploadEndpoints_UploadMany_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() =>

@@ -72,7 +72,7 @@ namespace FastEndpointsGen.Generated
 
             if (Accounts_Create_filters is { } filters)
             {
-                await Accounts_Create_Filtered(httpContext, filters, credentials_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Guarded.Credentials>(httpContext, credentials_local), Accounts_Create_Write);
                 return;
             }
 
@@ -89,19 +89,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Accounts_Create_filters;
-
-        private async Task Accounts_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Guarded.Credentials arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Guarded.Credentials>(httpContext, arg0));
-                await Accounts_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Accounts_Create_Method() =>

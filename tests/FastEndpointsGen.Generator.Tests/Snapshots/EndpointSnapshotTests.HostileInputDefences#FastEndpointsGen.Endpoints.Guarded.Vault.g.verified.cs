@@ -45,7 +45,7 @@ namespace FastEndpointsGen.Generated
 
             if (Vault_Raw_filters is { } filters)
             {
-                await Vault_Raw_Filtered(httpContext, filters, response_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.HttpResponse>(httpContext, response_local), Vault_Raw_Write);
                 return;
             }
 
@@ -64,19 +64,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Vault_Raw_filters;
-
-        private async Task Vault_Raw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Microsoft.AspNetCore.Http.HttpResponse arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.HttpResponse>(httpContext, arg0));
-                await Vault_Raw_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Vault_Raw_Method() =>
@@ -99,17 +86,7 @@ namespace FastEndpointsGen.Generated
         public Task Vault_Open(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            long id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (long.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            long id_local = RequestValues.Integer<long>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
             string? pin_raw = httpContext.Request.Query["pin"];
             string pin_local = default!;
             if (pin_raw is null)
@@ -161,7 +138,7 @@ namespace FastEndpointsGen.Generated
 
             if (Vault_Open_filters is { } filters)
             {
-                return Vault_Open_Filtered(httpContext, filters, id_local, pin_local, token_local, since_local, until_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<long, string, int, global::System.DateTime, global::System.DateTimeOffset?>(httpContext, id_local, pin_local, token_local, since_local, until_local), Vault_Open_Write);
             }
 
             try
@@ -179,19 +156,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Vault_Open_filters;
-
-        private async Task Vault_Open_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, long arg0, string arg1, int arg2, global::System.DateTime arg3, global::System.DateTimeOffset? arg4)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<long, string, int, global::System.DateTime, global::System.DateTimeOffset?>(httpContext, arg0, arg1, arg2, arg3, arg4));
-                await Vault_Open_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Vault_Open_Method() =>

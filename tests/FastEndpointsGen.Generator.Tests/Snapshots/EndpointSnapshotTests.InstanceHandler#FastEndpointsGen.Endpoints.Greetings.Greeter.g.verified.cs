@@ -31,16 +31,7 @@ namespace FastEndpointsGen.Generated
         public Task Greeter_Hello(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var name_raw = httpContext.Request.RouteValues["name"] as string;
-            string name_local = default!;
-            if (name_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "name");
-            }
-            else
-            {
-                name_local = name_raw;
-            }
+            string name_local = RequestValues.Text(httpContext.Request.RouteValues["name"] as string, "path", "name", ref errors);
 
             if (errors is not null)
             {
@@ -49,7 +40,7 @@ namespace FastEndpointsGen.Generated
 
             if (Greeter_Hello_filters is { } filters)
             {
-                return Greeter_Hello_Filtered(httpContext, filters, name_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string>(httpContext, name_local), Greeter_Hello_Write);
             }
 
             try
@@ -66,19 +57,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Greeter_Hello_filters;
-
-        private async Task Greeter_Hello_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string>(httpContext, arg0));
-                await Greeter_Hello_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() =>

@@ -35,17 +35,7 @@ namespace FastEndpointsGen.Generated
         public async Task SpecialEndpoints_Everything(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
             var context_local = httpContext;
             var request_local = httpContext.Request;
             var response_local = httpContext.Response;
@@ -65,7 +55,7 @@ namespace FastEndpointsGen.Generated
 
             if (SpecialEndpoints_Everything_filters is { } filters)
             {
-                await SpecialEndpoints_Everything_Filtered(httpContext, filters, id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext, id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local), SpecialEndpoints_Everything_Write);
                 return;
             }
 
@@ -82,19 +72,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SpecialEndpoints_Everything_filters;
-
-        private async Task SpecialEndpoints_Everything_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, global::Microsoft.AspNetCore.Http.HttpContext arg1, global::Microsoft.AspNetCore.Http.HttpRequest arg2, global::Microsoft.AspNetCore.Http.HttpResponse arg3, global::System.Threading.CancellationToken arg4, global::System.Security.Claims.ClaimsPrincipal arg5, global::Special.ICache arg6, global::Special.ICache? arg7, global::Special.Clock arg8, global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock> arg9, global::System.TimeProvider arg10)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10));
-                await SpecialEndpoints_Everything_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() =>
@@ -125,7 +102,7 @@ namespace FastEndpointsGen.Generated
 
             if (SpecialEndpoints_Raw_filters is { } filters)
             {
-                await SpecialEndpoints_Raw_Filtered(httpContext, filters, body_local, reader_local, cancellationToken_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::System.IO.Stream, global::System.IO.Pipelines.PipeReader, global::System.Threading.CancellationToken>(httpContext, body_local, reader_local, cancellationToken_local), SpecialEndpoints_Raw_Write);
                 return;
             }
 
@@ -142,19 +119,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SpecialEndpoints_Raw_filters;
-
-        private async Task SpecialEndpoints_Raw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.IO.Stream arg0, global::System.IO.Pipelines.PipeReader arg1, global::System.Threading.CancellationToken arg2)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::System.IO.Stream, global::System.IO.Pipelines.PipeReader, global::System.Threading.CancellationToken>(httpContext, arg0, arg1, arg2));
-                await SpecialEndpoints_Raw_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() =>

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Create_filters is { } filters)
             {
-                await Orders_Create_Filtered(httpContext, filters, order_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.NewOrder>(httpContext, order_local), Orders_Create_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Create_filters;
-
-        private async Task Orders_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Shop.NewOrder arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Shop.NewOrder>(httpContext, arg0));
-                await Orders_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
@@ -124,17 +111,7 @@ namespace FastEndpointsGen.Generated
         public async Task Orders_Replace(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
@@ -176,7 +153,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Replace_filters is { } filters)
             {
-                await Orders_Replace_Filtered(httpContext, filters, id_local, order_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.NewOrder>(httpContext, id_local, order_local), Orders_Replace_Write);
                 return;
             }
 
@@ -193,19 +170,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Replace_filters;
-
-        private async Task Orders_Replace_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, global::Shop.NewOrder arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int, global::Shop.NewOrder>(httpContext, arg0, arg1));
-                await Orders_Replace_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Replace_Method() =>

@@ -109,7 +109,7 @@ namespace FastEndpointsGen.Generated
 
             if (Catalog_Browse_filters is { } filters)
             {
-                return Catalog_Browse_Filtered(httpContext, filters, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local), Catalog_Browse_Write);
             }
 
             try
@@ -125,19 +125,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Catalog_Browse_filters;
-
-        private async Task Catalog_Browse_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int[] arg0, global::System.Collections.Generic.List<string> arg1, global::System.Collections.Generic.IEnumerable<global::System.Guid> arg2, global::Shop.Sort arg3, global::Shop.Sort? arg4, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>? arg5, long[]? arg6)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6));
-                await Catalog_Browse_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() =>

@@ -53,7 +53,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_TickEvents_filters is { } filters)
             {
-                await Feeds_TickEvents_Filtered(httpContext, filters, cancellationToken_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, cancellationToken_local), Feeds_TickEvents_Write);
                 return;
             }
 
@@ -70,19 +70,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_TickEvents_filters;
-
-        private async Task Feeds_TickEvents_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.Threading.CancellationToken arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, arg0));
-                await Feeds_TickEvents_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() =>
@@ -110,7 +97,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_TickLines_filters is { } filters)
             {
-                await Feeds_TickLines_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_TickLines_Write);
                 return;
             }
 
@@ -127,19 +114,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_TickLines_filters;
-
-        private async Task Feeds_TickLines_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Feeds_TickLines_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() =>
@@ -166,7 +140,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Typed_filters is { } filters)
             {
-                return Feeds_Typed_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_Typed_Write);
             }
 
             try
@@ -182,19 +156,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_Typed_filters;
-
-        private async Task Feeds_Typed_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Feeds_Typed_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() =>
@@ -222,7 +183,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_WordEvents_filters is { } filters)
             {
-                await Feeds_WordEvents_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_WordEvents_Write);
                 return;
             }
 
@@ -239,19 +200,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_WordEvents_filters;
-
-        private async Task Feeds_WordEvents_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Feeds_WordEvents_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() =>

@@ -52,7 +52,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Batches_filters is { } filters)
             {
-                await Feeds_Batches_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_Batches_Write);
                 return;
             }
 
@@ -69,19 +69,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_Batches_filters;
-
-        private async Task Feeds_Batches_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Feeds_Batches_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() =>
@@ -110,7 +97,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Numbers_filters is { } filters)
             {
-                await Feeds_Numbers_Filtered(httpContext, filters, cancellationToken_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, cancellationToken_local), Feeds_Numbers_Write);
                 return;
             }
 
@@ -127,19 +114,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_Numbers_filters;
-
-        private async Task Feeds_Numbers_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::System.Threading.CancellationToken arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::System.Threading.CancellationToken>(httpContext, arg0));
-                await Feeds_Numbers_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() =>
@@ -158,17 +132,7 @@ namespace FastEndpointsGen.Generated
         public async Task Feeds_Ticks(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var count_raw = httpContext.Request.RouteValues["count"] as string;
-            int count_local = default!;
-            if (string.IsNullOrEmpty(count_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "count");
-            }
-            else
-            {
-                if (int.TryParse(count_raw, CultureInfo.InvariantCulture, out var parsed)) count_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "count", count_raw);
-            }
+            int count_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["count"] as string, "path", "count", ref errors);
 
             if (errors is not null)
             {
@@ -178,7 +142,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Ticks_filters is { } filters)
             {
-                await Feeds_Ticks_Filtered(httpContext, filters, count_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, count_local), Feeds_Ticks_Write);
                 return;
             }
 
@@ -195,19 +159,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_Ticks_filters;
-
-        private async Task Feeds_Ticks_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Feeds_Ticks_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() =>
@@ -235,7 +186,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Words_filters is { } filters)
             {
-                await Feeds_Words_Filtered(httpContext, filters);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_Words_Write);
                 return;
             }
 
@@ -252,19 +203,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Feeds_Words_filters;
-
-        private async Task Feeds_Words_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await Feeds_Words_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Feeds_Words_Method() =>

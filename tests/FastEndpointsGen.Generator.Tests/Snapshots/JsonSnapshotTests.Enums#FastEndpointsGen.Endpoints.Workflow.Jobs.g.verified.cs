@@ -35,16 +35,7 @@ namespace FastEndpointsGen.Generated
         public async Task Jobs_Update(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var name_raw = httpContext.Request.RouteValues["name"] as string;
-            string name_local = default!;
-            if (name_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "name");
-            }
-            else
-            {
-                name_local = name_raw;
-            }
+            string name_local = RequestValues.Text(httpContext.Request.RouteValues["name"] as string, "path", "name", ref errors);
 
             var body = await JsonBody.ReadAsync(httpContext, runtime);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
@@ -86,7 +77,7 @@ namespace FastEndpointsGen.Generated
 
             if (Jobs_Update_filters is { } filters)
             {
-                await Jobs_Update_Filtered(httpContext, filters, name_local, job_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, global::Workflow.Job>(httpContext, name_local, job_local), Jobs_Update_Write);
                 return;
             }
 
@@ -103,19 +94,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Jobs_Update_filters;
-
-        private async Task Jobs_Update_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, global::Workflow.Job arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string, global::Workflow.Job>(httpContext, arg0, arg1));
-                await Jobs_Update_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Jobs_Update_Method() =>
@@ -160,7 +138,7 @@ namespace FastEndpointsGen.Generated
 
             if (Jobs_ByStatus_filters is { } filters)
             {
-                return Jobs_ByStatus_Filtered(httpContext, filters, status_local, level_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Workflow.Status, global::Workflow.Level?>(httpContext, status_local, level_local), Jobs_ByStatus_Write);
             }
 
             try
@@ -176,19 +154,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Jobs_ByStatus_filters;
-
-        private async Task Jobs_ByStatus_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Workflow.Status arg0, global::Workflow.Level? arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Workflow.Status, global::Workflow.Level?>(httpContext, arg0, arg1));
-                await Jobs_ByStatus_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() =>

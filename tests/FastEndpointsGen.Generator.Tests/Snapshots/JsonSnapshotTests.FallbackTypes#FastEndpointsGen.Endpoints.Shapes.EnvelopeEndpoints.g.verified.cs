@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (EnvelopeEndpoints_Echo_filters is { } filters)
             {
-                await EnvelopeEndpoints_Echo_Filtered(httpContext, filters, envelope_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shapes.Envelope>(httpContext, envelope_local), EnvelopeEndpoints_Echo_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? EnvelopeEndpoints_Echo_filters;
-
-        private async Task EnvelopeEndpoints_Echo_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Shapes.Envelope arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Shapes.Envelope>(httpContext, arg0));
-                await EnvelopeEndpoints_Echo_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() =>
@@ -132,7 +119,7 @@ namespace FastEndpointsGen.Generated
 
             if (EnvelopeEndpoints_Shapes_filters is { } filters)
             {
-                return EnvelopeEndpoints_Shapes_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), EnvelopeEndpoints_Shapes_Write);
             }
 
             try
@@ -148,19 +135,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? EnvelopeEndpoints_Shapes_filters;
-
-        private async Task EnvelopeEndpoints_Shapes_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await EnvelopeEndpoints_Shapes_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() =>

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (SettingsEndpoints_Save_filters is { } filters)
             {
-                await SettingsEndpoints_Save_Filtered(httpContext, filters, settings_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.AppSettings>(httpContext, settings_local), SettingsEndpoints_Save_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SettingsEndpoints_Save_filters;
-
-        private async Task SettingsEndpoints_Save_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Settings.AppSettings arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Settings.AppSettings>(httpContext, arg0));
-                await SettingsEndpoints_Save_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() =>
@@ -165,7 +152,7 @@ namespace FastEndpointsGen.Generated
 
             if (SettingsEndpoints_Draw_filters is { } filters)
             {
-                await SettingsEndpoints_Draw_Filtered(httpContext, filters, shape_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.Shape>(httpContext, shape_local), SettingsEndpoints_Draw_Write);
                 return;
             }
 
@@ -182,19 +169,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SettingsEndpoints_Draw_filters;
-
-        private async Task SettingsEndpoints_Draw_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Settings.Shape arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Settings.Shape>(httpContext, arg0));
-                await SettingsEndpoints_Draw_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() =>

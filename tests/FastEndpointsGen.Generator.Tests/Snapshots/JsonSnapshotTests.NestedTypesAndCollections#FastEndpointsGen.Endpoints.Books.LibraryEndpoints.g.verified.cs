@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (LibraryEndpoints_Create_filters is { } filters)
             {
-                await LibraryEndpoints_Create_Filtered(httpContext, filters, library_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Books.Library>(httpContext, library_local), LibraryEndpoints_Create_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? LibraryEndpoints_Create_filters;
-
-        private async Task LibraryEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Books.Library arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Books.Library>(httpContext, arg0));
-                await LibraryEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() =>
@@ -132,7 +119,7 @@ namespace FastEndpointsGen.Generated
 
             if (LibraryEndpoints_Labels_filters is { } filters)
             {
-                return LibraryEndpoints_Labels_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), LibraryEndpoints_Labels_Write);
             }
 
             try
@@ -148,19 +135,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? LibraryEndpoints_Labels_filters;
-
-        private async Task LibraryEndpoints_Labels_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await LibraryEndpoints_Labels_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() =>

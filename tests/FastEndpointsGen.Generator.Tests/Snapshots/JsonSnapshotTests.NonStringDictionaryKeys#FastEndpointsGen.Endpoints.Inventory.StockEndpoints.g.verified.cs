@@ -72,7 +72,7 @@ namespace FastEndpointsGen.Generated
 
             if (StockEndpoints_Echo_filters is { } filters)
             {
-                await StockEndpoints_Echo_Filtered(httpContext, filters, stock_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, stock_local), StockEndpoints_Echo_Write);
                 return;
             }
 
@@ -89,19 +89,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? StockEndpoints_Echo_filters;
-
-        private async Task StockEndpoints_Echo_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Inventory.Stock arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, arg0));
-                await StockEndpoints_Echo_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() =>

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (ZooEndpoints_Create_filters is { } filters)
             {
-                await ZooEndpoints_Create_Filtered(httpContext, filters, enclosure_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Enclosure>(httpContext, enclosure_local), ZooEndpoints_Create_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? ZooEndpoints_Create_filters;
-
-        private async Task ZooEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Zoo.Enclosure arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Zoo.Enclosure>(httpContext, arg0));
-                await ZooEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() =>
@@ -165,7 +152,7 @@ namespace FastEndpointsGen.Generated
 
             if (ZooEndpoints_Adopt_filters is { } filters)
             {
-                await ZooEndpoints_Adopt_Filtered(httpContext, filters, pet_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Pet>(httpContext, pet_local), ZooEndpoints_Adopt_Write);
                 return;
             }
 
@@ -182,19 +169,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? ZooEndpoints_Adopt_filters;
-
-        private async Task ZooEndpoints_Adopt_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Zoo.Pet arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Zoo.Pet>(httpContext, arg0));
-                await ZooEndpoints_Adopt_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() =>

@@ -43,7 +43,7 @@ namespace FastEndpointsGen.Generated
 
             if (TreeEndpoints_Root_filters is { } filters)
             {
-                return TreeEndpoints_Root_Filtered(httpContext, filters);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), TreeEndpoints_Root_Write);
             }
 
             try
@@ -59,19 +59,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? TreeEndpoints_Root_filters;
-
-        private async Task TreeEndpoints_Root_Filtered(HttpContext httpContext, EndpointFilterDelegate filters)
-        {
-            try
-            {
-                var result = await filters(new DefaultEndpointFilterInvocationContext(httpContext));
-                await TreeEndpoints_Root_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() =>
@@ -131,7 +118,7 @@ namespace FastEndpointsGen.Generated
 
             if (TreeEndpoints_Plant_filters is { } filters)
             {
-                await TreeEndpoints_Plant_Filtered(httpContext, filters, root_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Trees.TreeNode>(httpContext, root_local), TreeEndpoints_Plant_Write);
                 return;
             }
 
@@ -148,19 +135,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? TreeEndpoints_Plant_filters;
-
-        private async Task TreeEndpoints_Plant_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Trees.TreeNode arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Trees.TreeNode>(httpContext, arg0));
-                await TreeEndpoints_Plant_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() =>

@@ -72,7 +72,7 @@ namespace FastEndpointsGen.Generated
 
             if (TicketEndpoints_Create_filters is { } filters)
             {
-                await TicketEndpoints_Create_Filtered(httpContext, filters, ticket_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, ticket_local), TicketEndpoints_Create_Write);
                 return;
             }
 
@@ -89,19 +89,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
-
-        private async Task TicketEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Tickets.Ticket arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, arg0));
-                await TicketEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() =>

@@ -53,17 +53,7 @@ namespace FastEndpointsGen.Generated
         public Task Orders_Remove(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
@@ -72,7 +62,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Remove_filters is { } filters)
             {
-                return Orders_Remove_Filtered(httpContext, filters, id_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Orders_Remove_Write);
             }
 
             try
@@ -88,19 +78,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Remove_filters;
-
-        private async Task Orders_Remove_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Orders_Remove_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Remove_Method() =>
@@ -120,17 +97,7 @@ namespace FastEndpointsGen.Generated
         public async Task Orders_Read(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
@@ -140,7 +107,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Read_filters is { } filters)
             {
-                await Orders_Read_Filtered(httpContext, filters, id_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Orders_Read_Write);
                 return;
             }
 
@@ -157,19 +124,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Read_filters;
-
-        private async Task Orders_Read_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int>(httpContext, arg0));
-                await Orders_Read_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Read_Method() =>

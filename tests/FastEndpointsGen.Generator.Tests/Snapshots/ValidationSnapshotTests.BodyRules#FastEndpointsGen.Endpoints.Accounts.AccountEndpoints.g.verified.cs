@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (AccountEndpoints_Add_filters is { } filters)
             {
-                await AccountEndpoints_Add_Filtered(httpContext, filters, address_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Accounts.Address>(httpContext, address_local), AccountEndpoints_Add_Write);
                 return;
             }
 
@@ -93,19 +93,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AccountEndpoints_Add_filters;
-
-        private async Task AccountEndpoints_Add_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Accounts.Address arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Accounts.Address>(httpContext, arg0));
-                await AccountEndpoints_Add_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AccountEndpoints_Add_Method() =>
@@ -165,7 +152,7 @@ namespace FastEndpointsGen.Generated
 
             if (AccountEndpoints_Create_filters is { } filters)
             {
-                await AccountEndpoints_Create_Filtered(httpContext, filters, signup_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, signup_local), AccountEndpoints_Create_Write);
                 return;
             }
 
@@ -182,19 +169,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
-
-        private async Task AccountEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Accounts.Signup arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, arg0));
-                await AccountEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() =>

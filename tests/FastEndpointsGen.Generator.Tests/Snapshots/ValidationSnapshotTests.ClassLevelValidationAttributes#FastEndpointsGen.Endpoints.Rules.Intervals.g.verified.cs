@@ -72,7 +72,7 @@ namespace FastEndpointsGen.Generated
 
             if (Intervals_Create_filters is { } filters)
             {
-                await Intervals_Create_Filtered(httpContext, filters, interval_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Interval>(httpContext, interval_local), Intervals_Create_Write);
                 return;
             }
 
@@ -89,19 +89,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Intervals_Create_filters;
-
-        private async Task Intervals_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Rules.Interval arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Rules.Interval>(httpContext, arg0));
-                await Intervals_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Intervals_Create_Method() =>

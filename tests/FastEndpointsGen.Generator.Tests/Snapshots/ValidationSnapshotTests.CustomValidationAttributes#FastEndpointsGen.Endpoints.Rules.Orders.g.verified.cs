@@ -89,7 +89,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Create_filters is { } filters)
             {
-                await Orders_Create_Filtered(httpContext, filters, order_local, batch_local);
+                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, order_local, batch_local), Orders_Create_Write);
                 return;
             }
 
@@ -106,19 +106,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Create_filters;
-
-        private async Task Orders_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Rules.Order arg0, int arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, arg0, arg1));
-                await Orders_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>

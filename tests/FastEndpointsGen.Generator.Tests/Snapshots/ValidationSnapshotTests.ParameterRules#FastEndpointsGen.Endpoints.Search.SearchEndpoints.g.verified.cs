@@ -109,7 +109,7 @@ namespace FastEndpointsGen.Generated
 
             if (SearchEndpoints_Find_filters is { } filters)
             {
-                return SearchEndpoints_Find_Filtered(httpContext, filters, id_local, limit_local, q_local, requestId_local);
+                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, id_local, limit_local, q_local, requestId_local), SearchEndpoints_Find_Write);
             }
 
             try
@@ -125,19 +125,6 @@ namespace FastEndpointsGen.Generated
 
         /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
-
-        private async Task SearchEndpoints_Find_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, int arg1, string? arg2, string? arg3)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, arg0, arg1, arg2, arg3));
-                await SearchEndpoints_Find_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
 
         /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() =>

@@ -42,16 +42,7 @@ namespace FastEndpointsGen.Generated
             }
 
             RequestErrors? errors = null;
-            var room_raw = httpContext.Request.RouteValues["room"] as string;
-            string room_local = default!;
-            if (room_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "room");
-            }
-            else
-            {
-                room_local = room_raw;
-            }
+            string room_local = RequestValues.Text(httpContext.Request.RouteValues["room"] as string, "path", "room", ref errors);
             string? user_raw = httpContext.Request.Query["user"];
             string user_local = default!;
             if (user_raw is null)
@@ -104,17 +95,7 @@ namespace FastEndpointsGen.Generated
             }
 
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
+            int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
             if (errors is not null)
             {
