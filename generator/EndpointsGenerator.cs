@@ -100,9 +100,24 @@ public sealed class EndpointsGenerator : IIncrementalGenerator
             .Select(static (types, _) => ModuleEmitter.SchemaNames(types))
             .WithTrackingName(TrackingNames.Schemas);
 
-        // 5. Emit: routing and binding in one file, JSON readers and writers in another, the OpenAPI document in a third,
-        //    the app's MapGeneratedEndpoints and the schema names other assemblies' analyzers read in two small ones.
-        context.RegisterSourceOutput(routes.Combine(assembly), static (output, all) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.Emit(all.Left, all.Right)));
+        // ...and the endpoints grouped by handler class, named across the assembly: one file per class, so an edit inside
+        //    one class re-emits that class's file only; the map file sees only the list of classes (docs/architecture.md).
+        var handlerClasses = routes
+            .Select(static (all, _) => RoutingEmitter.HandlerClasses(all))
+            .WithTrackingName(TrackingNames.HandlerClasses);
+        var handlerClass = handlerClasses
+            .SelectMany(static (classes, _) => classes)
+            .WithTrackingName(TrackingNames.HandlerClass);
+        var endpointMap = handlerClasses
+            .Combine(assembly)
+            .Select(static (all, _) => new EndpointMapModel(all.Right, all.Left.Select(static c => c.ClassName).ToEquatableArray(), all.Left.Sum(static c => c.Endpoints.Count)))
+            .WithTrackingName(TrackingNames.EndpointMap);
+
+        // 5. Emit: each handler class's routing and binding in its own file and the entry point in a small map file, JSON
+        //    readers and writers in one file, the OpenAPI document in another, the app's MapGeneratedEndpoints and the
+        //    schema names other assemblies' analyzers read in two small ones.
+        context.RegisterSourceOutput(handlerClass, static (output, model) => output.AddSource(model.HintName, RoutingEmitter.EmitClass(model)));
+        context.RegisterSourceOutput(endpointMap, static (output, map) => output.AddSource(RoutingEmitter.HintName, RoutingEmitter.EmitMap(map)));
         context.RegisterSourceOutput(app, static (output, model) => output.AddSource(ModuleEmitter.AppHintName, ModuleEmitter.EmitApp(model)));
         context.RegisterSourceOutput(schemas, static (output, names) =>
         {

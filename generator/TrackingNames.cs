@@ -11,6 +11,9 @@ internal static class TrackingNames
     public const string WebSocketEndpoints = nameof(WebSocketEndpoints);
     public const string AllEndpoints = nameof(AllEndpoints);
     public const string Routes = nameof(Routes);
+    public const string HandlerClasses = nameof(HandlerClasses);
+    public const string HandlerClass = nameof(HandlerClass);
+    public const string EndpointMap = nameof(EndpointMap);
     public const string JsonTypes = nameof(JsonTypes);
     public const string OpenApi = nameof(OpenApi);
     public const string ThisAssembly = nameof(ThisAssembly);

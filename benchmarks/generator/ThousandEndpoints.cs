@@ -20,24 +20,35 @@ internal static class ThousandEndpoints
 {
     public const int EndpointsPerClass = 10;
 
-    /// <summary><c>Program.cs</c>, the shared files, then one handler file and one model file per class.</summary>
-    public static IReadOnlyList<ProjectSource> Create(int endpoints)
+    /// <summary>
+    /// <c>Program.cs</c>, the shared files, then one handler file and one model file per class. With
+    /// <paramref name="minimalApi"/>, the same endpoints written as a minimal API for the Request Delegate Generator:
+    /// the same handler methods and models, mapped with <c>MapGet</c>/<c>MapPost</c>/… instead of route attributes,
+    /// JSON through a System.Text.Json source-generated context and validation through .NET 10's <c>AddValidation</c>.
+    /// </summary>
+    public static IReadOnlyList<ProjectSource> Create(int endpoints, bool minimalApi = false)
     {
         if (endpoints <= 0 || endpoints % EndpointsPerClass != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, $"A positive multiple of {EndpointsPerClass}.");
         }
 
+        var classes = endpoints / EndpointsPerClass;
         var sources = new List<ProjectSource>
         {
-            new("Program.cs", Program),
+            new("Program.cs", minimalApi ? MinimalApiProgram(classes) : Program),
             new("Models/SharedModels.cs", SharedModels),
             new("Services/Catalog.cs", Catalog),
         };
-        for (var index = 0; index < endpoints / EndpointsPerClass; index++)
+        if (minimalApi)
+        {
+            sources.Add(new("Models/AppJsonContext.cs", JsonContext(classes)));
+        }
+
+        for (var index = 0; index < classes; index++)
         {
             var name = ResourceName(index);
-            sources.Add(new($"Endpoints/{name}Endpoints.cs", Handlers(index)));
+            sources.Add(new($"Endpoints/{name}Endpoints.cs", Handlers(index, minimalApi)));
             sources.Add(new($"Models/{name}.cs", Models(index)));
         }
 
@@ -66,6 +77,52 @@ internal static class ThousandEndpoints
         app.MapApiDocs();
         app.Run();
         """;
+
+    private static string MinimalApiProgram(int classes) => $$"""
+        using Demo.Services;
+
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Demo.Models.AppJsonContext.Default));
+        builder.Services.AddSingleton<ICatalog, Catalog>();
+
+        var app = builder.Build();
+        {{string.Concat(Enumerable.Range(0, classes).Select(i => $"Demo.Endpoints.{ResourceName(i)}Endpoints.Map(app);\n"))}}app.Run();
+        """;
+
+    /// <summary>The System.Text.Json context of the minimal API: every type a body or response reaches, as a user declares it.</summary>
+    private static string JsonContext(int classes)
+    {
+        var types = new List<string> { "Note", "Tag", "IReadOnlyList<Tag>", "int", "string" };
+        for (var index = 0; index < classes; index++)
+        {
+            var name = ResourceName(index);
+            types.Add(name);
+            types.Add($"IReadOnlyList<{name}>");
+            if (index % 2 == 0)
+            {
+                types.Add(name + "Draft");
+            }
+
+            if (index % 4 == 0)
+            {
+                types.Add(name + "Changes");
+            }
+        }
+
+        return $$"""
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+
+            namespace Demo.Models;
+
+            {{string.Concat(types.Select(t => $"[JsonSerializable(typeof({t}))]\n"))}}[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+            internal sealed partial class AppJsonContext : JsonSerializerContext
+            {
+            }
+
+            """;
+    }
 
     private const string SharedModels = """
         using System.ComponentModel.DataAnnotations;
@@ -120,7 +177,7 @@ internal static class ThousandEndpoints
     /// The ten handlers of class <paramref name="index"/>. Classes share body types in pairs (<c>…Draft</c>)
     /// and fours (<c>…Changes</c>); every third class is documented; every other one has a group prefix.
     /// </summary>
-    private static string Handlers(int index)
+    private static string Handlers(int index, bool minimalApi)
     {
         var name = ResourceName(index);
         var draft = ResourceName(index / 2 * 2) + "Draft";
@@ -135,50 +192,80 @@ internal static class ThousandEndpoints
         // Doc comment lines ending where the next line starts, so an undocumented member leaves no blank line.
         string Doc(params string[] lines) => documented ? string.Concat(lines.Select(line => "/// " + line + "\n    ")) : "";
 
+        // The ten routes: a route attribute on each handler, or (minimal API) one Map… call each in the class's Map method.
+        var routes = new (string Verb, string Template, string Name, string Method, int Status)[]
+        {
+            ("Get", $"{prefix}/{id}", $"Get{name}", "Get", 200),
+            ("Get", list, $"List{name}s", "List", 200),
+            ("Get", $"{prefix}/count", $"Count{name}s", "Count", 200),
+            ("Get", $"{prefix}/{id}/tags", $"Get{name}Tags", "Tags", 200),
+            ("Post", list, $"Create{name}", "Create", 201),
+            ("Put", $"{prefix}/{id}", $"Replace{name}", "Replace", 200),
+            ("Patch", $"{prefix}/{id}", $"Update{name}", "Update", 200),
+            ("Delete", $"{prefix}/{id}", $"Delete{name}", "Delete", 200),
+            ("Post", $"{prefix}/{id}/notes", $"Add{name}Note", "AddNote", 201),
+            ("Get", $"{prefix}/{id}/summary", $"Summarize{name}", "Summary", 200),
+        };
+        string Route(string method)
+        {
+            var route = routes.Single(r => r.Method == method);
+            return minimalApi ? "" : $"[{route.Verb}(\"{route.Template}\", Name = \"{route.Name}\"{(route.Status == 200 ? "" : $", StatusCode = {route.Status}")})]";
+        }
+
+        var map = !minimalApi ? "" : $$"""
+            public static void Map(IEndpointRouteBuilder app)
+                {
+                    var routes = {{(grouped ? $"app.MapGroup(\"/{name.ToLowerInvariant()}s\").WithTags(\"{name}\")" : "app")}};
+            {{string.Concat(routes.Select(r => $"        routes.Map{r.Verb}(\"{r.Template}\", {r.Method}).WithName(\"{r.Name}\");\n"))}}    }
+
+                
+            """;
+        var notFound = minimalApi ? "new BadHttpRequestException(\"" + name + " not found\", 404)" : "new HttpError(404, \"" + name + " not found\")";
+        var usings = minimalApi ? "" : "using FastEndpointsGen;\n";
+
         return $$"""
             using System.ComponentModel.DataAnnotations;
             using Demo.Models;
             using Demo.Services;
-            using FastEndpointsGen;
-
+            {{usings}}
             namespace Demo.Endpoints;
 
-            {{(documented ? $"/// <summary>Everything about {name} resources.</summary>\n" : "")}}{{group}}public static class {{name}}Endpoints
+            {{(documented ? $"/// <summary>Everything about {name} resources.</summary>\n" : "")}}{{(minimalApi ? "" : group)}}public static class {{name}}Endpoints
             {
-                {{Doc("<summary>Get one resource</summary>", "<param name=\"id\">The resource's identifier.</param>", "<returns>The resource.</returns>", "<response code=\"404\">No resource has this identifier.</response>")}}[Get("{{prefix}}/{{id}}", Name = "Get{{name}}")]
+                {{Doc("<summary>Get one resource</summary>", "<param name=\"id\">The resource's identifier.</param>", "<returns>The resource.</returns>", "<response code=\"404\">No resource has this identifier.</response>")}}{{Route("Get")}}
                 public static {{name}} Get(int id)
                 {
                     if (id <= 0)
                     {
-                        throw new HttpError(404, "{{name}} not found");
+                        throw {{notFound}};
                     }
 
                     {{GetHandlerBody(index)}}
                 }
 
-                {{Doc("<summary>List resources</summary>", "<remarks>Oldest first.</remarks>", "<param name=\"search\">Only resources whose name contains this text.</param>", "<param name=\"status\">Only resources in this state.</param>", "<param name=\"since\">Only resources created on or after this day.</param>", "<param name=\"page\">The page to return, from 1.</param>", "<param name=\"size\">How many resources a page holds (1 to 100).</param>")}}[Get("{{list}}", Name = "List{{name}}s")]
+                {{Doc("<summary>List resources</summary>", "<remarks>Oldest first.</remarks>", "<param name=\"search\">Only resources whose name contains this text.</param>", "<param name=\"status\">Only resources in this state.</param>", "<param name=\"since\">Only resources created on or after this day.</param>", "<param name=\"page\">The page to return, from 1.</param>", "<param name=\"size\">How many resources a page holds (1 to 100).</param>")}}{{Route("List")}}
                 public static IReadOnlyList<{{name}}> List(string? search = null, Status? status = null, DateOnly? since = null, [Range(1, 10_000)] int page = 1, [Range(1, 100)] int size = 20) =>
                     [.. Enumerable.Range((page - 1) * size + 1, size)
                         .Select(i => Find(i, search ?? "{{name}}"))
                         .Where(r => status is null || r.Status == status)
                         .Where(r => since is null || DateOnly.FromDateTime(r.Audit.CreatedAt.UtcDateTime) >= since)];
 
-                [Get("{{prefix}}/count", Name = "Count{{name}}s")]
+                {{Route("Count")}}
                 public static int Count(string? search = null, bool includeArchived = false) =>
                     includeArchived ? 120 + (search?.Length ?? 0) : 100;
 
-                [Get("{{prefix}}/{{id}}/tags", Name = "Get{{name}}Tags")]
+                {{Route("Tags")}}
                 public static IReadOnlyList<Tag> Tags(int id) => Find(id, "{{name}}").Tags;
 
-                {{Doc("<summary>Create a resource</summary>", "<param name=\"draft\">The new resource.</param>", "<returns>The created resource, with its identifier.</returns>")}}[Post("{{list}}", Name = "Create{{name}}", StatusCode = 201)]
+                {{Doc("<summary>Create a resource</summary>", "<param name=\"draft\">The new resource.</param>", "<returns>The created resource, with its identifier.</returns>")}}{{Route("Create")}}
                 public static {{name}} Create({{draft}} draft) =>
                     new(1, draft.Name, Status.Draft, draft.Price, new AuditInfo(DateTimeOffset.UnixEpoch, "api"), draft.Tags ?? []);
 
-                [Put("{{prefix}}/{{id}}", Name = "Replace{{name}}")]
+                {{Route("Replace")}}
                 public static {{name}} Replace(int id, {{draft}} draft) =>
                     new(id, draft.Name, Status.Active, draft.Price, new AuditInfo(DateTimeOffset.UnixEpoch, "api"), draft.Tags ?? []);
 
-                [Patch("{{prefix}}/{{id}}", Name = "Update{{name}}")]
+                {{Route("Update")}}
                 public static {{name}} Update(int id, {{changes}} changes)
                 {
                     var current = Find(id, "{{name}}");
@@ -190,27 +277,27 @@ internal static class ThousandEndpoints
                     };
                 }
 
-                {{Doc("<summary>Delete a resource</summary>", "<param name=\"id\">The resource's identifier.</param>", "<response code=\"404\">No resource has this identifier.</response>")}}[Delete("{{prefix}}/{{id}}", Name = "Delete{{name}}")]
+                {{Doc("<summary>Delete a resource</summary>", "<param name=\"id\">The resource's identifier.</param>", "<response code=\"404\">No resource has this identifier.</response>")}}{{Route("Delete")}}
                 public static void Delete(int id)
                 {
                     if (id <= 0)
                     {
-                        throw new HttpError(404, "{{name}} not found");
+                        throw {{notFound}};
                     }
                 }
 
-                [Post("{{prefix}}/{{id}}/notes", Name = "Add{{name}}Note", StatusCode = 201)]
+                {{Route("AddNote")}}
                 public static async Task<Note> AddNote(int id, Note note, CancellationToken cancellationToken)
                 {
                     await Task.Delay(0, cancellationToken);
                     return note with { Text = $"#{id}: {note.Text}" };
                 }
 
-                [Get("{{prefix}}/{{id}}/summary", Name = "Summarize{{name}}")]
+                {{Route("Summary")}}
                 public static string Summary(int id, ICatalog catalog, bool verbose = false) =>
                     verbose ? catalog.Describe("{{name}}", id) + " (" + Find(id, "{{name}}").Status + ")" : catalog.Describe("{{name}}", id);
 
-                private static {{name}} Find(int id, string name) =>
+                {{map}}private static {{name}} Find(int id, string name) =>
                     new(id, name, Status.Active, new Money(9.99m, "EUR"), new AuditInfo(DateTimeOffset.UnixEpoch, "seed"), [new Tag("seed")]);
             }
 

@@ -12,46 +12,27 @@ namespace FastEndpointsGen.Generator.Emitting;
 /// </summary>
 internal static class BindingEmitter
 {
-    public const string ClassName = "global::FastEndpointsGen.Generated.GeneratedEndpoints";
-
+    /// <summary>The request delegates of one handler class's endpoints, as members of its generated class (RoutingEmitter).</summary>
     public static void Emit(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> delegates)
     {
-        writer.WriteLine("namespace FastEndpointsGen.Generated");
-        using (writer.Block())
+        var fields = new StaticFields();
+        var first = true;
+        foreach (var endpoint in endpoints)
         {
-            writer.WriteLine("using global::System.Globalization;");
-            writer.WriteLine("using global::System.Threading.Tasks;");
-            writer.WriteLine("using global::FastEndpointsGen.Runtime;");
-            writer.WriteLine("using global::Microsoft.AspNetCore.Http;");
-            writer.WriteLine("using global::Microsoft.Extensions.DependencyInjection;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>");
-            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
-            writer.WriteLine(endpoints.Count == 0
-                ? "internal sealed class GeneratedEndpoints"
-                : "internal sealed class GeneratedEndpoints(EndpointRuntime runtime)");
-            using (writer.Block())
+            if (!first)
             {
-                var fields = new StaticFields();
-                var first = true;
-                foreach (var endpoint in endpoints)
-                {
-                    if (!first)
-                    {
-                        writer.WriteLine();
-                    }
-
-                    first = false;
-                    EmitDelegate(writer, endpoint, delegates[endpoint], fields);
-                }
-
-                if (!fields.IsEmpty)
-                {
-                    writer.WriteLine();
-                    writer.WriteLine("// Values the validation checks need, built once.");
-                    fields.Write(writer);
-                }
+                writer.WriteLine();
             }
+
+            first = false;
+            EmitDelegate(writer, endpoint, delegates[endpoint], fields);
+        }
+
+        if (!fields.IsEmpty)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// Values the validation checks need, built once.");
+            fields.Write(writer);
         }
     }
 
@@ -143,18 +124,18 @@ internal static class BindingEmitter
     /// </summary>
     private static void EmitFilterBranch(SourceWriter writer, EndpointModel endpoint, string name, bool isAsync)
     {
-        var arguments = string.Join("", endpoint.Handler.Parameters.Select(p => ", " + p.Local));
+        var filtered = EndpointFilterEmitter.FilteredCall(endpoint, name, endpoint.Handler.Parameters.Select(p => p.Local).ToList());
         writer.WriteLine($"if ({EndpointFilterEmitter.PipelineField(name)} is {{ }} filters)");
         using (writer.Block())
         {
             if (isAsync)
             {
-                writer.WriteLine($"await {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+                writer.WriteLine($"await {filtered};");
                 writer.WriteLine("return;");
             }
             else
             {
-                writer.WriteLine($"return {EndpointFilterEmitter.FilteredMethod(name)}(httpContext, filters{arguments});");
+                writer.WriteLine($"return {filtered};");
             }
         }
 
@@ -340,6 +321,11 @@ internal static class BindingEmitter
         if (value.Collection != CollectionKind.None)
         {
             EmitCollectionValue(writer, parameter, source, location, read);
+            return;
+        }
+
+        if (SharedBinding.TryEmit(writer, parameter, local, source, location, read))
+        {
             return;
         }
 

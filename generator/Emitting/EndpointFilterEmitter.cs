@@ -11,11 +11,9 @@ namespace FastEndpointsGen.Generator.Emitting;
 /// The request delegate binds once and branches here only when the field is set. Shape:
 /// <code>
 /// internal EndpointFilterDelegate? Tasks_Get_filters;
-/// private async Task Tasks_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int id, TaskStore store)
-/// {
-///     try { await Tasks_Get_Write(httpContext, await filters(EndpointFilterInvocationContext.Create(httpContext, id, store))); }
-///     catch (Exception exception) { await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception); }
-/// }
+/// // in the request delegate, after binding:
+/// if (Tasks_Get_filters is { } filters)
+///     return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create&lt;int, TaskStore&gt;(httpContext, id, store), Tasks_Get_Write);
 /// internal ValueTask&lt;object?&gt; Tasks_Get_Invoke(EndpointFilterInvocationContext context) =>
 ///     ValueTask.FromResult&lt;object?&gt;(TaskEndpoints.Get(context.GetArgument&lt;int&gt;(0), context.GetArgument&lt;TaskStore&gt;(1)));
 /// private Task Tasks_Get_Write(HttpContext httpContext, object? value) => value is TaskItem result ? ... : EndpointFilters.WriteResultAsync(...);
@@ -28,7 +26,19 @@ internal static class EndpointFilterEmitter
 
     public static string PipelineField(string name) => name + "_filters";
 
-    public static string FilteredMethod(string name) => name + "_Filtered";
+    /// <summary>
+    /// The filtered path as one call (<c>EndpointFilters.RunAsync</c>): the bound arguments in an invocation context →
+    /// filters → the endpoint's write method; an exception from a filter or the handler is handled like the handler's.
+    /// </summary>
+    public static string FilteredCall(EndpointModel endpoint, string name, System.Collections.Generic.IReadOnlyList<string> arguments)
+    {
+        var parameters = endpoint.Handler.Parameters;
+        var passed = string.Concat(arguments.Select(a => ", " + a));
+        var context = parameters.Count is > 0 and <= MaxGenericArguments
+            ? $"EndpointFilterInvocationContext.Create<{string.Join(", ", parameters.Select(p => p.Type))}>(httpContext{passed})"
+            : $"new DefaultEndpointFilterInvocationContext(httpContext{passed})";
+        return $"EndpointFilters.RunAsync(httpContext, runtime, filters, {context}, {WriteMethod(name)})";
+    }
 
     public static string InvokeMethod(string name) => name + "_Invoke";
 
@@ -41,7 +51,7 @@ internal static class EndpointFilterEmitter
     /// </summary>
     public static string Convention(string name, string endpointName)
     {
-        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {BindingEmitter.ClassName}.{MethodLookup(name)}))";
+        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}))";
     }
 
     /// <summary>
@@ -65,41 +75,15 @@ internal static class EndpointFilterEmitter
         var calls = providers.Select(p => p.ParameterIndex is { } index
             ? $"{KnownTypes.EndpointMetadataProviders}.PopulateParameter<{p.Type}>(method.GetParameters()[{index}], builder);"
             : $"{KnownTypes.EndpointMetadataProviders}.Populate<{p.Type}>(method, builder);");
-        return $"{KnownTypes.EndpointMetadataProviders}.Add({map}, static builder => {{ var method = {BindingEmitter.ClassName}.{MethodLookup(name)}(); {string.Join(" ", calls)} }})";
+        return $"{KnownTypes.EndpointMetadataProviders}.Add({map}, static builder => {{ var method = {MethodLookup(name)}(); {string.Join(" ", calls)} }})";
     }
 
     public static void Emit(SourceWriter writer, EndpointModel endpoint, string name)
     {
         var handler = endpoint.Handler;
-        var parameters = handler.Parameters;
 
         writer.WriteLine("/// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>");
         writer.WriteLine($"internal EndpointFilterDelegate? {PipelineField(name)};");
-        writer.WriteLine();
-
-        // Bound arguments → filters → write; an exception from a filter or the handler is handled like the handler's.
-        var declared = string.Join("", parameters.Select((p, i) => $", {p.Type} arg{i}"));
-        var passed = string.Join("", parameters.Select((_, i) => $", arg{i}"));
-        var context = parameters.Count is > 0 and <= MaxGenericArguments
-            ? $"EndpointFilterInvocationContext.Create<{string.Join(", ", parameters.Select(p => p.Type))}>(httpContext{passed})"
-            : $"new DefaultEndpointFilterInvocationContext(httpContext{passed})";
-        writer.WriteLine($"private async Task {FilteredMethod(name)}(HttpContext httpContext, EndpointFilterDelegate filters{declared})");
-        using (writer.Block())
-        {
-            writer.WriteLine("try");
-            using (writer.Block())
-            {
-                writer.WriteLine($"var result = await filters({context});");
-                writer.WriteLine($"await {WriteMethod(name)}(httpContext, result);");
-            }
-
-            writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
-            using (writer.Block())
-            {
-                writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
-            }
-        }
-
         writer.WriteLine();
         var types = handler.ParameterTypeNames.Count == 0
             ? $"{KnownTypes.Type}.EmptyTypes"

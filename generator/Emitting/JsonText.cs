@@ -230,14 +230,17 @@ internal static class JsonText
         return false;
     }
 
-    public static string Write(object value)
+    public static string Write(object value) => Write(value, indented: true);
+
+    /// <summary>Indented as above, or compact: no whitespace between tokens.</summary>
+    public static string Write(object value, bool indented)
     {
         var builder = new StringBuilder();
-        Write(builder, value, 0);
+        Write(builder, value, 0, indented);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, object value, int depth)
+    private static void Write(StringBuilder builder, object value, int depth, bool indented)
     {
         switch (value)
         {
@@ -264,16 +267,15 @@ internal static class JsonText
                 var first = true;
                 foreach (var member in obj)
                 {
-                    builder.Append(first ? "\n" : ",\n");
+                    builder.Append(first ? "" : ",");
                     first = false;
-                    Indent(builder, depth + 1);
+                    NewLine(builder, depth + 1, indented);
                     WriteString(builder, member.Key);
-                    builder.Append(": ");
-                    Write(builder, member.Value, depth + 1);
+                    builder.Append(indented ? ": " : ":");
+                    Write(builder, member.Value, depth + 1, indented);
                 }
 
-                builder.Append('\n');
-                Indent(builder, depth);
+                NewLine(builder, depth, indented);
                 builder.Append('}');
                 break;
             case IEnumerable items:
@@ -297,21 +299,19 @@ internal static class JsonText
                     builder.Append(i == 0 ? "" : ",");
                     if (inline)
                     {
-                        builder.Append(i == 0 ? "" : " ");
+                        builder.Append(i == 0 || !indented ? "" : " ");
                     }
                     else
                     {
-                        builder.Append('\n');
-                        Indent(builder, depth + 1);
+                        NewLine(builder, depth + 1, indented);
                     }
 
-                    Write(builder, list[i], depth + 1);
+                    Write(builder, list[i], depth + 1, indented);
                 }
 
                 if (!inline)
                 {
-                    builder.Append('\n');
-                    Indent(builder, depth);
+                    NewLine(builder, depth, indented);
                 }
 
                 builder.Append(']');
@@ -321,7 +321,13 @@ internal static class JsonText
         }
     }
 
-    private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
+    private static void NewLine(StringBuilder builder, int depth, bool indented)
+    {
+        if (indented)
+        {
+            builder.Append('\n').Append(' ', depth * 2);
+        }
+    }
 
     private static void WriteString(StringBuilder builder, string text) => builder.Append(JsonString.Quote(text));
 }

@@ -20,17 +20,27 @@ internal static class ModuleEmitter
     private const string SchemaAttribute = "global::FastEndpointsGen.Runtime.GeneratedSchemaAttribute";
 
     /// <summary>
-    /// <c>[assembly: GeneratedEndpointsAssembly(typeof(OrdersEndpointRouteBuilderExtensions), "MapOrdersEndpoints")]</c>
-    /// and one <c>[assembly: GeneratedEndpoint("GET", "/orders/{id:int}", "GetOrder", "OrderEndpoints.Get")]</c> per endpoint.
+    /// <c>[assembly: GeneratedEndpointsAssembly(typeof(OrdersEndpointRouteBuilderExtensions), "MapOrdersEndpoints")]</c>, in the
+    /// map file.
     /// </summary>
-    public static void WriteAssemblyAttributes(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> names, AssemblyModel assembly)
+    public static void WriteAssemblyAttribute(SourceWriter writer, AssemblyModel assembly)
     {
         var application = assembly.IsApplication ? ", IsApplication = true" : "";
         writer.WriteLine($"[assembly: {AssemblyAttribute}(typeof(global::Microsoft.AspNetCore.Builder.{assembly.EntryPointClass}), {JsonEmitter.Literal(assembly.EntryPointMethod)}{application})]");
-        foreach (var endpoint in endpoints)
+        writer.WriteLine();
+    }
+
+    /// <summary>
+    /// One <c>[assembly: GeneratedEndpoint("GET", "/orders/{id:int}", "GetOrder", "OrderEndpoints.Get")]</c> per endpoint,
+    /// in its handler class's file.
+    /// </summary>
+    public static void WriteEndpointAttributes(SourceWriter writer, EquatableArray<MappedEndpointModel> endpoints)
+    {
+        foreach (var mapped in endpoints)
         {
+            var endpoint = mapped.Endpoint;
             var route = RouteTemplate.Combine(endpoint.Route.Group?.Prefix, endpoint.Route.Template);
-            writer.WriteLine($"[assembly: {EndpointAttribute}({JsonEmitter.Literal(endpoint.Route.HttpMethod)}, {JsonEmitter.Literal(route)}, {JsonEmitter.Literal(names[endpoint])}, {JsonEmitter.Literal(endpoint.Route.ClassName + "." + endpoint.Route.MethodName)})]");
+            writer.WriteLine($"[assembly: {EndpointAttribute}({JsonEmitter.Literal(endpoint.Route.HttpMethod)}, {JsonEmitter.Literal(route)}, {JsonEmitter.Literal(mapped.Name)}, {JsonEmitter.Literal(endpoint.Route.ClassName + "." + endpoint.Route.MethodName)})]");
         }
 
         writer.WriteLine();

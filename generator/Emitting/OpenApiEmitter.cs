@@ -27,7 +27,9 @@ internal static class OpenApiEmitter
 
     public static string Emit(OpenApiModel model)
     {
-        var json = Document(model);
+        // One compact string literal: the compiler reads one token instead of thousands of lines (docs/performance.md).
+        // The build writes the document indented (docs/openapi.md#the-document-as-a-build-artifact), for review and diffs.
+        var json = JsonText.Write(new DocumentBuilder(model).Build(), indented: false);
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
         writer.WriteLine("namespace FastEndpointsGen");
@@ -35,21 +37,14 @@ internal static class OpenApiEmitter
         {
             writer.WriteLine("/// <summary>");
             writer.WriteLine("/// The OpenAPI 3.1 document of this assembly's endpoints, built at compile time. <c>MapApiDocs()</c> serves it");
-            writer.WriteLine("/// with <c>info</c> taken from <c>FastEndpointsGenOptions</c>; check it in and diff it like any build output.");
+            writer.WriteLine("/// with <c>info</c> taken from <c>FastEndpointsGenOptions</c>; the build also writes it, indented, to a file.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
             writer.WriteLine($"internal static class {ClassName}");
             using (writer.Block())
             {
-                var quotes = new string('"', Math.Max(3, LongestQuoteRun(json) + 1));
                 writer.WriteLine("/// <summary>The document as JSON text.</summary>");
-                writer.WriteLine($"public const string Json = {quotes}");
-                using (writer.Indent())
-                {
-                    writer.WriteLines(json);
-                    writer.WriteLine(quotes + ";");
-                }
-
+                writer.WriteLine($"public const string Json = {JsonEmitter.Literal(json)};");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The document as UTF-8 bytes.</summary>");
                 writer.WriteLine("public static global::System.ReadOnlyMemory<byte> Utf8 { get; } = global::System.Text.Encoding.UTF8.GetBytes(Json);");
@@ -59,23 +54,11 @@ internal static class OpenApiEmitter
         return writer.ToString();
     }
 
-    /// <summary>The document's JSON text (indented, <c>\n</c> line ends).</summary>
+    /// <summary>The document's JSON text, indented (<c>\n</c> line ends), as the build writes it to a file and tests read it.</summary>
     public static string Document(OpenApiModel model) => JsonText.Write(new DocumentBuilder(model).Build());
 
     /// <summary>The component schema name of each object and enum type, by type id.</summary>
     internal static IReadOnlyDictionary<string, string> SchemaNamesOf(IEnumerable<JsonTypeModel> types) => DocumentBuilder.SchemaNames(types);
-
-    private static int LongestQuoteRun(string text)
-    {
-        int longest = 0, run = 0;
-        foreach (var ch in text)
-        {
-            run = ch == '"' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return longest;
-    }
 
     private sealed class DocumentBuilder
     {

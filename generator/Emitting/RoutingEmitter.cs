@@ -5,34 +5,105 @@ using FastEndpointsGen.Generator.Model;
 namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits <c>MapGeneratedEndpoints</c>: one <c>MapGroup</c> per <c>[EndpointGroup]</c>, one <c>Map{Method}</c>
-/// per endpoint with a generated <c>RequestDelegate</c>, and the endpoint's metadata (every attribute on the
-/// handler and its classes, docs/composition.md), name and tags.
+/// Emits the endpoints: one file per handler class (its <c>Map</c> method — one <c>MapGroup</c> for its
+/// <c>[EndpointGroup]</c>, one <c>Map{Method}</c> per endpoint with a generated <c>RequestDelegate</c> and the endpoint's
+/// metadata, name and tags — and its request delegates), and one small map file with the assembly's entry point, which
+/// calls each class's <c>Map</c>. An edit inside one class re-emits that class's file only (docs/architecture.md#generated-files).
 /// The request delegates themselves come from <see cref="BindingEmitter"/>.
 /// </summary>
 internal static class RoutingEmitter
 {
+    /// <summary>The map file: the assembly's entry point.</summary>
     public const string HintName = "FastEndpointsGen.Endpoints.g.cs";
 
-    public static string Emit(EquatableArray<EndpointModel> endpoints, AssemblyModel assembly)
+    /// <summary>Every handler class's file starts with this, then the class's full name: <c>FastEndpointsGen.Endpoints.Shop.Products.g.cs</c>.</summary>
+    public const string ClassHintNamePrefix = "FastEndpointsGen.Endpoints.";
+
+    private const string GeneratedNamespace = "global::FastEndpointsGen.Generated";
+
+    /// <summary>
+    /// The endpoints grouped by handler class, ordered by class, with their names decided across the assembly (an endpoint
+    /// name is qualified by its class when two classes share a method name, so it cannot be decided per class).
+    /// </summary>
+    public static EquatableArray<HandlerClassModel> HandlerClasses(EquatableArray<EndpointModel> endpoints)
     {
         var names = EndpointNaming.EndpointNames(endpoints);
-        var delegates = EndpointNaming.DelegateNames(endpoints);
-        var writer = new SourceWriter();
-        SourceHeader.Write(writer);
-        if (endpoints.Count > 0)
+        var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var classes = new List<HandlerClassModel>();
+        foreach (var group in endpoints.GroupBy(e => e.Handler.ContainingType).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
-            ModuleEmitter.WriteAssemblyAttributes(writer, endpoints, names, assembly);
-            writer.WriteLine("namespace Microsoft.AspNetCore.Builder");
-            using (writer.Block())
+            var displayName = group.Key.StartsWith("global::", System.StringComparison.Ordinal) ? group.Key.Substring("global::".Length) : group.Key;
+            var stem = EndpointNaming.Unique(new string(displayName.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '.').ToArray()), taken);
+            var delegates = EndpointNaming.DelegateNames(group);
+            classes.Add(new HandlerClassModel
             {
-                WriteEntryPoint(writer, endpoints, names, delegates, assembly);
-            }
-
-            writer.WriteLine();
+                HintName = ClassHintNamePrefix + stem + ".g.cs",
+                ClassName = stem.Replace('.', '_') + "_Endpoints",
+                DisplayName = displayName,
+                // Endpoints without a group first, as the assembly mapped them before it had one file per class.
+                Endpoints = group.OrderBy(e => e.Route.Group is null ? 0 : 1)
+                    .Select(e => new MappedEndpointModel(e, names[e], delegates[e]))
+                    .ToEquatableArray(),
+            });
         }
 
-        BindingEmitter.Emit(writer, endpoints, delegates);
+        return classes.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The map file: <c>[assembly: GeneratedEndpointsAssembly]</c> and the public entry point, which creates the runtime,
+    /// registers the document and calls each handler class's <c>Map</c>. Only the header when there is no endpoint.
+    /// </summary>
+    public static string EmitMap(EndpointMapModel map)
+    {
+        var writer = new SourceWriter();
+        SourceHeader.Write(writer);
+        if (map.Classes.Count == 0)
+        {
+            return writer.ToString();
+        }
+
+        ModuleEmitter.WriteAssemblyAttribute(writer, map.Assembly);
+        writer.WriteLine("namespace Microsoft.AspNetCore.Builder");
+        using (writer.Block())
+        {
+            WriteEntryPoint(writer, map);
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// One handler class's file: the <c>[assembly: GeneratedEndpoint]</c> of each of its endpoints, and its generated class
+    /// with the static <c>Map</c> the entry point calls and the request delegates.
+    /// </summary>
+    public static string EmitClass(HandlerClassModel model)
+    {
+        var writer = new SourceWriter();
+        SourceHeader.Write(writer);
+        ModuleEmitter.WriteEndpointAttributes(writer, model.Endpoints);
+        writer.WriteLine("namespace FastEndpointsGen.Generated");
+        using (writer.Block())
+        {
+            writer.WriteLine("using global::System.Globalization;");
+            writer.WriteLine("using global::System.Threading.Tasks;");
+            writer.WriteLine("using global::FastEndpointsGen.Runtime;");
+            writer.WriteLine("using global::Microsoft.AspNetCore.Builder;");
+            writer.WriteLine("using global::Microsoft.AspNetCore.Http;");
+            writer.WriteLine("using global::Microsoft.Extensions.DependencyInjection;");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The endpoints of <c>{SourceHeader.XmlText(model.DisplayName)}</c>: bind, validate, call the handler, write the response.</summary>");
+            writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
+            writer.WriteLine($"internal sealed class {model.ClassName}(EndpointRuntime runtime)");
+            using (writer.Block())
+            {
+                WriteClassMap(writer, model);
+                writer.WriteLine();
+                BindingEmitter.Emit(writer, model.Endpoints.Select(e => e.Endpoint).ToEquatableArray(),
+                    model.Endpoints.ToDictionary(e => e.Endpoint, e => e.Delegate, EndpointNaming.ReferenceEqualityComparer.Instance));
+            }
+        }
+
         return writer.ToString();
     }
 
@@ -40,16 +111,16 @@ internal static class RoutingEmitter
     /// The assembly's public entry point, <c>Map{Assembly}Endpoints()</c> (docs/projects.md): maps this assembly's endpoints
     /// and registers its document. The app's <c>MapGeneratedEndpoints()</c> calls it, and so can a host that wants a prefix.
     /// </summary>
-    private static void WriteEntryPoint(SourceWriter writer, EquatableArray<EndpointModel> endpoints, Dictionary<EndpointModel, string> names,
-        Dictionary<EndpointModel, string> delegates, AssemblyModel assembly)
+    private static void WriteEntryPoint(SourceWriter writer, EndpointMapModel map)
     {
+        var assembly = map.Assembly;
         writer.WriteLine($"/// <summary>Maps the endpoints FastEndpointsGen generated for the <c>{SourceHeader.XmlText(assembly.Name)}</c> assembly.</summary>");
         writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
         writer.WriteLine($"public static class {assembly.EntryPointClass}");
         using (writer.Block())
         {
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// Maps the {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} declared with FastEndpointsGen's route attributes in the <c>{SourceHeader.XmlText(assembly.Name)}</c> assembly");
+            writer.WriteLine($"/// Maps the {map.EndpointCount} endpoint{(map.EndpointCount == 1 ? "" : "s")} declared with FastEndpointsGen's route attributes in the <c>{SourceHeader.XmlText(assembly.Name)}</c> assembly");
             writer.WriteLine("/// (not those of the assemblies it references), and registers their OpenAPI document for <c>MapApiDocs()</c>.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"endpoints\">Where to map them: the app, or a group such as <c>app.MapGroup(\"/v1\")</c>.</param>");
@@ -59,27 +130,39 @@ internal static class RoutingEmitter
             {
                 writer.WriteLine($"var runtime = {KnownTypes.EndpointRuntime}.Create(endpoints.ServiceProvider, {JsonEmitter.ClassName}.TypeInfoResolver);");
                 writer.WriteLine($"{KnownTypes.GeneratedApiDocuments}.Register(endpoints, {OpenApiEmitter.QualifiedClassName}.Json);");
-                writer.WriteLine($"var handlers = new {BindingEmitter.ClassName}(runtime);");
                 writer.WriteLine("var root = endpoints.MapGroup(\"\");");
-                var groupNames = new HashSet<string> { "root", "runtime", "handlers", "endpoints" };
-                foreach (var group in endpoints.GroupBy(e => e.Route.Group).OrderBy(g => g.Key is null ? 0 : 1))
+                foreach (var className in map.Classes)
                 {
-                    writer.WriteLine();
-                    var builder = "root";
-                    if (group.Key is { } model)
-                    {
-                        builder = SourceHeader.Identifier(EndpointNaming.Unique(char.ToLowerInvariant(model.ClassName[0]) + model.ClassName.Substring(1), groupNames));
-                        writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(model.Prefix)}){Tags(model.Tags)};");
-                    }
-
-                    foreach (var endpoint in group)
-                    {
-                        EmitMap(writer, builder, endpoint, names[endpoint], delegates[endpoint]);
-                    }
+                    writer.WriteLine($"{GeneratedNamespace}.{className}.Map(root, runtime);");
                 }
 
-                writer.WriteLine();
                 writer.WriteLine("return root;");
+            }
+        }
+    }
+
+    /// <summary>The class's <c>Map</c>: its delegates' instance, its group when it has one, and each endpoint.</summary>
+    private static void WriteClassMap(SourceWriter writer, HandlerClassModel model)
+    {
+        writer.WriteLine($"/// <summary>Maps the endpoints of <c>{SourceHeader.XmlText(model.DisplayName)}</c> on <paramref name=\"root\"/>.</summary>");
+        writer.WriteLine($"internal static void Map({KnownTypes.RouteGroupBuilder} root, EndpointRuntime runtime)");
+        using (writer.Block())
+        {
+            writer.WriteLine($"var handlers = new {model.ClassName}(runtime);");
+            var groupNames = new HashSet<string> { "root", "runtime", "handlers" };
+            foreach (var group in model.Endpoints.GroupBy(e => e.Endpoint.Route.Group))
+            {
+                var builder = "root";
+                if (group.Key is { } groupModel)
+                {
+                    builder = SourceHeader.Identifier(EndpointNaming.Unique(char.ToLowerInvariant(groupModel.ClassName[0]) + groupModel.ClassName.Substring(1), groupNames));
+                    writer.WriteLine($"var {builder} = root.MapGroup({JsonEmitter.Literal(groupModel.Prefix)}){Tags(groupModel.Tags)};");
+                }
+
+                foreach (var endpoint in group)
+                {
+                    EmitMap(writer, builder, endpoint.Endpoint, endpoint.Name, endpoint.Delegate);
+                }
             }
         }
     }

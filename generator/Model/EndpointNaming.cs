@@ -59,7 +59,7 @@ internal static class EndpointNaming
         return candidate;
     }
 
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<EndpointModel>
+    internal sealed class ReferenceEqualityComparer : IEqualityComparer<EndpointModel>
     {
         public static readonly ReferenceEqualityComparer Instance = new();
 

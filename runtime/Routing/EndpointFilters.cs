@@ -56,6 +56,27 @@ public static class EndpointFilters
     }
 
     /// <summary>
+    /// The filtered path of a generated request delegate: the bound arguments (in <paramref name="context"/>) go through
+    /// the filters, then <paramref name="write"/> writes what they returned; an exception from a filter, the handler or
+    /// the write is handled like one from the handler. Shared, so each endpoint's generated code is one call.
+    /// </summary>
+    public static async Task RunAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context, Func<HttpContext, object?, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            var result = await filters(context);
+            await write(httpContext, result);
+        }
+        catch (Exception exception)
+        {
+            await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+        }
+    }
+
+    /// <summary>
     /// Writes what the filter pipeline returned when it is not the handler's own type (the generated code writes
     /// that one): an <see cref="IResult"/> executes, a <see cref="string"/> is <c>text/plain</c>, anything else is
     /// JSON through the app's serializer options, as minimal APIs write a filter's result.

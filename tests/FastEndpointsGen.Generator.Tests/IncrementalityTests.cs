@@ -152,8 +152,9 @@ public class IncrementalityTests
             Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.PostEndpoints), Is.All.AnyOf(CachedOrUnchanged));
             Assert.That(second.Endpoints, Does.Contain("root.MapGet(\"/products/{id}\""));
             Assert.That(second.Json, Is.EqualTo(first.Json));
-            // The endpoints file re-ran; MapGeneratedEndpoints, which only asks whether there are endpoints, did not.
-            Assert.That(OutputReasons(second.Run, TrackingNames.Routes), Is.EquivalentTo(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }));
+            // The class's endpoints file re-ran; the map file (which only lists the classes) and MapGeneratedEndpoints (which
+            // only asks whether there are endpoints) did not.
+            Assert.That(OutputReasons(second.Run, TrackingNames.Routes), Is.EquivalentTo(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached }));
             Assert.That(OutputReasons(second.Run, TrackingNames.JsonTypes), Is.All.AnyOf(CachedOrUnchanged));
         });
     }
@@ -202,6 +203,105 @@ public class IncrementalityTests
         Assert.That(gets.Where(r => r != IncrementalStepRunReason.New), Is.All.AnyOf(CachedOrUnchanged));
         Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.JsonTypes), Is.All.AnyOf(CachedOrUnchanged));
         Assert.That(second.Endpoints, Does.Contain("root.MapGet(\"/health\""));
+    }
+
+    private const string ThreeClasses = """
+        using FastEndpointsGen;
+
+        namespace Demo;
+
+        public static class Orders
+        {
+            [Get("/orders/{id}")]
+            public static string Get(int id)
+            {
+                return "order " + id;
+            }
+        }
+
+        public static class Customers
+        {
+            [Get("/customers/{id}")]
+            public static string Get(int id)
+            {
+                return "customer " + id;
+            }
+
+            [Delete("/customers/{id}")]
+            public static void Remove(int id)
+            {
+            }
+        }
+
+        [EndpointGroup("/invoices")]
+        public static class Invoices
+        {
+            [Get("/{id}")]
+            public static string Get(int id) => "invoice " + id;
+        }
+        """;
+
+    private const string CustomersFile = "FastEndpointsGen.Endpoints.Demo.Customers.g.cs";
+
+    [Test]
+    public void EachHandlerClass_HasItsOwnFile_AndTheMapFileCallsThemAll()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches(ThreeClasses);
+
+        Assert.That(result.EndpointClassFiles.Keys, Is.EqualTo(new[]
+        {
+            CustomersFile,
+            "FastEndpointsGen.Endpoints.Demo.Invoices.g.cs",
+            "FastEndpointsGen.Endpoints.Demo.Orders.g.cs",
+        }));
+        var map = result.Source(Generator.Emitting.RoutingEmitter.HintName);
+        Assert.That(map, Does.Contain("global::FastEndpointsGen.Generated.Demo_Customers_Endpoints.Map(root, runtime);"));
+        Assert.That(map, Does.Not.Contain("MapGet("), "The map file only calls each class's Map.");
+        Assert.That(result.EndpointClassFiles[CustomersFile], Does.Contain("root.MapDelete(\"/customers/{id}\"").And.Not.Contain("/orders/"));
+    }
+
+    [Test]
+    public void HandlerBodyEdit_InOneOfSeveralClasses_ReEmitsNoEndpointsFile()
+    {
+        var first = GeneratorAssert.CompilesCleanlyAndCaches(ThreeClasses);
+        var second = TestGeneratorDriver.Run(Edits.Replace("return \"customer \" + id;", "return \"client \" + id;")(first.Input), first.Driver);
+
+        GeneratorAssert.RanCleanly(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(GeneratorAssert.Reasons(second.Run, TrackingNames.HandlerClass), Is.EqualTo(Enumerable.Repeat(IncrementalStepRunReason.Cached, 3)));
+            Assert.That(OutputReasons(second.Run, TrackingNames.HandlerClass), Is.EqualTo(Enumerable.Repeat(IncrementalStepRunReason.Cached, 3)));
+            Assert.That(OutputReasons(second.Run, TrackingNames.EndpointMap), Is.All.AnyOf(CachedOrUnchanged));
+            Assert.That(second.Sources, Is.EqualTo(first.Sources));
+        });
+    }
+
+    [Test]
+    public void SignatureEdit_InOneOfSeveralClasses_ReEmitsOnlyThatClassFile()
+    {
+        var first = GeneratorAssert.CompilesCleanlyAndCaches(ThreeClasses);
+        var second = TestGeneratorDriver.Run(Edits.Replace("[Get(\"/customers/{id}\")]", "[Get(\"/clients/{id}\")]")(first.Input), first.Driver);
+
+        GeneratorAssert.RanCleanly(second);
+        GeneratorAssert.CompilesCleanly(second.Output);
+        var classSteps = second.Run.TrackedSteps[TrackingNames.HandlerClass].SelectMany(s => s.Outputs).ToList();
+        var reEmitted = classSteps.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((HandlerClassModel)o.Value).HintName);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reEmitted, Is.EqualTo(new[] { CustomersFile }));
+            Assert.That(classSteps.Where(o => o.Reason != IncrementalStepRunReason.Modified).Select(o => o.Reason).ToList(), Has.Count.EqualTo(2).And.All.AnyOf(CachedOrUnchanged));
+            // One source output ran again, the customers' file; the other classes' files and the map file were cached.
+            Assert.That(OutputReasons(second.Run, TrackingNames.HandlerClass), Is.EquivalentTo(new[]
+            {
+                IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached,
+            }));
+            Assert.That(OutputReasons(second.Run, TrackingNames.EndpointMap), Is.All.AnyOf(CachedOrUnchanged));
+            // Of the endpoints files (the document changes too: it lists the route).
+            var changed = second.Sources.Where(s => s.Key.StartsWith(Generator.Emitting.RoutingEmitter.ClassHintNamePrefix, StringComparison.Ordinal) || s.Key == Generator.Emitting.RoutingEmitter.HintName)
+                .Where(s => first.Sources[s.Key] != s.Value).Select(s => s.Key);
+            Assert.That(changed, Is.EqualTo(new[] { CustomersFile }));
+            Assert.That(second.EndpointClassFiles[CustomersFile], Does.Contain("root.MapGet(\"/clients/{id}\""));
+        });
     }
 
     [Test]

@@ -67,7 +67,7 @@ public class MetadataTests
         var result = GeneratorAssert.CompilesCleanlyAndCaches(Source);
 
         Snapshot.VerifyGenerated(result);
-        var routing = result.Source("FastEndpointsGen.Endpoints.g.cs");
+        var routing = result.Endpoints;
         string[] expected =
         [
             ".WithMetadata(new global::Microsoft.AspNetCore.Cors.EnableCorsAttribute(\"site\"))",

@@ -388,7 +388,10 @@ public class OpenApiSnapshotTests
         });
     }
 
-    /// <summary>The document parses with Microsoft.OpenApi's reader with no error or warning; returns its JSON.</summary>
+    /// <summary>
+    /// The document parses with Microsoft.OpenApi's reader with no error or warning, and the compiled constant (one compact
+    /// line) is the same JSON as the indented document; returns the indented document.
+    /// </summary>
     internal static string AssertValid(GeneratorResult result)
     {
         var type = result.Output.GetTypeByMetadataName("FastEndpointsGen." + OpenApiEmitter.ClassName)!;
@@ -396,10 +399,13 @@ public class OpenApiSnapshotTests
         var read = OpenApiDocument.Parse(json, "json");
         Assert.Multiple(() =>
         {
+            Assert.That(json, Does.Not.Contain("\n"), "The constant is compact JSON.");
+            Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(result.OpenApi)), Is.True,
+                "The compiled constant and the indented document differ.");
             Assert.That(read.Diagnostic!.Errors.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
             Assert.That(read.Diagnostic.Warnings.Select(e => $"{e.Pointer}: {e.Message}"), Is.Empty);
             Assert.That(read.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
         });
-        return json;
+        return result.OpenApi;
     }
 }

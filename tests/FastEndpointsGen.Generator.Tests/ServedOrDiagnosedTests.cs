@@ -652,7 +652,7 @@ public partial class ServedOrDiagnosedTests
         var reportedInUserCode = errors.Any(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath.StartsWith("Source", StringComparison.Ordinal));
 
         var routeAttributes = RouteAttributeCount(input);
-        var mapped = MappedTarget().Count(result.Sources.GetValueOrDefault("FastEndpointsGen.Endpoints.g.cs", ""));
+        var mapped = MappedTarget().Count(string.Concat(result.EndpointClassFiles.Values));
         var generatedErrors = result.Output.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.Contains("FastEndpointsGen.", StringComparison.Ordinal) == true)
             .ToList();

@@ -34,4 +34,57 @@ public class ThousandEndpointsTests
             ["Delete"] = 100,
         }));
     }
+
+    /// <summary>
+    /// Where the generator's time goes on a full build of the 1,000-endpoint project, step by step, next to an empty
+    /// generator that finds the same methods (docs/performance.md#generator-cost). Each round compiles the sources afresh
+    /// (nothing bound yet, as in a full build) and runs each generator on its own compilation; the first round also
+    /// pays for JIT. A timing report, not a check: run it by hand.
+    /// </summary>
+    [Test]
+    [Explicit("A timing report: run it by hand.")]
+    public void StepTimes_OnAFullBuild()
+    {
+        var sources = ThousandEndpoints.Create(1000).Select(s => s.Text).ToArray();
+        for (var round = 0; round < 4; round++)
+        {
+            var (_, empty) = RunAlone(new EmptyGenerator(), sources);
+            var (ours, elapsed) = RunAlone(new EndpointsGenerator(), sources);
+            TestContext.Out.WriteLine($"round {round}: EndpointsGenerator {elapsed.TotalMilliseconds:F0} ms, empty generator {empty.TotalMilliseconds:F0} ms");
+            foreach (var (name, steps) in ours.TrackedSteps.OrderByDescending(s => s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds)))
+            {
+                TestContext.Out.WriteLine($"    {name,-24} {steps.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F1} ms  ({steps.Length} run(s))");
+            }
+
+            var outputs = ours.TrackedOutputSteps.SelectMany(s => s.Value).Sum(r => r.ElapsedTime.TotalMilliseconds);
+            TestContext.Out.WriteLine($"    {"(source outputs)",-24} {outputs,8:F1} ms");
+        }
+    }
+
+    private static (GeneratorRunResult Result, TimeSpan Elapsed) RunAlone(IIncrementalGenerator generator, string[] sources)
+    {
+        var compilation = TestGeneratorDriver.CreateCompilation(sources, OutputKind.ConsoleApplication);
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            [generator.AsSourceGenerator()],
+            parseOptions: TestGeneratorDriver.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        return (driver.GetRunResult().Results.Single(), driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime);
+    }
+
+    /// <summary>The baseline: finds the methods with the route attributes (binding their attributes), keeps their names, emits nothing.</summary>
+    private sealed class EmptyGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            foreach (var attribute in new[] { "Get", "Post", "Put", "Patch", "Delete", "WebSocketRoute" })
+            {
+                var methods = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    "FastEndpointsGen." + attribute + "Attribute",
+                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                    static (syntax, _) => syntax.TargetSymbol.Name);
+                context.RegisterSourceOutput(methods.Collect(), static (_, _) => { });
+            }
+        }
+    }
 }

@@ -18,9 +18,9 @@ internal sealed class GeneratedApp : IDisposable
 {
     private readonly AssemblyLoadContext _context;
     private readonly ServiceProvider _services;
-    private readonly object _endpoints;
+    private readonly IReadOnlyList<object> _endpoints;
 
-    private GeneratedApp(AssemblyLoadContext context, ServiceProvider services, object endpoints)
+    private GeneratedApp(AssemblyLoadContext context, ServiceProvider services, IReadOnlyList<object> endpoints)
     {
         _context = context;
         _services = services;
@@ -39,8 +39,13 @@ internal sealed class GeneratedApp : IDisposable
         var services = new ServiceCollection().AddLogging();
         configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
-        var type = assembly.GetType("FastEndpointsGen.Generated.GeneratedEndpoints", throwOnError: true)!;
-        var endpoints = Activator.CreateInstance(type, EndpointRuntime.Create(provider))!;
+        // One generated class per handler class (docs/architecture.md#generated-files), all sharing one runtime.
+        var runtime = EndpointRuntime.Create(provider);
+        var endpoints = assembly.GetTypes()
+            .Where(t => t.Namespace == "FastEndpointsGen.Generated" && t.Name.EndsWith("_Endpoints", StringComparison.Ordinal))
+            .Select(t => Activator.CreateInstance(t, runtime)!)
+            .ToList();
+        Assert.That(endpoints, Is.Not.Empty, "No generated endpoints class.");
         return new GeneratedApp(context, provider, endpoints);
     }
 
@@ -51,9 +56,15 @@ internal sealed class GeneratedApp : IDisposable
         httpContext.Response.Body = new MemoryStream();
         configureRequest?.Invoke(httpContext);
 
-        var method = _endpoints.GetType().GetMethod(name, BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new MissingMethodException($"No request delegate '{name}'.");
-        await (Task)method.Invoke(_endpoints, [httpContext])!;
+        var (target, method) = _endpoints
+            .Select(e => (Target: e, Method: e.GetType().GetMethod(name, BindingFlags.Public | BindingFlags.Instance)))
+            .FirstOrDefault(e => e.Method is not null);
+        if (method is null)
+        {
+            throw new MissingMethodException($"No request delegate '{name}'.");
+        }
+
+        await (Task)method.Invoke(target, [httpContext])!;
         await httpContext.Response.BodyWriter.FlushAsync();
         return (httpContext.Response.StatusCode, Encoding.UTF8.GetString(((MemoryStream)httpContext.Response.Body).ToArray()));
     }

@@ -14,14 +14,29 @@ internal sealed record GeneratorResult(
     GeneratorRunResult Run,
     IReadOnlyDictionary<string, string> Sources)
 {
-    /// <summary><c>FastEndpointsGen.Endpoints.g.cs</c>: <c>MapGeneratedEndpoints</c> and the request delegates.</summary>
-    public string Endpoints => Source(RoutingEmitter.HintName);
+    /// <summary>
+    /// The endpoints: the map file (<c>FastEndpointsGen.Endpoints.g.cs</c>, the entry point) followed by each handler class's
+    /// file (<c>FastEndpointsGen.Endpoints.&lt;Namespace&gt;.&lt;Class&gt;.g.cs</c>: its <c>Map</c> and request delegates), by hint name.
+    /// </summary>
+    public string Endpoints => Source(RoutingEmitter.HintName) + string.Concat(EndpointClassFiles.Values);
+
+    /// <summary>Each handler class's endpoints file by hint name, in order.</summary>
+    public IReadOnlyDictionary<string, string> EndpointClassFiles =>
+        Sources.Where(s => s.Key.StartsWith(RoutingEmitter.ClassHintNamePrefix, StringComparison.Ordinal) && s.Key != RoutingEmitter.HintName)
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
     /// <summary><c>FastEndpointsGen.Json.g.cs</c>: the JSON readers and writers.</summary>
     public string Json => Source(JsonEmitter.HintName);
 
-    /// <summary><c>FastEndpointsGen.OpenApi.g.cs</c>: <c>GeneratedOpenApi</c>, the OpenAPI document.</summary>
-    public string OpenApi => Source(OpenApiEmitter.HintName);
+    /// <summary>
+    /// The OpenAPI document, indented as the build writes it to a file. <c>FastEndpointsGen.OpenApi.g.cs</c>
+    /// (<see cref="OpenApiFile"/>) holds the same document as one compact string literal.
+    /// </summary>
+    public string OpenApi => OpenApiEmitter.Document((Generator.Model.OpenApiModel)Run.TrackedSteps[TrackingNames.Document].Last().Outputs.Single().Value);
+
+    /// <summary><c>FastEndpointsGen.OpenApi.g.cs</c>: <c>GeneratedOpenApi</c>, the document as a compact JSON constant.</summary>
+    public string OpenApiFile => Source(OpenApiEmitter.HintName);
 
     public string Source(string hintName) =>
         Sources.TryGetValue(hintName, out var text)

@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/session", "Get", "SessionEndpoints.Get")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,142 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapGet("/session", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SessionEndpoints_Get))
-                .WithName("Get")
-                .Add(builder => handlers.SessionEndpoints_Get_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Get", handlers.SessionEndpoints_Get_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SessionEndpoints_Get_Method));
-
+            global::FastEndpointsGen.Generated.Sessions_SessionEndpoints_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>GET /session → <c>Sessions.SessionEndpoints.Get</c></summary>
-        public Task SessionEndpoints_Get(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-            string? session_raw = httpContext.Request.Cookies["session_id"];
-            string session_local = default!;
-            if (session_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "cookie", "session_id");
-            }
-            else
-            {
-                session_local = session_raw;
-                if (ValidationChecks.TextLength(session_raw) < 4)
-                {
-                    errors = RequestErrors.Rule(errors, "cookie", "session_id", "string_too_short", "String should have at least 4 characters", RequestErrors.StringInput(session_raw), ValidationChecks.Context("min_length", "4"));
-                }
-            }
-            string? count_raw = httpContext.Request.Cookies["count"];
-            int? count_local = default;
-            if (!string.IsNullOrEmpty(count_raw))
-            {
-                if (int.TryParse(count_raw, CultureInfo.InvariantCulture, out var parsed)) count_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "cookie", "count", count_raw);
-            }
-            // [AsParameters] global::Sessions.Preferences
-            string? preferences_Theme_raw = httpContext.Request.Cookies["theme"];
-            global::Sessions.Theme? preferences_Theme_local = default;
-            if (!string.IsNullOrEmpty(preferences_Theme_raw))
-            {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseSessions_Theme(preferences_Theme_raw, out var parsed)) preferences_Theme_local = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "cookie", "theme", global::FastEndpointsGen.GeneratedJson.Sessions_ThemeExpected, preferences_Theme_raw);
-            }
-            string? preferences_Visits_raw = httpContext.Request.Cookies["visits"];
-            int preferences_Visits_local = 0;
-            if (!string.IsNullOrEmpty(preferences_Visits_raw))
-            {
-                if (int.TryParse(preferences_Visits_raw, CultureInfo.InvariantCulture, out var parsed)) preferences_Visits_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "cookie", "visits", preferences_Visits_raw);
-            }
-            global::Sessions.Preferences preferences_local = default!;
-            if (errors is null)
-            {
-                try
-                {
-                    preferences_local = new global::Sessions.Preferences(preferences_Theme_local, preferences_Visits_local);
-                }
-                catch (global::System.Exception exception) when (RequestErrors.IsModelError(exception))
-                {
-                    errors = RequestErrors.ModelError(errors, "cookie", exception);
-                }
-                catch (global::System.Exception exception)
-                {
-                    return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                }
-            }
-
-            if (errors is not null)
-            {
-                return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-            }
-
-            if (SessionEndpoints_Get_filters is { } filters)
-            {
-                return SessionEndpoints_Get_Filtered(httpContext, filters, session_local, count_local, preferences_local);
-            }
-
-            try
-            {
-                string result = global::Sessions.SessionEndpoints.Get(session_local, count_local, preferences_local);
-                return JsonResponse.WriteTextAsync(httpContext, 200, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? SessionEndpoints_Get_filters;
-
-        private async Task SessionEndpoints_Get_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0, int? arg1, global::Sessions.Preferences arg2)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string, int?, global::Sessions.Preferences>(httpContext, arg0, arg1, arg2));
-                await SessionEndpoints_Get_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler's signature as filters and metadata providers see it (docs/aot.md#handler-parameters).</summary>
-        internal static class SessionEndpoints_Get_Signature
-        {
-            public static string Get([global::FastEndpointsGen.FromCookieAttribute(Name = "session_id")] string session, [global::FastEndpointsGen.FromCookieAttribute] int? count, [global::Microsoft.AspNetCore.Http.AsParametersAttribute] global::Sessions.Preferences preferences) =>
-                throw new global::System.NotSupportedException();
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() =>
-            typeof(SessionEndpoints_Get_Signature).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(int?), typeof(global::Sessions.Preferences)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> SessionEndpoints_Get_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Sessions.SessionEndpoints.Get(context.GetArgument<string>(0), context.GetArgument<int?>(1), context.GetArgument<global::Sessions.Preferences>(2)));
-        }
-
-        private Task SessionEndpoints_Get_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/hello/{name}", "Hello", "Greeter.Hello")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,96 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapGet("/hello/{name}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Greeter_Hello))
-                .WithName("Hello")
-                .Add(builder => handlers.Greeter_Hello_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Hello", handlers.Greeter_Hello_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Greeter_Hello_Method));
-
+            global::FastEndpointsGen.Generated.Greetings_Greeter_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>GET /hello/{name} → <c>Greetings.Greeter.Hello</c></summary>
-        public Task Greeter_Hello(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-            var name_raw = httpContext.Request.RouteValues["name"] as string;
-            string name_local = default!;
-            if (name_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "name");
-            }
-            else
-            {
-                name_local = name_raw;
-            }
-
-            if (errors is not null)
-            {
-                return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-            }
-
-            if (Greeter_Hello_filters is { } filters)
-            {
-                return Greeter_Hello_Filtered(httpContext, filters, name_local);
-            }
-
-            try
-            {
-                var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
-                string result = handler.Hello(name_local);
-                return JsonResponse.WriteTextAsync(httpContext, 200, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? Greeter_Hello_filters;
-
-        private async Task Greeter_Hello_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, string arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<string>(httpContext, arg0));
-                await Greeter_Hello_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() =>
-            typeof(global::Greetings.Greeter).GetMethod("Hello", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> Greeter_Hello_Invoke(EndpointFilterInvocationContext context)
-        {
-            var httpContext = context.HttpContext;
-            var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
-            return ValueTask.FromResult<object?>(handler.Hello(context.GetArgument<string>(0)));
-        }
-
-        private Task Greeter_Hello_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

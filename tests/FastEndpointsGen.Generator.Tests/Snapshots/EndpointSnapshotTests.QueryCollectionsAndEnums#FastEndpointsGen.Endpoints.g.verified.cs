@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/catalog", "Browse", "Catalog.Browse")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,153 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapGet("/catalog", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Catalog_Browse))
-                .WithName("Browse")
-                .Add(builder => handlers.Catalog_Browse_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Browse", handlers.Catalog_Browse_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Catalog_Browse_Method));
-
+            global::FastEndpointsGen.Generated.Shop_Catalog_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>GET /catalog → <c>Shop.Catalog.Browse</c></summary>
-        public Task Catalog_Browse(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-            var ids_raw = httpContext.Request.Query["ids"];
-            int[] ids_local;
-            {
-                var items = new global::System.Collections.Generic.List<int>(ids_raw.Count);
-                for (var i = 0; i < ids_raw.Count; i++)
-                {
-                    if (int.TryParse(ids_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidIntegerItem(errors, "query", "ids", i, ids_raw[i]);
-                }
-                ids_local = items.ToArray();
-            }
-            var tags_raw = httpContext.Request.Query["tags"];
-            global::System.Collections.Generic.List<string> tags_local;
-            {
-                var items = new global::System.Collections.Generic.List<string>(tags_raw.Count);
-                for (var i = 0; i < tags_raw.Count; i++)
-                {
-                    items.Add(tags_raw[i]!);
-                }
-                tags_local = items;
-            }
-            var vendors_raw = httpContext.Request.Query["vendors"];
-            global::System.Collections.Generic.IEnumerable<global::System.Guid> vendors_local;
-            {
-                var items = new global::System.Collections.Generic.List<global::System.Guid>(vendors_raw.Count);
-                for (var i = 0; i < vendors_raw.Count; i++)
-                {
-                    if (global::System.Guid.TryParse(vendors_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidItem(errors, "query", "vendors", i, ErrorTypes.UuidParsing, vendors_raw[i]);
-                }
-                vendors_local = items;
-            }
-            string? sort_raw = httpContext.Request.Query["sort"];
-            global::Shop.Sort sort_local = (global::Shop.Sort)(1);
-            if (!string.IsNullOrEmpty(sort_raw))
-            {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(sort_raw, out var parsed)) sort_local = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "query", "sort", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, sort_raw);
-            }
-            string? then_raw = httpContext.Request.Query["then"];
-            global::Shop.Sort? then_local = null;
-            if (!string.IsNullOrEmpty(then_raw))
-            {
-                if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(then_raw, out var parsed)) then_local = parsed;
-                else errors = RequestErrors.InvalidEnum(errors, "query", "then", global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, then_raw);
-            }
-            var also_raw = httpContext.Request.Query["also"];
-            global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>? also_local = null;
-            if (also_raw.Count > 0)
-            {
-                var items = new global::System.Collections.Generic.List<global::Shop.Sort>(also_raw.Count);
-                for (var i = 0; i < also_raw.Count; i++)
-                {
-                    if (global::FastEndpointsGen.GeneratedJson.TryParseShop_Sort(also_raw[i], out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidEnumItem(errors, "query", "also", i, global::FastEndpointsGen.GeneratedJson.Shop_SortExpected, also_raw[i]);
-                }
-                also_local = items;
-            }
-            var pages_raw = httpContext.Request.Query["pages"];
-            long[]? pages_local = null;
-            if (pages_raw.Count > 0)
-            {
-                var items = new global::System.Collections.Generic.List<long>(pages_raw.Count);
-                for (var i = 0; i < pages_raw.Count; i++)
-                {
-                    if (long.TryParse(pages_raw[i], CultureInfo.InvariantCulture, out var parsed)) items.Add(parsed);
-                    else errors = RequestErrors.InvalidIntegerItem(errors, "query", "pages", i, pages_raw[i]);
-                }
-                pages_local = items.ToArray();
-            }
-
-            if (errors is not null)
-            {
-                return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-            }
-
-            if (Catalog_Browse_filters is { } filters)
-            {
-                return Catalog_Browse_Filtered(httpContext, filters, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
-            }
-
-            try
-            {
-                string result = global::Shop.Catalog.Browse(ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local);
-                return JsonResponse.WriteTextAsync(httpContext, 200, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? Catalog_Browse_filters;
-
-        private async Task Catalog_Browse_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int[] arg0, global::System.Collections.Generic.List<string> arg1, global::System.Collections.Generic.IEnumerable<global::System.Guid> arg2, global::Shop.Sort arg3, global::Shop.Sort? arg4, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>? arg5, long[]? arg6)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, arg0, arg1, arg2, arg3, arg4, arg5, arg6));
-                await Catalog_Browse_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() =>
-            typeof(global::Shop.Catalog).GetMethod("Browse", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int[]), typeof(global::System.Collections.Generic.List<string>), typeof(global::System.Collections.Generic.IEnumerable<global::System.Guid>), typeof(global::Shop.Sort), typeof(global::Shop.Sort?), typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>), typeof(long[])])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> Catalog_Browse_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Shop.Catalog.Browse(context.GetArgument<int[]>(0), context.GetArgument<global::System.Collections.Generic.List<string>>(1), context.GetArgument<global::System.Collections.Generic.IEnumerable<global::System.Guid>>(2), context.GetArgument<global::Shop.Sort>(3), context.GetArgument<global::Shop.Sort?>(4), context.GetArgument<global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?>(5), context.GetArgument<long[]?>(6)));
-        }
-
-        private Task Catalog_Browse_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

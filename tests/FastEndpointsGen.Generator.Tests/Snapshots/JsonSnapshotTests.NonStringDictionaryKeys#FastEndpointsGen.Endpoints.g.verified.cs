@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("POST", "/stock", "Echo", "StockEndpoints.Echo")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,117 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapPost("/stock", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.StockEndpoints_Echo))
-                .WithName("Echo")
-                .Add(builder => handlers.StockEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.StockEndpoints_Echo_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.StockEndpoints_Echo_Method));
-
+            global::FastEndpointsGen.Generated.Inventory_StockEndpoints_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>POST /stock → <c>Inventory.StockEndpoints.Echo</c></summary>
-        public async Task StockEndpoints_Echo(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
-            {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
-            }
-
-            global::Inventory.Stock stock_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    stock_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadInventory_Stock)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            if (StockEndpoints_Echo_filters is { } filters)
-            {
-                await StockEndpoints_Echo_Filtered(httpContext, filters, stock_local);
-                return;
-            }
-
-            try
-            {
-                global::Inventory.Stock result = global::Inventory.StockEndpoints.Echo(stock_local);
-                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInventory_Stock);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? StockEndpoints_Echo_filters;
-
-        private async Task StockEndpoints_Echo_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Inventory.Stock arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, arg0));
-                await StockEndpoints_Echo_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() =>
-            typeof(global::Inventory.StockEndpoints).GetMethod("Echo", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Inventory.Stock)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> StockEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Inventory.StockEndpoints.Echo(context.GetArgument<global::Inventory.Stock>(0)));
-        }
-
-        private Task StockEndpoints_Echo_Write(HttpContext httpContext, object? value) =>
-            value is global::Inventory.Stock result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInventory_Stock) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("POST", "/tickets", "Create", "TicketEndpoints.Create")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,117 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapPost("/tickets", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TicketEndpoints_Create))
-                .WithName("Create")
-                .Add(builder => handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TicketEndpoints_Create_Method));
-
+            global::FastEndpointsGen.Generated.Tickets_TicketEndpoints_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>POST /tickets → <c>Tickets.TicketEndpoints.Create</c></summary>
-        public async Task TicketEndpoints_Create(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
-            {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
-            }
-
-            global::Tickets.Ticket ticket_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    ticket_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            if (TicketEndpoints_Create_filters is { } filters)
-            {
-                await TicketEndpoints_Create_Filtered(httpContext, filters, ticket_local);
-                return;
-            }
-
-            try
-            {
-                global::Tickets.Ticket result = global::Tickets.TicketEndpoints.Create(ticket_local);
-                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
-
-        private async Task TicketEndpoints_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Tickets.Ticket arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, arg0));
-                await TicketEndpoints_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() =>
-            typeof(global::Tickets.TicketEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Tickets.Ticket)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> TicketEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Tickets.TicketEndpoints.Create(context.GetArgument<global::Tickets.Ticket>(0)));
-        }
-
-        private Task TicketEndpoints_Create_Write(HttpContext httpContext, object? value) =>
-            value is global::Tickets.Ticket result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

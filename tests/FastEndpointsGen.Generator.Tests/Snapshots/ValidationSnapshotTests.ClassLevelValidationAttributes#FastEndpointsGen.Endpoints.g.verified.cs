@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("POST", "/intervals", "Create", "Intervals.Create")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,117 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapPost("/intervals", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Intervals_Create))
-                .WithName("Create")
-                .Add(builder => handlers.Intervals_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Intervals_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Intervals_Create_Method));
-
+            global::FastEndpointsGen.Generated.Rules_Intervals_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>POST /intervals → <c>Rules.Intervals.Create</c></summary>
-        public async Task Intervals_Create(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
-            {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
-            }
-
-            global::Rules.Interval interval_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    interval_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadRules_Interval)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            if (Intervals_Create_filters is { } filters)
-            {
-                await Intervals_Create_Filtered(httpContext, filters, interval_local);
-                return;
-            }
-
-            try
-            {
-                int result = global::Rules.Intervals.Create(interval_local);
-                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? Intervals_Create_filters;
-
-        private async Task Intervals_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Rules.Interval arg0)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Rules.Interval>(httpContext, arg0));
-                await Intervals_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo Intervals_Create_Method() =>
-            typeof(global::Rules.Intervals).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Interval)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> Intervals_Create_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Rules.Intervals.Create(context.GetArgument<global::Rules.Interval>(0)));
-        }
-
-        private Task Intervals_Create_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("POST", "/orders", "Create", "Orders.Create")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,137 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
-                .WithName("Create")
-                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Create_Method));
-
+            global::FastEndpointsGen.Generated.Rules_Orders_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>POST /orders → <c>Rules.Orders.Create</c></summary>
-        public async Task Orders_Create(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-            string? batch_raw = httpContext.Request.Query["batch"];
-            int batch_local = 2;
-            if (!string.IsNullOrEmpty(batch_raw))
-            {
-                if (int.TryParse(batch_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    batch_local = parsed;
-                    if (ValidationChecks.Custom(Batch_DivisibleBy, parsed, "batch") is { } batch_DivisibleByError)
-                    {
-                        errors = RequestErrors.Rule(errors, "query", "batch", "value_error", batch_DivisibleByError, RequestErrors.StringInput(batch_raw));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "query", "batch", batch_raw);
-                }
-            }
-
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
-            {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
-            }
-
-            global::Rules.Order order_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadRules_Order)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            if (Orders_Create_filters is { } filters)
-            {
-                await Orders_Create_Filtered(httpContext, filters, order_local, batch_local);
-                return;
-            }
-
-            try
-            {
-                int result = global::Rules.Orders.Create(order_local, batch_local);
-                await JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? Orders_Create_filters;
-
-        private async Task Orders_Create_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, global::Rules.Order arg0, int arg1)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, arg0, arg1));
-                await Orders_Create_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
-            typeof(global::Rules.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Order), typeof(int)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Rules.Orders.Create(context.GetArgument<global::Rules.Order>(0), context.GetArgument<int>(1)));
-        }
-
-        private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
-
-        // Values the validation checks need, built once.
-        private static readonly global::Rules.DivisibleByAttribute Batch_DivisibleBy = new global::Rules.DivisibleByAttribute(2);
     }
 }

@@ -4,7 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/items/{id}", "Find", "SearchEndpoints.Find")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -22,156 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            root.MapGet("/items/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SearchEndpoints_Find))
-                .WithName("Find")
-                .Add(builder => handlers.SearchEndpoints_Find_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Find", handlers.SearchEndpoints_Find_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SearchEndpoints_Find_Method));
-
+            global::FastEndpointsGen.Generated.Search_SearchEndpoints_Endpoints.Map(root, runtime);
             return root;
         }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>GET /items/{id} → <c>Search.SearchEndpoints.Find</c></summary>
-        public Task SearchEndpoints_Find(HttpContext httpContext)
-        {
-            RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    id_local = parsed;
-                    if (parsed < 1)
-                    {
-                        errors = RequestErrors.Rule(errors, "path", "id", "greater_than_equal", "Input should be greater than or equal to 1", RequestErrors.StringInput(id_raw), ValidationChecks.Context("ge", "1"));
-                    }
-                    if (parsed > 1000)
-                    {
-                        errors = RequestErrors.Rule(errors, "path", "id", "less_than_equal", "Input should be less than or equal to 1000", RequestErrors.StringInput(id_raw), ValidationChecks.Context("le", "1000"));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-                }
-            }
-            string? limit_raw = httpContext.Request.Query["limit"];
-            int limit_local = 50;
-            if (!string.IsNullOrEmpty(limit_raw))
-            {
-                if (int.TryParse(limit_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    limit_local = parsed;
-                    if (parsed < 1)
-                    {
-                        errors = RequestErrors.Rule(errors, "query", "limit", "greater_than_equal", "Input should be greater than or equal to 1", RequestErrors.StringInput(limit_raw), ValidationChecks.Context("ge", "1"));
-                    }
-                    if (parsed > 100)
-                    {
-                        errors = RequestErrors.Rule(errors, "query", "limit", "less_than_equal", "Input should be less than or equal to 100", RequestErrors.StringInput(limit_raw), ValidationChecks.Context("le", "100"));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "query", "limit", limit_raw);
-                }
-            }
-            string? q_raw = httpContext.Request.Query["q"];
-            string? q_local = null;
-            if (q_raw is not null)
-            {
-                q_local = q_raw;
-                if (ValidationChecks.TextLength(q_raw) < 2)
-                {
-                    errors = RequestErrors.Rule(errors, "query", "q", "string_too_short", "String should have at least 2 characters", RequestErrors.StringInput(q_raw), ValidationChecks.Context("min_length", "2"));
-                }
-                if (ValidationChecks.TextLength(q_raw) > 10)
-                {
-                    errors = RequestErrors.Rule(errors, "query", "q", "string_too_long", "String should have at most 10 characters", RequestErrors.StringInput(q_raw), ValidationChecks.Context("max_length", "10"));
-                }
-            }
-            string? requestId_raw = httpContext.Request.Headers["X-Request-Id"];
-            string? requestId_local = null;
-            if (requestId_raw is not null)
-            {
-                requestId_local = requestId_raw;
-                if (!ValidationChecks.Matches(RequestId_Pattern, requestId_raw))
-                {
-                    errors = RequestErrors.Rule(errors, "header", "x-request-id", "string_pattern_mismatch", "String should match pattern '[a-z0-9-]+'", RequestErrors.StringInput(requestId_raw), ValidationChecks.Context("pattern", "\"[a-z0-9-]+\""));
-                }
-            }
-
-            if (errors is not null)
-            {
-                return ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-            }
-
-            if (SearchEndpoints_Find_filters is { } filters)
-            {
-                return SearchEndpoints_Find_Filtered(httpContext, filters, id_local, limit_local, q_local, requestId_local);
-            }
-
-            try
-            {
-                string result = global::Search.SearchEndpoints.Find(id_local, limit_local, q_local, requestId_local);
-                return JsonResponse.WriteTextAsync(httpContext, 200, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                return ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
-        internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
-
-        private async Task SearchEndpoints_Find_Filtered(HttpContext httpContext, EndpointFilterDelegate filters, int arg0, int arg1, string? arg2, string? arg3)
-        {
-            try
-            {
-                var result = await filters(EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, arg0, arg1, arg2, arg3));
-                await SearchEndpoints_Find_Write(httpContext, result);
-            }
-            catch (global::System.Exception exception)
-            {
-                await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-            }
-        }
-
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
-        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() =>
-            typeof(global::Search.SearchEndpoints).GetMethod("Find", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(int), typeof(string), typeof(string)])!;
-
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
-        internal ValueTask<object?> SearchEndpoints_Find_Invoke(EndpointFilterInvocationContext context)
-        {
-            return ValueTask.FromResult<object?>(global::Search.SearchEndpoints.Find(context.GetArgument<int>(0), context.GetArgument<int>(1), context.GetArgument<string?>(2), context.GetArgument<string?>(3)));
-        }
-
-        private Task SearchEndpoints_Find_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
-
-        // Values the validation checks need, built once.
-        private static readonly global::System.Text.RegularExpressions.Regex RequestId_Pattern = ValidationChecks.Pattern("[a-z0-9-]+", 2000);
     }
 }

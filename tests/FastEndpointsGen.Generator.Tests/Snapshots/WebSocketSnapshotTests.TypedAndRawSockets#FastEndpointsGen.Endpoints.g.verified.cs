@@ -4,8 +4,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete handlers and members still work.
 
 [assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointsAssemblyAttribute(typeof(global::Microsoft.AspNetCore.Builder.TestAppEndpointRouteBuilderExtensions), "MapTestAppEndpoints")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/ws/chat/{room}", "Chat", "ChatSockets.Chat")]
-[assembly: global::FastEndpointsGen.Runtime.GeneratedEndpointAttribute("GET", "/ws/raw/{id:int}", "Raw", "ChatSockets.Raw")]
 
 namespace Microsoft.AspNetCore.Builder
 {
@@ -23,137 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         {
             var runtime = global::FastEndpointsGen.Runtime.EndpointRuntime.Create(endpoints.ServiceProvider, global::FastEndpointsGen.GeneratedJson.TypeInfoResolver);
             global::FastEndpointsGen.Runtime.GeneratedApiDocuments.Register(endpoints, global::FastEndpointsGen.GeneratedOpenApi.Json);
-            var handlers = new global::FastEndpointsGen.Generated.GeneratedEndpoints(runtime);
             var root = endpoints.MapGroup("");
-
-            var chatSockets = root.MapGroup("/ws");
-            chatSockets.MapMethods("/chat/{room}", ["GET", "CONNECT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ChatSockets_Chat))
-                .WithName("Chat")
-                .Add(builder => global::FastEndpointsGen.Runtime.EndpointFilters.ApplyNamedConventions(builder, "Chat"));
-            chatSockets.MapMethods("/raw/{id:int}", ["GET", "CONNECT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ChatSockets_Raw))
-                .WithName("Raw")
-                .Add(builder => global::FastEndpointsGen.Runtime.EndpointFilters.ApplyNamedConventions(builder, "Raw"));
-
+            global::FastEndpointsGen.Generated.Chat_ChatSockets_Endpoints.Map(root, runtime);
             return root;
-        }
-    }
-}
-
-namespace FastEndpointsGen.Generated
-{
-    using global::System.Globalization;
-    using global::System.Threading.Tasks;
-    using global::FastEndpointsGen.Runtime;
-    using global::Microsoft.AspNetCore.Http;
-    using global::Microsoft.Extensions.DependencyInjection;
-
-    /// <summary>The request delegates: bind, validate, call the handler, write the response.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
-    internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
-    {
-        /// <summary>WebSocket /ws/chat/{room} → <c>Chat.ChatSockets.Chat</c></summary>
-        public async Task ChatSockets_Chat(HttpContext httpContext)
-        {
-            if (!WebSocketEndpoint.IsUpgradeOrReject(httpContext, runtime, out var rejection))
-            {
-                await rejection;
-                return;
-            }
-
-            RequestErrors? errors = null;
-            var room_raw = httpContext.Request.RouteValues["room"] as string;
-            string room_local = default!;
-            if (room_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "path", "room");
-            }
-            else
-            {
-                room_local = room_raw;
-            }
-            string? user_raw = httpContext.Request.Query["user"];
-            string user_local = default!;
-            if (user_raw is null)
-            {
-                errors = RequestErrors.Missing(errors, "query", "user");
-            }
-            else
-            {
-                user_local = user_raw;
-                if (string.IsNullOrWhiteSpace(user_raw))
-                {
-                    errors = RequestErrors.Rule(errors, "query", "user", "string_too_short", "String should have at least 1 character", RequestErrors.StringInput(user_raw), ValidationChecks.Context("min_length", "1"));
-                }
-                if (ValidationChecks.TextLength(user_raw) > 20)
-                {
-                    errors = RequestErrors.Rule(errors, "query", "user", "string_too_long", "String should have at most 20 characters", RequestErrors.StringInput(user_raw), ValidationChecks.Context("max_length", "20"));
-                }
-            }
-            var rooms_local = httpContext.RequestServices.GetRequiredService<global::Chat.Rooms>();
-            var cancellationToken_local = httpContext.RequestAborted;
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            var webSocket = await WebSocketEndpoint.AcceptAsync(httpContext);
-            var socket_local = new global::FastEndpointsGen.JsonWebSocket<global::Chat.ChatMessage, global::Chat.ChatEvent>(webSocket, runtime, global::FastEndpointsGen.GeneratedJson.ReadChat_ChatMessage!, global::FastEndpointsGen.GeneratedJson.WriteChat_ChatEvent);
-            try
-            {
-                await global::Chat.ChatSockets.Chat(room_local, user_local, rooms_local, socket_local, cancellationToken_local);
-            }
-            catch (global::System.Exception exception)
-            {
-                await WebSocketEndpoint.HandleExceptionAsync(httpContext, runtime, webSocket, exception);
-                return;
-            }
-
-            await WebSocketEndpoint.CloseAsync(webSocket);
-        }
-
-        /// <summary>WebSocket /ws/raw/{id:int} → <c>Chat.ChatSockets.Raw</c></summary>
-        public async Task ChatSockets_Raw(HttpContext httpContext)
-        {
-            if (!WebSocketEndpoint.IsUpgradeOrReject(httpContext, runtime, out var rejection))
-            {
-                await rejection;
-                return;
-            }
-
-            RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed)) id_local = parsed;
-                else errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-            }
-
-            if (errors is not null)
-            {
-                await ErrorResponses.WriteValidationAsync(httpContext, runtime, errors);
-                return;
-            }
-
-            var webSocket = await WebSocketEndpoint.AcceptAsync(httpContext);
-            var socket_local = webSocket;
-            try
-            {
-                await global::Chat.ChatSockets.Raw(id_local, socket_local);
-            }
-            catch (global::System.Exception exception)
-            {
-                await WebSocketEndpoint.HandleExceptionAsync(httpContext, runtime, webSocket, exception);
-                return;
-            }
-
-            await WebSocketEndpoint.CloseAsync(webSocket);
         }
     }
 }
