@@ -53,13 +53,13 @@ namespace FastEndpointsGen.Generated
             }
             // [AsParameters] global::Paging.Filter
             string? filter_Q_raw = httpContext.Request.Query["q"];
-            string? filter_Q_local = default!;
+            string? filter_Q_local = default;
             if (filter_Q_raw is not null)
             {
                 filter_Q_local = filter_Q_raw;
             }
             string? filter_Limit_raw = httpContext.Request.Query["limit"];
-            int? filter_Limit_local = default!;
+            int? filter_Limit_local = default;
             if (!string.IsNullOrEmpty(filter_Limit_raw))
             {
                 if (int.TryParse(filter_Limit_raw, CultureInfo.InvariantCulture, out var parsed)) filter_Limit_local = parsed;

@@ -157,8 +157,8 @@ namespace FastEndpointsGen.Generated
             }
 
             global::Shop.Item item_local = bodyMembers is null ? default! : bodyMembers.Item;
-            global::Shop.User? user_local = bodyMembers is null ? default! : bodyMembers.User;
-            int importance_local = bodyMembers is null ? default! : bodyMembers.Importance;
+            global::Shop.User? user_local = bodyMembers is null ? default : bodyMembers.User;
+            int importance_local = bodyMembers is null ? default : bodyMembers.Importance;
             string note_local = bodyMembers is null ? "none" : bodyMembers.Note;
 
             if (errors is not null)

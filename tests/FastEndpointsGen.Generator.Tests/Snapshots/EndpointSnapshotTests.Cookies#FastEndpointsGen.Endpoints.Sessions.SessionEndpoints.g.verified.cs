@@ -48,7 +48,7 @@ namespace FastEndpointsGen.Generated
             int? count_local = RequestValues.NullableInteger<int>(httpContext.Request.Cookies["count"], "cookie", "count", null, ref errors);
             // [AsParameters] global::Sessions.Preferences
             string? preferences_Theme_raw = httpContext.Request.Cookies["theme"];
-            global::Sessions.Theme? preferences_Theme_local = default!;
+            global::Sessions.Theme? preferences_Theme_local = default;
             if (!string.IsNullOrEmpty(preferences_Theme_raw))
             {
                 if (global::FastEndpointsGen.GeneratedJson.TryParseSessions_Theme(preferences_Theme_raw, out var parsed)) preferences_Theme_local = parsed;

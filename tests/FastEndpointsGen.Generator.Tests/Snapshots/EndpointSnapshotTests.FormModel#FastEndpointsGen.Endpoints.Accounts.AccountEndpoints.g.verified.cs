@@ -53,7 +53,7 @@ namespace FastEndpointsGen.Generated
                 }
             }
             string? signup_Age_raw = form["age"];
-            int signup_Age_local = default!;
+            int signup_Age_local = default;
             if (string.IsNullOrEmpty(signup_Age_raw))
             {
                 errors = RequestErrors.Missing(errors, "body", "age");

@@ -102,7 +102,7 @@ namespace FastEndpointsGen.Generated
                 }
             }
             string? token_raw = httpContext.Request.Headers["X-Token"];
-            int token_local = default!;
+            int token_local = default;
             if (string.IsNullOrEmpty(token_raw))
             {
                 errors = RequestErrors.Missing(errors, "header", "x-token");
@@ -113,7 +113,7 @@ namespace FastEndpointsGen.Generated
                 else errors = RequestErrors.InvalidInteger(errors, "header", "x-token", token_raw, echo: false);
             }
             string? since_raw = httpContext.Request.Query["since"];
-            global::System.DateTime since_local = default!;
+            global::System.DateTime since_local = default;
             if (string.IsNullOrEmpty(since_raw))
             {
                 errors = RequestErrors.Missing(errors, "query", "since");

@@ -113,7 +113,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var status_raw = httpContext.Request.RouteValues["status"] as string;
-            global::Workflow.Status status_local = default!;
+            global::Workflow.Status status_local = default;
             if (string.IsNullOrEmpty(status_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "status");

@@ -32,7 +32,7 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
             var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default!;
+            int id_local = default;
             if (string.IsNullOrEmpty(id_raw))
             {
                 errors = RequestErrors.Missing(errors, "path", "id");
