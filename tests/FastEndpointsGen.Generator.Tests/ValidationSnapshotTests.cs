@@ -210,7 +210,7 @@ public class ValidationSnapshotTests
             """);
 
         Snapshot.VerifyGenerated(result);
-        var endpoints = result.Sources["FastEndpointsGen.Endpoints.g.cs"];
+        var endpoints = result.Endpoints;
         Assert.Multiple(() =>
         {
             Assert.That(endpoints, Does.Contain("errors = ValidationChecks.Validate(Range_Ordered, range_local, \"Range\", errors, \"request\", Range_Members);"));
