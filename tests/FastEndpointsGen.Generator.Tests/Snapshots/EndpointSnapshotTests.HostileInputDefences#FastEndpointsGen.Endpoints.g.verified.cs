@@ -29,7 +29,7 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPost("/accounts", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Accounts_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Accounts_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Accounts_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Accounts_Create_Method));
+                .Add(builder => { handlers.Accounts_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Accounts_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Accounts_Create_Method); handlers.Accounts_Create_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapGet("/vault/raw", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Vault_Raw))
                 .WithName("Raw")
                 .Add(builder => handlers.Vault_Raw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Raw", handlers.Vault_Raw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Vault_Raw_Method));
@@ -54,12 +54,15 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Accounts_Create_bodyLimit = -1;
+
         /// <summary>POST /accounts → <c>Guarded.Accounts.Create</c></summary>
         public async Task Accounts_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Accounts_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

@@ -28,10 +28,10 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPut("/settings", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Save))
                 .WithName("Save")
-                .Add(builder => handlers.SettingsEndpoints_Save_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Save", handlers.SettingsEndpoints_Save_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Save_Method));
+                .Add(builder => { handlers.SettingsEndpoints_Save_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Save", handlers.SettingsEndpoints_Save_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Save_Method); handlers.SettingsEndpoints_Save_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPost("/shapes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Draw))
                 .WithName("Draw")
-                .Add(builder => handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Draw_Method));
+                .Add(builder => { handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.SettingsEndpoints_Draw_Method); handlers.SettingsEndpoints_Draw_bodyLimit = runtime.BodyLimitOf(builder); });
 
             return root;
         }
@@ -50,12 +50,15 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long SettingsEndpoints_Save_bodyLimit = -1;
+
         /// <summary>PUT /settings → <c>Settings.SettingsEndpoints.Save</c></summary>
         public async Task SettingsEndpoints_Save(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Save_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -139,12 +142,15 @@ namespace FastEndpointsGen.Generated
         private Task SettingsEndpoints_Save_Write(HttpContext httpContext, object? value) =>
             value is global::Settings.AppSettings result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long SettingsEndpoints_Draw_bodyLimit = -1;
+
         /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
         public async Task SettingsEndpoints_Draw(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Draw_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

@@ -27,7 +27,7 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPost("/tickets", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TicketEndpoints_Create))
                 .WithName("Create")
-                .Add(builder => handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TicketEndpoints_Create_Method));
+                .Add(builder => { handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.TicketEndpoints_Create_Method); handlers.TicketEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
 
             return root;
         }
@@ -46,12 +46,15 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long TicketEndpoints_Create_bodyLimit = -1;
+
         /// <summary>POST /tickets → <c>Tickets.TicketEndpoints.Create</c></summary>
         public async Task TicketEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, TicketEndpoints_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

@@ -27,7 +27,7 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPost("/intervals", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Intervals_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Intervals_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Intervals_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Intervals_Create_Method));
+                .Add(builder => { handlers.Intervals_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Intervals_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Intervals_Create_Method); handlers.Intervals_Create_bodyLimit = runtime.BodyLimitOf(builder); });
 
             return root;
         }
@@ -46,12 +46,15 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Intervals_Create_bodyLimit = -1;
+
         /// <summary>POST /intervals → <c>Rules.Intervals.Create</c></summary>
         public async Task Intervals_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Intervals_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

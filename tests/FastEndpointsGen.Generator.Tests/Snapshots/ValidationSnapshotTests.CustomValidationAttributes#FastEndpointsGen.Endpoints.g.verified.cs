@@ -27,7 +27,7 @@ namespace Microsoft.AspNetCore.Builder
 
             root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Create_Method));
+                .Add(builder => { handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, global::FastEndpointsGen.Generated.GeneratedEndpoints.Orders_Create_Method); handlers.Orders_Create_bodyLimit = runtime.BodyLimitOf(builder); });
 
             return root;
         }
@@ -46,6 +46,9 @@ namespace FastEndpointsGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class GeneratedEndpoints(EndpointRuntime runtime)
     {
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Orders_Create_bodyLimit = -1;
+
         /// <summary>POST /orders → <c>Rules.Orders.Create</c></summary>
         public async Task Orders_Create(HttpContext httpContext)
         {
@@ -68,7 +71,7 @@ namespace FastEndpointsGen.Generated
                 }
             }
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Orders_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
