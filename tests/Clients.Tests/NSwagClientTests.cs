@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TaskApi.NSwagClient;
@@ -57,6 +58,18 @@ public sealed class NSwagClientTests
 
         await _client.DeleteTaskAsync(created.Id);
         Assert.That((await _client.ListTasksAsync(null, null)).Select(t => t.Id), Does.Not.Contain(created.Id));
+    }
+
+    [TestCase("Buy milk", true)]
+    [TestCase("  x ", true)]
+    [TestCase("   ", false)]
+    [TestCase("", false)]
+    public void The_generated_models_DataAnnotations_agree_with_the_server(string title, bool valid)
+    {
+        // NSwag turns the document's constraints into DataAnnotations on the model; a client that validates before
+        // sending (a Blazor form, MVC) must accept what the server accepts: [RegularExpression] matches the whole value.
+        var task = new NewTask { Title = title };
+        Assert.That(Validator.TryValidateObject(task, new ValidationContext(task), null, validateAllProperties: true), Is.EqualTo(valid));
     }
 
     [Test]

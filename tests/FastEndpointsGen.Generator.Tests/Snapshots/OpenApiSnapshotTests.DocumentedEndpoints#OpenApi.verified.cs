@@ -282,7 +282,7 @@ namespace FastEndpointsGen
                       "customer": {
                         "type": "string",
                         "minLength": 2,
-                        "pattern": "\\S",
+                        "pattern": "^\\s*\\S[\\s\\S]*$",
                         "maxLength": 100,
                         "description": "Who ordered."
                       },
