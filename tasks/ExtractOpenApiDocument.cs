@@ -182,33 +182,10 @@ public sealed class ExtractOpenApiDocument : Task
         var result = JsonNode.Parse(documents[0])!.AsObject();
         foreach (var other in documents.Skip(1).Select(d => JsonNode.Parse(d)!.AsObject()))
         {
-            MergeMembers(result, other, "paths");
-            var components = result["components"] as JsonObject ?? (JsonObject)(result["components"] = new JsonObject());
-            if (other["components"] is JsonObject otherComponents)
-            {
-                MergeMembers(components, otherComponents, "schemas");
-                MergeMembers(components, otherComponents, "securitySchemes");
-            }
+            OpenApiDocumentMerge.Into(result, other);
         }
 
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
         return result.ToJsonString(options);
-    }
-
-    private static void MergeMembers(JsonObject target, JsonObject source, string name)
-    {
-        if (source[name] is not JsonObject from)
-        {
-            return;
-        }
-
-        var into = target[name] as JsonObject ?? (JsonObject)(target[name] = new JsonObject());
-        foreach (var (key, value) in from.ToList())
-        {
-            if (!into.ContainsKey(key))
-            {
-                into[key] = value?.DeepClone();
-            }
-        }
     }
 }

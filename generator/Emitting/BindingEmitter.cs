@@ -47,6 +47,13 @@ internal static class BindingEmitter
         var isAsync = body is not null || usesForm || isWebSocket || AllParameters(parameters).Any(p => p.Source == BindingSource.Custom) || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
+        if (ReadsBody(endpoint))
+        {
+            writer.WriteLine("/// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>");
+            writer.WriteLine($"internal long {BodyLimitField(name)} = -1;");
+            writer.WriteLine();
+        }
+
         writer.WriteLine($"/// <summary>{(isWebSocket ? "WebSocket" : endpoint.Route.HttpMethod)} {Xml(route)} → <c>{Xml(handler.ContainingType.Replace("global::", ""))}.{handler.MethodName}</c></summary>");
         writer.WriteLine($"public {(isAsync ? "async " : "")}Task {name}(HttpContext httpContext)");
         using (writer.Block())
@@ -59,7 +66,7 @@ internal static class BindingEmitter
             writer.WriteLine("RequestErrors? errors = null;");
             if (usesForm)
             {
-                writer.WriteLine("var form = await RequestValues.ReadFormAsync(httpContext, runtime);");
+                writer.WriteLine($"var form = await RequestValues.ReadFormAsync(httpContext, runtime, {BodyLimitField(name)});");
                 writer.WriteLine("if (form is null)");
                 using (writer.Block())
                 {
@@ -78,11 +85,11 @@ internal static class BindingEmitter
             EmitUnknownParameterChecks(writer, endpoint, name, fields);
             if (body is { Source: BindingSource.BodyMember })
             {
-                EmitBodyMembers(writer, parameters.Where(p => p.Source == BindingSource.BodyMember).ToList());
+                EmitBodyMembers(writer, parameters.Where(p => p.Source == BindingSource.BodyMember).ToList(), BodyLimitField(name));
             }
             else if (body is not null)
             {
-                EmitBody(writer, body);
+                EmitBody(writer, body, BodyLimitField(name));
             }
 
             writer.WriteLine();
@@ -141,6 +148,16 @@ internal static class BindingEmitter
 
         writer.WriteLine();
     }
+
+    /// <summary>Whether the endpoint reads a request body (JSON or a form), and so has a body limit.</summary>
+    internal static bool ReadsBody(EndpointModel endpoint) =>
+        ReadsForm(endpoint) || endpoint.Handler.Parameters.Any(p => p.Source is BindingSource.Body or BindingSource.BodyMember);
+
+    /// <summary>
+    /// The field that holds the endpoint's body limit, set by a convention when the endpoint is built (so group
+    /// conventions such as <c>DisableRequestSizeLimit()</c> count) and read by every request without a metadata lookup.
+    /// </summary>
+    internal static string BodyLimitField(string name) => name + "_bodyLimit";
 
     /// <summary>Whether the endpoint binds anything from a form (and so reads it, and needs anti-forgery metadata).</summary>
     internal static bool ReadsForm(EndpointModel endpoint) =>
@@ -503,10 +520,10 @@ internal static class BindingEmitter
         _ => "ValueError",
     };
 
-    private static void EmitBody(SourceWriter writer, ParameterModel parameter)
+    private static void EmitBody(SourceWriter writer, ParameterModel parameter, string limit)
     {
         var local = parameter.Local;
-        EmitBodyRead(writer, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};", parameter.IsOptional
+        EmitBodyRead(writer, limit, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};", parameter.IsOptional
             ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
             : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
         if (!parameter.IsOptional)
@@ -524,10 +541,10 @@ internal static class BindingEmitter
     /// its property. With no body at all each required member is missing at <c>body.&lt;name&gt;</c>, as FastAPI reports
     /// embedded body parameters (docs/binding.md#several-body-members).
     /// </summary>
-    private static void EmitBodyMembers(SourceWriter writer, List<ParameterModel> members)
+    private static void EmitBodyMembers(SourceWriter writer, List<ParameterModel> members, string limit)
     {
         var typeId = members[0].JsonTypeId;
-        EmitBodyRead(writer, $"{members[0].BodyType}? bodyMembers = null;\nvar bodyAbsent = body.Status != JsonBodyStatus.Read;",
+        EmitBodyRead(writer, limit, $"{members[0].BodyType}? bodyMembers = null;\nvar bodyAbsent = body.Status != JsonBodyStatus.Read;",
             $"var errorCount = json.ErrorCount;\nbodyMembers = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{typeId}, allowNull: true);\n"
             + "bodyAbsent = bodyMembers is null && json.ErrorCount == errorCount; // the body is JSON null");
         if (members.Any(m => !m.IsOptional))
@@ -559,10 +576,10 @@ internal static class BindingEmitter
     }
 
     /// <summary>Reads the body (413/415 answered here) and, when there is one, runs <paramref name="read"/> on it.</summary>
-    private static void EmitBodyRead(SourceWriter writer, string declaration, string read)
+    private static void EmitBodyRead(SourceWriter writer, string limit, string declaration, string read)
     {
         writer.WriteLine();
-        writer.WriteLine("var body = await JsonBody.ReadAsync(httpContext, runtime);");
+        writer.WriteLine($"var body = await JsonBody.ReadAsync(httpContext, runtime, {limit});");
         writer.WriteLine("if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)");
         using (writer.Block())
         {

@@ -49,17 +49,22 @@ internal static class EndpointFilterEmitter
     /// the <c>ForEndpoint</c> conventions for its name and sets the pipeline field when the endpoint has filters.
     /// The handler's <c>MethodInfo</c> (for the filter factories' context) is looked up only then.
     /// </summary>
-    public static string Convention(string name, string endpointName)
+    /// <param name="then">A statement that must see the endpoint's final metadata (its body limit), run after them.</param>
+    public static string Convention(string name, string endpointName, string? then = null)
     {
-        return $".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}))";
+        var build = $"handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)})";
+        return then is null ? $".Add(builder => {build})" : $".Add(builder => {{ {build}; {then} }})";
     }
 
     /// <summary>
     /// For an endpoint without a generated filter path (a WebSocket route): only the <c>ForEndpoint</c> conventions;
     /// filters stay on the builder, so ASP.NET wraps the request delegate as for any <c>Map(…, RequestDelegate)</c>.
     /// </summary>
-    public static string NamedConventions(string endpointName) =>
-        $".Add(builder => {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {JsonEmitter.Literal(endpointName)}))";
+    public static string NamedConventions(string endpointName, string? then = null)
+    {
+        var apply = $"{KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {JsonEmitter.Literal(endpointName)})";
+        return then is null ? $".Add(builder => {apply})" : $".Add(builder => {{ {apply}; {then} }})";
+    }
 
     private static string MethodLookup(string name) => name + "_Method";
 

@@ -856,9 +856,11 @@ internal static class OpenApiEmitter
                 switch (rule.Kind)
                 {
                     case RuleKind.Required:
-                        // [Required] refuses empty and whitespace-only text: at least one non-whitespace character.
+                        // [Required] refuses empty and whitespace-only text: at least one non-whitespace character. Anchored,
+                        // so it means the same to JSON Schema (a search) and to .NET's [RegularExpression] (a whole match),
+                        // which NSwag generates from it (docs/openapi.md#consumer-checks).
                         Raise(schema, "minLength", 1);
-                        AddPattern(schema, @"\S");
+                        AddPattern(schema, @"^\s*\S[\s\S]*$");
                         break;
                     case RuleKind.Length:
                         var (min, max) = rule.Target == RuleTarget.Collection ? ("minItems", "maxItems") : ("minLength", "maxLength");

@@ -210,7 +210,9 @@ internal static class RoutingEmitter
             }
 
             // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
-            conventions.Add(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name) : EndpointFilterEmitter.Convention(handler, name));
+            // The body limit is read after the named conventions, which may add [RequestSizeLimit]-style metadata too.
+            var bodyLimit = BindingEmitter.ReadsBody(endpoint) ? $"handlers.{BindingEmitter.BodyLimitField(handler)} = runtime.BodyLimitOf(builder);" : null;
+            conventions.Add(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name, bodyLimit) : EndpointFilterEmitter.Convention(handler, name, bodyLimit));
             for (var i = 0; i < conventions.Count; i++)
             {
                 writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));

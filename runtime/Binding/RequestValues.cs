@@ -49,7 +49,10 @@ public static partial class RequestValues
     /// <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/>, 415 for a body that is not a form; nothing
     /// when the client went away. The statuses are those minimal APIs answer (docs/reliability.md).
     /// </summary>
-    public static async ValueTask<IFormCollection?> ReadFormAsync(HttpContext httpContext, EndpointRuntime runtime)
+    /// <param name="httpContext">The request.</param>
+    /// <param name="runtime">The app's endpoint runtime.</param>
+    /// <param name="limit">The endpoint's body limit, <see cref="EndpointRuntime.BodyLimitOf"/>; negative for a delegate called before its endpoint was built: <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/>.</param>
+    public static async ValueTask<IFormCollection?> ReadFormAsync(HttpContext httpContext, EndpointRuntime runtime, long limit)
     {
         var request = httpContext.Request;
 
@@ -70,11 +73,15 @@ public static partial class RequestValues
             return null;
         }
 
-        var limit = runtime.BodyLimit(httpContext);
+        if (limit < 0)
+        {
+            limit = runtime.Options.MaxRequestBodySize;
+        }
+
         if (request.ContentLength > limit)
         {
             LogRejected(runtime.Logger, request, "its Content-Length is over MaxRequestBodySize", null);
-            await WriteTooLargeAsync(httpContext, runtime);
+            await WriteTooLargeAsync(httpContext, runtime, limit);
             return null;
         }
 
@@ -99,7 +106,7 @@ public static partial class RequestValues
         catch (LengthLimitedStream.TooLargeException exception)
         {
             LogRejected(runtime.Logger, request, "the body grew over MaxRequestBodySize", exception);
-            await WriteTooLargeAsync(httpContext, runtime);
+            await WriteTooLargeAsync(httpContext, runtime, limit);
         }
         catch (BadHttpRequestException exception)
         {
@@ -132,9 +139,9 @@ public static partial class RequestValues
         return null;
     }
 
-    private static Task WriteTooLargeAsync(HttpContext httpContext, EndpointRuntime runtime) =>
+    private static Task WriteTooLargeAsync(HttpContext httpContext, EndpointRuntime runtime, long limit) =>
         ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
-            $"The request body is larger than the limit of {runtime.BodyLimit(httpContext)} bytes.");
+            $"The request body is larger than the limit of {limit} bytes.");
 
     // Debug, as minimal APIs log it: a client's mistake is not the server's error, and no stack trace is kept.
     private static void LogRejected(ILogger logger, HttpRequest request, string why, Exception? exception)

@@ -63,8 +63,14 @@ public static class ApiDocsEndpointRouteBuilderExtensions
                 scalar.DisableMcp();
                 scalar.DisableTelemetry();
                 scalar.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                // Scalar shows "Generate SDK" (a dialog selling its hosted SDK service) on pages served from localhost,
+                // 127.0.0.1 and *.test hosts, and has no option for it: a style rule hides both of its buttons.
+                scalar.CustomCss = HideGenerateSdk;
             }
         });
         return endpoints;
     }
+
+    private const string HideGenerateSdk =
+        ".generate-sdk-button, .selected-client-row .selected-client-action[aria-haspopup=\"dialog\"] { display: none !important; }";
 }

@@ -55,41 +55,10 @@ internal static class ApiDocument
         var result = parsed[0];
         foreach (var other in parsed.Skip(1))
         {
-            MergePaths(result, other);
-            var components = result["components"] as JsonObject ?? (JsonObject)(result["components"] = new JsonObject());
-            if (other["components"] is JsonObject otherComponents)
-            {
-                MergeMembers(components, otherComponents, "schemas");
-                MergeMembers(components, otherComponents, "securitySchemes");
-            }
+            OpenApiDocumentMerge.Into(result, other);
         }
 
         return result;
-    }
-
-    /// <summary>Adds the path items of <paramref name="source"/>, and to a path both list the operations (methods) <paramref name="target"/> lacks.</summary>
-    private static void MergePaths(JsonObject target, JsonObject source)
-    {
-        if (source["paths"] is not JsonObject from)
-        {
-            return;
-        }
-
-        var into = target["paths"] as JsonObject ?? (JsonObject)(target["paths"] = new JsonObject());
-        foreach (var (path, item) in from.ToList())
-        {
-            if (into[path] is JsonObject existing && item is JsonObject added)
-            {
-                foreach (var (method, operation) in added.ToList().Where(m => !existing.ContainsKey(m.Key)))
-                {
-                    existing[method] = operation?.DeepClone();
-                }
-            }
-            else if (!into.ContainsKey(path))
-            {
-                into[path] = item?.DeepClone();
-            }
-        }
     }
 
     /// <summary>
@@ -170,24 +139,6 @@ internal static class ApiDocument
     }
 
     private static readonly HashSet<string> OperationMethods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
-    /// <summary>Adds the members of <c>source[name]</c> that <c>target[name]</c> lacks (the first registration wins).</summary>
-    private static void MergeMembers(JsonObject target, JsonObject source, string name)
-    {
-        if (source[name] is not JsonObject from)
-        {
-            return;
-        }
-
-        var into = target[name] as JsonObject ?? (JsonObject)(target[name] = new JsonObject());
-        foreach (var (key, value) in from.ToList())
-        {
-            if (!into.ContainsKey(key))
-            {
-                into[key] = value?.DeepClone();
-            }
-        }
-    }
 
     /// <summary>
     /// The addresses the server listens on that a client can use as they are; a wildcard host (<c>http://+:80</c>,

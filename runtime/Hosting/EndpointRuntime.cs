@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -98,14 +99,26 @@ public sealed class EndpointRuntime
     }
 
     /// <summary>
-    /// The most body this request may send: the endpoint's own limit when it carries <c>[RequestSizeLimit]</c> or
-    /// <c>[DisableRequestSizeLimit]</c> (<see cref="IRequestSizeLimitMetadata"/>, which ASP.NET also applies to the
-    /// server's limit), otherwise <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/> (docs/reliability.md).
+    /// The most body the endpoint reads, resolved once when the endpoint is built (the generated code keeps it per
+    /// endpoint): its own limit when it carries <c>[RequestSizeLimit]</c> or <c>[DisableRequestSizeLimit]</c>
+    /// (<see cref="IRequestSizeLimitMetadata"/>, the last one wins as in ASP.NET, group conventions included), otherwise
+    /// <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/> (docs/reliability.md). ASP.NET still applies the same
+    /// metadata to the server's own limit (<c>IHttpMaxRequestBodySizeFeature</c>) on every request; that limit answers
+    /// 413 on top of this one.
     /// </summary>
-    internal long BodyLimit(HttpContext httpContext) =>
-        httpContext.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } metadata
-            ? metadata.MaxRequestBodySize ?? long.MaxValue
-            : Options.MaxRequestBodySize;
+    public long BodyLimitOf(EndpointBuilder endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        for (var i = endpoint.Metadata.Count - 1; i >= 0; i--)
+        {
+            if (endpoint.Metadata[i] is IRequestSizeLimitMetadata metadata)
+            {
+                return metadata.MaxRequestBodySize ?? long.MaxValue;
+            }
+        }
+
+        return Options.MaxRequestBodySize;
+    }
 
     /// <summary>The form limits for a request whose body limit is <paramref name="limit"/>.</summary>
     internal FormOptions FormOptionsFor(long limit) =>

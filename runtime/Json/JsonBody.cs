@@ -35,8 +35,11 @@ public readonly struct JsonBody
 {
     private readonly PipeReader? _reader;
 
-    private JsonBody(JsonBodyStatus status, ReadOnlySequence<byte> bytes, PipeReader? reader)
+    private readonly long _limit;
+
+    private JsonBody(JsonBodyStatus status, ReadOnlySequence<byte> bytes, PipeReader? reader, long limit = 0)
     {
+        _limit = limit;
         Status = status;
         Bytes = bytes;
         _reader = reader;
@@ -53,7 +56,10 @@ public readonly struct JsonBody
     /// (docs/json.md#content-types): 415 in problem details; in FastAPI's format the body is handed to the reader as a
     /// JSON string, so it fails exactly as FastAPI's does (<c>model_attributes_type</c> at <c>body</c> for a model).
     /// </summary>
-    public static async ValueTask<JsonBody> ReadAsync(HttpContext httpContext, EndpointRuntime runtime)
+    /// <param name="httpContext">The request.</param>
+    /// <param name="runtime">The app's endpoint runtime.</param>
+    /// <param name="limit">The endpoint's body limit, <see cref="EndpointRuntime.BodyLimitOf"/>; negative for a delegate called before its endpoint was built: <see cref="FastEndpointsGenOptions.MaxRequestBodySize"/>.</param>
+    public static async ValueTask<JsonBody> ReadAsync(HttpContext httpContext, EndpointRuntime runtime, long limit)
     {
         var request = httpContext.Request;
         var options = runtime.Options;
@@ -65,10 +71,14 @@ public readonly struct JsonBody
             return new JsonBody(JsonBodyStatus.UnsupportedMediaType, default, null);
         }
 
-        var limit = runtime.BodyLimit(httpContext);
+        if (limit < 0)
+        {
+            limit = options.MaxRequestBodySize;
+        }
+
         if (request.ContentLength > limit)
         {
-            return new JsonBody(JsonBodyStatus.TooLarge, default, null);
+            return new JsonBody(JsonBodyStatus.TooLarge, default, null, limit);
         }
 
         var reader = request.BodyReader;
@@ -79,7 +89,7 @@ public readonly struct JsonBody
             if (buffer.Length > limit)
             {
                 reader.AdvanceTo(buffer.Start, buffer.End);
-                return new JsonBody(JsonBodyStatus.TooLarge, default, null);
+                return new JsonBody(JsonBodyStatus.TooLarge, default, null, limit);
             }
 
             if (result.IsCompleted || result.IsCanceled)
@@ -140,7 +150,7 @@ public readonly struct JsonBody
     public Task WriteRejectionAsync(HttpContext httpContext, EndpointRuntime runtime) => Status switch
     {
         JsonBodyStatus.TooLarge => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status413PayloadTooLarge,
-            $"The request body is larger than the limit of {runtime.BodyLimit(httpContext)} bytes."),
+            $"The request body is larger than the limit of {_limit} bytes."),
         _ => ErrorResponses.WriteProblemAsync(httpContext, runtime, StatusCodes.Status415UnsupportedMediaType,
             "The request body must be JSON (Content-Type: application/json or application/*+json)."),
     };

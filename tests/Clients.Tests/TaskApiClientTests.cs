@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -84,7 +82,7 @@ public sealed class KiotaClientTests
 
 /// <summary>
 /// openapi-typescript types of the same document: a typed PATCH body that sends only what changes type-checks with
-/// <c>tsc --strict</c> (typescript/consumer.ts; versions pinned by typescript/package-lock.json).
+/// <c>tsc --strict</c> (npm/consumer.ts; versions pinned by npm/package-lock.json).
 /// </summary>
 [TestFixture]
 [Category("Clients")]
@@ -93,37 +91,8 @@ public sealed class OpenApiTypeScriptTests
     [Test]
     public async Task A_typed_PATCH_body_type_checks_under_strict()
     {
-        var document = typeof(OpenApiTypeScriptTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TaskApiDocument").Value!;
-        var work = Path.Combine(Path.GetTempPath(), "feg-ts-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        try
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "typescript")))
-            {
-                File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
-            }
-
-            await Run(work, "npm", "ci --no-audit --no-fund --ignore-scripts");
-            await Run(work, "npx", $"--no-install openapi-typescript \"{document}\" -o schema.d.ts");
-            await Run(work, "npx", "--no-install tsc --strict --noEmit -p .");
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
-
-    private static async Task Run(string directory, string command, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, $"{command} {arguments}:\n{await output}{await error}");
+        var npm = await NpmTools.DirectoryAsync();
+        await Tool.RunAsync(npm, "npx", $"--no-install openapi-typescript \"{Documents.TaskApi}\" -o schema.d.ts");
+        await Tool.RunAsync(npm, "npx", "--no-install tsc --strict --noEmit -p .");
     }
 }

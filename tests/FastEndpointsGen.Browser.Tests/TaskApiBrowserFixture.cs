@@ -6,11 +6,15 @@ using Microsoft.Playwright;
 namespace FastEndpointsGen.Browser.Tests;
 
 /// <summary>
-/// Runs the TaskApi example (SQLite in memory) on a free loopback port for one fixture, and launches Debian's headless
-/// chromium (<c>apt-get install -y chromium</c>; .ci/run installs it) with no network use of its own.
+/// Runs an example app (TaskApi with SQLite in memory, unless a fixture names another) on a free loopback port for one
+/// fixture, and launches Debian's headless chromium (<c>apt-get install -y chromium</c>; .ci/run installs it) with no
+/// network use of its own.
 /// </summary>
 public abstract class TaskApiBrowserFixture
 {
+    /// <summary>The example's assembly, built next to the tests, and its command-line arguments.</summary>
+    protected virtual string App => "TaskApi.dll --TaskApi:Database=:memory:";
+
     private const string Chromium = "/usr/bin/chromium";
     private Process? _server;
 
@@ -34,7 +38,7 @@ public abstract class TaskApiBrowserFixture
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var directory = TestContext.CurrentContext.TestDirectory;
-        _server = Process.Start(new ProcessStartInfo("dotnet", $"TaskApi.dll --urls {BaseAddress} --TaskApi:Database=:memory:")
+        _server = Process.Start(new ProcessStartInfo("dotnet", $"{App} --urls {BaseAddress}")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -63,7 +67,7 @@ public abstract class TaskApiBrowserFixture
             await Task.Delay(200);
         }
 
-        Assert.Fail("TaskApi did not start within 30 seconds.");
+        Assert.Fail($"{App} did not start within 30 seconds.");
     }
 
     [OneTimeTearDown]

@@ -41,6 +41,20 @@ public static class CompositionEndpoints
     [RequestSizeLimit(32)]
     public static string Small(SmallNote note) => note.Text;
 
+    /// <summary>Accepts a body over MaxRequestBodySize: the endpoint lifts the limit.</summary>
+    [Post("/composition/unlimited")]
+    [DisableRequestSizeLimit]
+    public static int Unlimited(SmallNote note) => note.Text.Length;
+
+    /// <summary>A form of at most 64 bytes.</summary>
+    [Post("/composition/small-form")]
+    [RequestSizeLimit(64)]
+    public static string SmallForm([FromForm] string text) => text;
+
+    /// <summary>Limited by a convention the app adds by name (Program.cs), not by an attribute.</summary>
+    [Post("/composition/limited-by-convention", Name = "LimitedByConvention")]
+    public static string LimitedByConvention(SmallNote note) => note.Text;
+
     [Get("/composition/crash")]
     public static string Crash() => throw new InvalidOperationException("composition crash");
 

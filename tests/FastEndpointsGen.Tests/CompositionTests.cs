@@ -47,6 +47,41 @@ public sealed class CompositionTests : AppTests
     }
 
     [Test]
+    public async Task DisableRequestSizeLimit_accepts_a_body_over_MaxRequestBodySize()
+    {
+        var text = new string('a', 2 * 1024 * 1024);
+        using var response = await PostJsonAsync("/composition/unlimited", $$"""{"text":"{{text}}"}""");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.BodyAsync(), Is.EqualTo(text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task RequestSizeLimit_bounds_a_form_body_too()
+    {
+        using var small = await PostFormAsync("/composition/small-form", new FormUrlEncodedContent([new("text", "hi")]));
+        using var large = await PostFormAsync("/composition/small-form", new FormUrlEncodedContent([new("text", new string('a', 100))]));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(small.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+            Assert.That(await large.BodyAsync(), Does.Contain("limit of 64 bytes"));
+        });
+    }
+
+    [Test]
+    public async Task A_size_limit_added_by_a_named_convention_is_the_endpoints_limit()
+    {
+        using var small = await PostJsonAsync("/composition/limited-by-convention", """{"text":"a"}""");
+        using var large = await PostJsonAsync("/composition/limited-by-convention", """{"text":"abcdefghij"}""");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(small.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+            Assert.That(await large.BodyAsync(), Does.Contain("limit of 16 bytes"));
+        });
+    }
+
+    [Test]
     public async Task OutputCache_answers_the_second_call_from_the_cache()
     {
         using var first = await GetAsync("/composition/cached");

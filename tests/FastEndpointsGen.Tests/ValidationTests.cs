@@ -28,7 +28,7 @@ public sealed class ValidationTests : AppTests
     /// <summary>
     /// Lengths are counted in code points, as the document's maxLength is (JSON Schema): five emoji are five characters
     /// (ten UTF-16 units), within [MaxLength(5)]; six are too many. Whitespace-only text fails [Required], as the
-    /// document's pattern "\\S" says.
+    /// document's pattern (at least one non-whitespace character) says.
     /// </summary>
     [TestCase("bio", "😀😀😀😀😀", HttpStatusCode.OK)]
     [TestCase("bio", "😀😀😀😀😀😀", HttpStatusCode.UnprocessableEntity)]
