@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Shop_Items_Endpoints(runtime);
             root.MapPost("/items", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Items_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Items_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Items_Create_Invoke, Items_Create_Method));
+                .Add(builder => { handlers.Items_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Items_Create_Invoke, Items_Create_Method); handlers.Items_Create_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPut("/items/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Items_Update))
                 .WithName("Update")
-                .Add(builder => handlers.Items_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Items_Update_Invoke, Items_Update_Method));
+                .Add(builder => { handlers.Items_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Items_Update_Invoke, Items_Update_Method); handlers.Items_Update_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Items_Create_bodyLimit = -1;
 
         /// <summary>POST /items → <c>Shop.Items.Create</c></summary>
         public async Task Items_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Items_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -113,13 +116,16 @@ namespace FastEndpointsGen.Generated
         private Task Items_Create_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Items_Update_bodyLimit = -1;
+
         /// <summary>PUT /items/{id} → <c>Shop.Items.Update</c></summary>
         public async Task Items_Update(HttpContext httpContext)
         {
             RequestErrors? errors = null;
             int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Items_Update_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

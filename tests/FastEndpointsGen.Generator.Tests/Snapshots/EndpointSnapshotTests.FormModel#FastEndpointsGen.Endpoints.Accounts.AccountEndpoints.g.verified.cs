@@ -25,14 +25,17 @@ namespace FastEndpointsGen.Generated
             root.MapPost("/signup", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AccountEndpoints_Create))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
                 .WithName("Create")
-                .Add(builder => handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, AccountEndpoints_Create_Method));
+                .Add(builder => { handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, AccountEndpoints_Create_Method); handlers.AccountEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long AccountEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /signup → <c>Accounts.AccountEndpoints.Create</c></summary>
         public async Task AccountEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime, AccountEndpoints_Create_bodyLimit);
             if (form is null)
             {
                 return; // already answered: 400, 413 or 415

@@ -26,18 +26,21 @@ namespace FastEndpointsGen.Generated
             root.MapPost("/upload", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_Upload))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
                 .WithName("Upload")
-                .Add(builder => handlers.UploadEndpoints_Upload_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Upload", handlers.UploadEndpoints_Upload_Invoke, UploadEndpoints_Upload_Method));
+                .Add(builder => { handlers.UploadEndpoints_Upload_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Upload", handlers.UploadEndpoints_Upload_Invoke, UploadEndpoints_Upload_Method); handlers.UploadEndpoints_Upload_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPost("/upload/many", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.UploadEndpoints_UploadMany))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
                 .WithName("UploadMany")
-                .Add(builder => handlers.UploadEndpoints_UploadMany_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "UploadMany", handlers.UploadEndpoints_UploadMany_Invoke, UploadEndpoints_UploadMany_Method));
+                .Add(builder => { handlers.UploadEndpoints_UploadMany_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "UploadMany", handlers.UploadEndpoints_UploadMany_Invoke, UploadEndpoints_UploadMany_Method); handlers.UploadEndpoints_UploadMany_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long UploadEndpoints_Upload_bodyLimit = -1;
 
         /// <summary>POST /upload → <c>Uploads.UploadEndpoints.Upload</c></summary>
         public async Task UploadEndpoints_Upload(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime, UploadEndpoints_Upload_bodyLimit);
             if (form is null)
             {
                 return; // already answered: 400, 413 or 415
@@ -99,11 +102,14 @@ namespace FastEndpointsGen.Generated
         private Task UploadEndpoints_Upload_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long UploadEndpoints_UploadMany_bodyLimit = -1;
+
         /// <summary>POST /upload/many → <c>Uploads.UploadEndpoints.UploadMany</c></summary>
         public async Task UploadEndpoints_UploadMany(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime, UploadEndpoints_UploadMany_bodyLimit);
             if (form is null)
             {
                 return; // already answered: 400, 413 or 415

@@ -24,15 +24,18 @@ namespace FastEndpointsGen.Generated
             var handlers = new Guarded_Accounts_Endpoints(runtime);
             root.MapPost("/accounts", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Accounts_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Accounts_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Accounts_Create_Invoke, Accounts_Create_Method));
+                .Add(builder => { handlers.Accounts_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Accounts_Create_Invoke, Accounts_Create_Method); handlers.Accounts_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Accounts_Create_bodyLimit = -1;
 
         /// <summary>POST /accounts → <c>Guarded.Accounts.Create</c></summary>
         public async Task Accounts_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Accounts_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

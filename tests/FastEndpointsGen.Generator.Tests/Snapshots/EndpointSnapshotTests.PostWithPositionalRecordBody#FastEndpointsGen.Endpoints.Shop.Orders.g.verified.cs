@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Shop_Orders_Endpoints(runtime);
             root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, Orders_Create_Method));
+                .Add(builder => { handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, Orders_Create_Method); handlers.Orders_Create_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPut("/orders/{id}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Replace))
                 .WithName("Replace")
-                .Add(builder => handlers.Orders_Replace_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Replace", handlers.Orders_Replace_Invoke, Orders_Replace_Method));
+                .Add(builder => { handlers.Orders_Replace_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Replace", handlers.Orders_Replace_Invoke, Orders_Replace_Method); handlers.Orders_Replace_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Orders_Create_bodyLimit = -1;
 
         /// <summary>POST /orders → <c>Shop.Orders.Create</c></summary>
         public async Task Orders_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Orders_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -107,13 +110,16 @@ namespace FastEndpointsGen.Generated
         private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
             value is global::Shop.Order result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Orders_Replace_bodyLimit = -1;
+
         /// <summary>PUT /orders/{id} → <c>Shop.Orders.Replace</c></summary>
         public async Task Orders_Replace(HttpContext httpContext)
         {
             RequestErrors? errors = null;
             int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Orders_Replace_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

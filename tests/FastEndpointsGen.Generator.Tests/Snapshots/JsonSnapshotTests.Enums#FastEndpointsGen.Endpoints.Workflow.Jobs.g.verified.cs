@@ -25,11 +25,14 @@ namespace FastEndpointsGen.Generated
             var handlers = new Workflow_Jobs_Endpoints(runtime);
             root.MapPatch("/jobs/{name}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Jobs_Update))
                 .WithName("Update")
-                .Add(builder => handlers.Jobs_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Jobs_Update_Invoke, Jobs_Update_Method));
+                .Add(builder => { handlers.Jobs_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Jobs_Update_Invoke, Jobs_Update_Method); handlers.Jobs_Update_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapGet("/jobs/{status}", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Jobs_ByStatus))
                 .WithName("ByStatus")
                 .Add(builder => handlers.Jobs_ByStatus_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ByStatus", handlers.Jobs_ByStatus_Invoke, Jobs_ByStatus_Method));
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Jobs_Update_bodyLimit = -1;
 
         /// <summary>PATCH /jobs/{name} → <c>Workflow.Jobs.Update</c></summary>
         public async Task Jobs_Update(HttpContext httpContext)
@@ -37,7 +40,7 @@ namespace FastEndpointsGen.Generated
             RequestErrors? errors = null;
             string name_local = RequestValues.Text(httpContext.Request.RouteValues["name"] as string, "path", "name", ref errors);
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Jobs_Update_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

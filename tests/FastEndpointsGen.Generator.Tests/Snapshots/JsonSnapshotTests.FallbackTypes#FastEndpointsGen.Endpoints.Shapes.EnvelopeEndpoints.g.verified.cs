@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Shapes_EnvelopeEndpoints_Endpoints(runtime);
             root.MapPost("/envelopes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.EnvelopeEndpoints_Echo))
                 .WithName("Echo")
-                .Add(builder => handlers.EnvelopeEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.EnvelopeEndpoints_Echo_Invoke, EnvelopeEndpoints_Echo_Method));
+                .Add(builder => { handlers.EnvelopeEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.EnvelopeEndpoints_Echo_Invoke, EnvelopeEndpoints_Echo_Method); handlers.EnvelopeEndpoints_Echo_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapGet("/shapes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.EnvelopeEndpoints_Shapes))
                 .WithName("Shapes")
                 .Add(builder => handlers.EnvelopeEndpoints_Shapes_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Shapes", handlers.EnvelopeEndpoints_Shapes_Invoke, EnvelopeEndpoints_Shapes_Method));
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long EnvelopeEndpoints_Echo_bodyLimit = -1;
 
         /// <summary>POST /envelopes → <c>Shapes.EnvelopeEndpoints.Echo</c></summary>
         public async Task EnvelopeEndpoints_Echo(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, EnvelopeEndpoints_Echo_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

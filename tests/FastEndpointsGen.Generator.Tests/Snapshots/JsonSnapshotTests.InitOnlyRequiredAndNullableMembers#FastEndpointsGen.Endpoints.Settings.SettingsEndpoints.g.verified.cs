@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Settings_SettingsEndpoints_Endpoints(runtime);
             root.MapPut("/settings", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Save))
                 .WithName("Save")
-                .Add(builder => handlers.SettingsEndpoints_Save_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Save", handlers.SettingsEndpoints_Save_Invoke, SettingsEndpoints_Save_Method));
+                .Add(builder => { handlers.SettingsEndpoints_Save_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Save", handlers.SettingsEndpoints_Save_Invoke, SettingsEndpoints_Save_Method); handlers.SettingsEndpoints_Save_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPost("/shapes", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.SettingsEndpoints_Draw))
                 .WithName("Draw")
-                .Add(builder => handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, SettingsEndpoints_Draw_Method));
+                .Add(builder => { handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, SettingsEndpoints_Draw_Method); handlers.SettingsEndpoints_Draw_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long SettingsEndpoints_Save_bodyLimit = -1;
 
         /// <summary>PUT /settings → <c>Settings.SettingsEndpoints.Save</c></summary>
         public async Task SettingsEndpoints_Save(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Save_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -107,12 +110,15 @@ namespace FastEndpointsGen.Generated
         private Task SettingsEndpoints_Save_Write(HttpContext httpContext, object? value) =>
             value is global::Settings.AppSettings result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long SettingsEndpoints_Draw_bodyLimit = -1;
+
         /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
         public async Task SettingsEndpoints_Draw(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Draw_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

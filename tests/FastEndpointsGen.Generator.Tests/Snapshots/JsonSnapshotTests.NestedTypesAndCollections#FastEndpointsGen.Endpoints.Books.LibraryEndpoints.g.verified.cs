@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Books_LibraryEndpoints_Endpoints(runtime);
             root.MapPost("/libraries", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.LibraryEndpoints_Create))
                 .WithName("Create")
-                .Add(builder => handlers.LibraryEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.LibraryEndpoints_Create_Invoke, LibraryEndpoints_Create_Method));
+                .Add(builder => { handlers.LibraryEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.LibraryEndpoints_Create_Invoke, LibraryEndpoints_Create_Method); handlers.LibraryEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapGet("/libraries/labels", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.LibraryEndpoints_Labels))
                 .WithName("Labels")
                 .Add(builder => handlers.LibraryEndpoints_Labels_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Labels", handlers.LibraryEndpoints_Labels_Invoke, LibraryEndpoints_Labels_Method));
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long LibraryEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /libraries → <c>Books.LibraryEndpoints.Create</c></summary>
         public async Task LibraryEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, LibraryEndpoints_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

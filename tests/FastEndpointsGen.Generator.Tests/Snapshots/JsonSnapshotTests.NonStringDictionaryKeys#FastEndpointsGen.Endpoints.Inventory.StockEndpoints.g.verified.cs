@@ -24,15 +24,18 @@ namespace FastEndpointsGen.Generated
             var handlers = new Inventory_StockEndpoints_Endpoints(runtime);
             root.MapPost("/stock", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.StockEndpoints_Echo))
                 .WithName("Echo")
-                .Add(builder => handlers.StockEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.StockEndpoints_Echo_Invoke, StockEndpoints_Echo_Method));
+                .Add(builder => { handlers.StockEndpoints_Echo_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Echo", handlers.StockEndpoints_Echo_Invoke, StockEndpoints_Echo_Method); handlers.StockEndpoints_Echo_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long StockEndpoints_Echo_bodyLimit = -1;
 
         /// <summary>POST /stock → <c>Inventory.StockEndpoints.Echo</c></summary>
         public async Task StockEndpoints_Echo(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, StockEndpoints_Echo_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

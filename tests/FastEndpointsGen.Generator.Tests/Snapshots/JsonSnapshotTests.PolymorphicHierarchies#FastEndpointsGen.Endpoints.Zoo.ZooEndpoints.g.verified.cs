@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Zoo_ZooEndpoints_Endpoints(runtime);
             root.MapPost("/enclosures", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ZooEndpoints_Create))
                 .WithName("Create")
-                .Add(builder => handlers.ZooEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.ZooEndpoints_Create_Invoke, ZooEndpoints_Create_Method));
+                .Add(builder => { handlers.ZooEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.ZooEndpoints_Create_Invoke, ZooEndpoints_Create_Method); handlers.ZooEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPost("/pets", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.ZooEndpoints_Adopt))
                 .WithName("Adopt")
-                .Add(builder => handlers.ZooEndpoints_Adopt_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Adopt", handlers.ZooEndpoints_Adopt_Invoke, ZooEndpoints_Adopt_Method));
+                .Add(builder => { handlers.ZooEndpoints_Adopt_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Adopt", handlers.ZooEndpoints_Adopt_Invoke, ZooEndpoints_Adopt_Method); handlers.ZooEndpoints_Adopt_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long ZooEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /enclosures → <c>Zoo.ZooEndpoints.Create</c></summary>
         public async Task ZooEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, ZooEndpoints_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -107,12 +110,15 @@ namespace FastEndpointsGen.Generated
         private Task ZooEndpoints_Create_Write(HttpContext httpContext, object? value) =>
             value is global::Zoo.Enclosure result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteZoo_Enclosure) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long ZooEndpoints_Adopt_bodyLimit = -1;
+
         /// <summary>POST /pets → <c>Zoo.ZooEndpoints.Adopt</c></summary>
         public async Task ZooEndpoints_Adopt(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, ZooEndpoints_Adopt_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

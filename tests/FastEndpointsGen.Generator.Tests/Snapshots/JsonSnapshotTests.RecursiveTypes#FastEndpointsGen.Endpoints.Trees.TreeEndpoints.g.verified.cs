@@ -28,7 +28,7 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => handlers.TreeEndpoints_Root_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Root", handlers.TreeEndpoints_Root_Invoke, TreeEndpoints_Root_Method));
             root.MapPost("/trees", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TreeEndpoints_Plant))
                 .WithName("Plant")
-                .Add(builder => handlers.TreeEndpoints_Plant_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Plant", handlers.TreeEndpoints_Plant_Invoke, TreeEndpoints_Plant_Method));
+                .Add(builder => { handlers.TreeEndpoints_Plant_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Plant", handlers.TreeEndpoints_Plant_Invoke, TreeEndpoints_Plant_Method); handlers.TreeEndpoints_Plant_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
         /// <summary>GET /categories → <c>Trees.TreeEndpoints.Root</c></summary>
@@ -73,12 +73,15 @@ namespace FastEndpointsGen.Generated
         private Task TreeEndpoints_Root_Write(HttpContext httpContext, object? value) =>
             value is global::Trees.Category result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long TreeEndpoints_Plant_bodyLimit = -1;
+
         /// <summary>POST /trees → <c>Trees.TreeEndpoints.Plant</c></summary>
         public async Task TreeEndpoints_Plant(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, TreeEndpoints_Plant_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

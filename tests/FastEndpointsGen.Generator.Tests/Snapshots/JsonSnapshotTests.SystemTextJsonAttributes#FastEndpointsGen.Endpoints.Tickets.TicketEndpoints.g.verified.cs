@@ -24,15 +24,18 @@ namespace FastEndpointsGen.Generated
             var handlers = new Tickets_TicketEndpoints_Endpoints(runtime);
             root.MapPost("/tickets", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.TicketEndpoints_Create))
                 .WithName("Create")
-                .Add(builder => handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, TicketEndpoints_Create_Method));
+                .Add(builder => { handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, TicketEndpoints_Create_Method); handlers.TicketEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long TicketEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /tickets → <c>Tickets.TicketEndpoints.Create</c></summary>
         public async Task TicketEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, TicketEndpoints_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

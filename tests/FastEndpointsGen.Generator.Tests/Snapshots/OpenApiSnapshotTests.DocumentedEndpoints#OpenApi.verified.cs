@@ -266,7 +266,7 @@
           "customer": {
             "type": "string",
             "minLength": 2,
-            "pattern": "\\S",
+            "pattern": "^\\s*\\S[\\s\\S]*$",
             "maxLength": 100,
             "description": "Who ordered."
           },

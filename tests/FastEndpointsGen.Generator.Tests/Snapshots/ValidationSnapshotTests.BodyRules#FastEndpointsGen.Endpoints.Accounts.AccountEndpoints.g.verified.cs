@@ -25,18 +25,21 @@ namespace FastEndpointsGen.Generated
             var handlers = new Accounts_AccountEndpoints_Endpoints(runtime);
             root.MapPost("/addresses", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AccountEndpoints_Add))
                 .WithName("Add")
-                .Add(builder => handlers.AccountEndpoints_Add_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Add", handlers.AccountEndpoints_Add_Invoke, AccountEndpoints_Add_Method));
+                .Add(builder => { handlers.AccountEndpoints_Add_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Add", handlers.AccountEndpoints_Add_Invoke, AccountEndpoints_Add_Method); handlers.AccountEndpoints_Add_bodyLimit = runtime.BodyLimitOf(builder); });
             root.MapPost("/signup", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.AccountEndpoints_Create))
                 .WithName("Create")
-                .Add(builder => handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, AccountEndpoints_Create_Method));
+                .Add(builder => { handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, AccountEndpoints_Create_Method); handlers.AccountEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long AccountEndpoints_Add_bodyLimit = -1;
 
         /// <summary>POST /addresses → <c>Accounts.AccountEndpoints.Add</c></summary>
         public async Task AccountEndpoints_Add(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, AccountEndpoints_Add_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
@@ -107,12 +110,15 @@ namespace FastEndpointsGen.Generated
         private Task AccountEndpoints_Add_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long AccountEndpoints_Create_bodyLimit = -1;
+
         /// <summary>POST /signup → <c>Accounts.AccountEndpoints.Create</c></summary>
         public async Task AccountEndpoints_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, AccountEndpoints_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

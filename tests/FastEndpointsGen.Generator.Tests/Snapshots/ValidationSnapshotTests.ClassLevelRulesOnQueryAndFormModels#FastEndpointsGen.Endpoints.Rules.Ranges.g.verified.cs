@@ -29,7 +29,7 @@ namespace FastEndpointsGen.Generated
             root.MapPost("/stays", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Ranges_Book))
                 .WithMetadata(new global::Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
                 .WithName("Book")
-                .Add(builder => handlers.Ranges_Book_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Book", handlers.Ranges_Book_Invoke, Ranges_Book_Method));
+                .Add(builder => { handlers.Ranges_Book_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Book", handlers.Ranges_Book_Invoke, Ranges_Book_Method); handlers.Ranges_Book_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
         /// <summary>GET /ranges → <c>Rules.Ranges.List</c></summary>
@@ -104,11 +104,14 @@ namespace FastEndpointsGen.Generated
         private Task Ranges_List_Write(HttpContext httpContext, object? value) =>
             value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Ranges_Book_bodyLimit = -1;
+
         /// <summary>POST /stays → <c>Rules.Ranges.Book</c></summary>
         public async Task Ranges_Book(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var form = await RequestValues.ReadFormAsync(httpContext, runtime);
+            var form = await RequestValues.ReadFormAsync(httpContext, runtime, Ranges_Book_bodyLimit);
             if (form is null)
             {
                 return; // already answered: 400, 413 or 415

@@ -24,15 +24,18 @@ namespace FastEndpointsGen.Generated
             var handlers = new Rules_Intervals_Endpoints(runtime);
             root.MapPost("/intervals", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Intervals_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Intervals_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Intervals_Create_Invoke, Intervals_Create_Method));
+                .Add(builder => { handlers.Intervals_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Intervals_Create_Invoke, Intervals_Create_Method); handlers.Intervals_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Intervals_Create_bodyLimit = -1;
 
         /// <summary>POST /intervals → <c>Rules.Intervals.Create</c></summary>
         public async Task Intervals_Create(HttpContext httpContext)
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Intervals_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);

@@ -24,8 +24,11 @@ namespace FastEndpointsGen.Generated
             var handlers = new Rules_Orders_Endpoints(runtime);
             root.MapPost("/orders", new global::Microsoft.AspNetCore.Http.RequestDelegate(handlers.Orders_Create))
                 .WithName("Create")
-                .Add(builder => handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, Orders_Create_Method));
+                .Add(builder => { handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, Orders_Create_Method); handlers.Orders_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
+
+        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
+        internal long Orders_Create_bodyLimit = -1;
 
         /// <summary>POST /orders → <c>Rules.Orders.Create</c></summary>
         public async Task Orders_Create(HttpContext httpContext)
@@ -49,7 +52,7 @@ namespace FastEndpointsGen.Generated
                 }
             }
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime);
+            var body = await JsonBody.ReadAsync(httpContext, runtime, Orders_Create_bodyLimit);
             if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
             {
                 await body.WriteRejectionAsync(httpContext, runtime);
