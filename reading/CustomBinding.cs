@@ -33,7 +33,7 @@ internal static class CustomBinding
     /// <summary>Which <c>BindAsync</c> convention <paramref name="type"/> follows, if any.</summary>
     public static BindAsyncKind FindBindAsync(ITypeSymbol type)
     {
-        if (type.AllInterfaces.Any(i => i.IsGenericType && i.ConstructedFrom.ToDisplayString() == "Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
+        if (type.AllInterfaces.Any(i => i is { Name: "IBindableFromHttpContext", IsGenericType: true } && i.ConstructedFrom.ToDisplayString() == "Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
                 && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
         {
             return BindAsyncKind.Bindable;

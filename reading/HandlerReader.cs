@@ -76,7 +76,7 @@ internal static class HandlerReader
             CheckMetadata(endpoints[0], assembly, problems, cancellationToken);
         }
 
-        var models = new ModelTypes(cancellationToken);
+        var models = new ModelTypes(assembly, cancellationToken);
         foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -9,10 +11,13 @@ namespace FastEndpointsGen.Reading;
 /// <summary>
 /// The model types an endpoint reaches from its body, its socket messages and its response, walked the way the
 /// generated JSON reads and writes them, with the FEG4xxx problems each one has (docs/json.md). Each type is visited
-/// once per handler.
+/// once per handler, and read once per compilation: what a type leads to and its problems are kept for the next
+/// handler that reaches it (<paramref name="assembly"/>, the compilation's own, keys them).
 /// </summary>
-internal sealed class ModelTypes(CancellationToken cancellationToken)
+internal sealed class ModelTypes(IAssemblySymbol assembly, CancellationToken cancellationToken)
 {
+    private static readonly ConditionalWeakTable<IAssemblySymbol, ConcurrentDictionary<ITypeSymbol, Step>> Steps = new();
+
     private const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
 
     private readonly HashSet<ITypeSymbol> _seen = new(SymbolEqualityComparer.Default);
@@ -50,6 +55,7 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
 
     private void Walk(ITypeSymbol type, Location location, List<Problem> problems, bool reading)
     {
+        var steps = Steps.GetValue(assembly, static _ => new ConcurrentDictionary<ITypeSymbol, Step>(SymbolEqualityComparer.Default));
         var stack = new Stack<ITypeSymbol>();
         stack.Push(type);
         while (stack.Count > 0)
@@ -67,75 +73,95 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
             }
 
             Reached.Add(current);
-            current = TypeClassifier.Unwrap(current, out var wasNullable);
-            if (wasNullable)
+            if (!steps.TryGetValue(current, out var step))
             {
-                stack.Push(current);
-                continue;
+                step = steps.GetOrAdd(current, StepOf(current));
             }
 
-            var simple = TypeClassifier.GetSimpleKind(current);
-            if (TypeClassifier.IsJsonScalar(simple))
+            foreach (var (id, arguments) in step.Problems)
             {
-                continue;
-            }
-
-            if (TypeClassifier.GetCollectionKind(current, out var element) != CollectionKind.None && element is not null)
-            {
-                stack.Push(element);
-                continue;
-            }
-
-            if (TypeClassifier.IsDictionary(current, out _, out var value) && value is not null)
-            {
-                stack.Push(value);
-                continue;
-            }
-
-            if (JsonSupport.FallbackReason(current) is { } reason)
-            {
-                problems.Add(Fallback(current, reason, location));
-                continue;
-            }
-
-            var named = (INamedTypeSymbol)current;
-            if (Polymorphism.Of(named) is { } polymorphism)
-            {
-                foreach (var (derived, problem) in polymorphism.Check(named))
+                if (reading || id != DiagnosticIds.FEG4003NoConstructorToRead)
                 {
-                    if (problem is not null)
-                    {
-                        problems.Add(new Problem(DiagnosticIds.FEG4005DerivedTypeNotGenerated, location,
-                            [derived.Type.ToDisplayString(), named.ToDisplayString(), problem]));
-                    }
-                    else if (!SymbolEqualityComparer.Default.Equals(derived.Type, named))
-                    {
-                        stack.Push(derived.Type);
-                    }
-                }
-
-                if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
-                {
-                    continue; // its members are written and read by the derived types
+                    problems.Add(new Problem(id, location, arguments));
                 }
             }
 
-            var members = JsonMembers.Of(named, out var constructor);
-            if (reading && !named.IsValueType && constructor is null)
+            foreach (var next in step.Next)
             {
-                problems.Add(new Problem(DiagnosticIds.FEG4003NoConstructorToRead, location, [named.ToDisplayString()]));
-            }
-
-            CheckNames(named, members, location, problems);
-            foreach (var member in members)
-            {
-                stack.Push(member.Type);
+                stack.Push(next);
             }
         }
     }
 
+    /// <summary>
+    /// What one type adds to a walk, the same for every handler that reaches it: the types it leads to and its own
+    /// problems (FEG4003 counts only where the type is read).
+    /// </summary>
+    private static Step StepOf(ITypeSymbol current)
+    {
+        current = TypeClassifier.Unwrap(current, out var wasNullable);
+        if (wasNullable)
+        {
+            return new Step([current], []);
+        }
+
+        var simple = TypeClassifier.GetSimpleKind(current);
+        if (TypeClassifier.IsJsonScalar(simple))
+        {
+            return Step.None;
+        }
+
+        if (TypeClassifier.GetCollectionKind(current, out var element) != CollectionKind.None && element is not null)
+        {
+            return new Step([element], []);
+        }
+
+        if (TypeClassifier.IsDictionary(current, out _, out var value) && value is not null)
+        {
+            return new Step([value], []);
+        }
+
+        if (JsonSupport.FallbackReason(current) is { } reason)
+        {
+            return new Step([], [Fallback(current, reason)]);
+        }
+
+        var next = new List<ITypeSymbol>();
+        var problems = new List<(string, object?[])>();
+        var named = (INamedTypeSymbol)current;
+        if (Polymorphism.Of(named) is { } polymorphism)
+        {
+            foreach (var (derived, problem) in polymorphism.Check(named))
+            {
+                if (problem is not null)
+                {
+                    problems.Add((DiagnosticIds.FEG4005DerivedTypeNotGenerated, [derived.Type.ToDisplayString(), named.ToDisplayString(), problem]));
+                }
+                else if (!SymbolEqualityComparer.Default.Equals(derived.Type, named))
+                {
+                    next.Add(derived.Type);
+                }
+            }
+
+            if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
+            {
+                return new Step([.. next], [.. problems]); // its members are written and read by the derived types
+            }
+        }
+
+        var members = JsonMembers.Of(named, out var constructor);
+        if (!named.IsValueType && constructor is null)
+        {
+            problems.Add((DiagnosticIds.FEG4003NoConstructorToRead, [named.ToDisplayString()]));
+        }
+
+        CheckNames(named, members, problems);
+        next.AddRange(members.Select(m => m.Type));
+        return new Step([.. next], [.. problems]);
+    }
+
     /// <summary>FEG4004: two JSON members (read or written) whose JSON names are the same.</summary>
-    private static void CheckNames(INamedTypeSymbol type, List<JsonMember> members, Location location, List<Problem> problems)
+    private static void CheckNames(INamedTypeSymbol type, List<JsonMember> members, List<(string, object?[])> problems)
     {
         var byName = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
         foreach (var member in members)
@@ -148,7 +174,7 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
 
             if (byName.TryGetValue(member.JsonName, out var first))
             {
-                problems.Add(new Problem(DiagnosticIds.FEG4004DuplicateJsonName, location, [type.ToDisplayString(), first.Name, member.Name, member.JsonName]));
+                problems.Add((DiagnosticIds.FEG4004DuplicateJsonName, [type.ToDisplayString(), first.Name, member.Name, member.JsonName]));
             }
             else
             {
@@ -158,16 +184,25 @@ internal sealed class ModelTypes(CancellationToken cancellationToken)
     }
 
     /// <summary>FEG4002 for an interface or abstract class without <c>[JsonDerivedType]</c>, else FEG4001: the app's options write it.</summary>
-    private static Problem Fallback(ITypeSymbol type, string reason, Location location)
+    private static (string, object?[]) Fallback(ITypeSymbol type, string reason)
     {
         var polymorphic = type.TypeKind == TypeKind.Interface || type.IsAbstract && type.TypeKind == TypeKind.Class;
         if (polymorphic && !type.GetAttributes().Any(a => a.AttributeClass is not null && TypeClassifier.FullName(a.AttributeClass) == JsonDerivedType))
         {
-            return new Problem(DiagnosticIds.FEG4002PolymorphicWithoutDerivedTypes, location,
+            return (DiagnosticIds.FEG4002PolymorphicWithoutDerivedTypes,
                 [type.ToDisplayString(), type.TypeKind == TypeKind.Interface ? "an interface" : "an abstract class"]);
         }
 
         var reasonText = reason.Length > 0 ? char.ToUpperInvariant(reason[0]) + reason.Substring(1) : reason;
-        return new Problem(DiagnosticIds.FEG4001JsonFallback, location, [reasonText, type.ToDisplayString()]);
+        return (DiagnosticIds.FEG4001JsonFallback, [reasonText, type.ToDisplayString()]);
+    }
+
+    private sealed class Step(ITypeSymbol[] next, (string Id, object?[] Arguments)[] problems)
+    {
+        public static readonly Step None = new([], []);
+
+        public ITypeSymbol[] Next { get; } = next;
+
+        public (string Id, object?[] Arguments)[] Problems { get; } = problems;
     }
 }

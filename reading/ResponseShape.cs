@@ -106,7 +106,7 @@ internal sealed class ResponseShape
 
     /// <summary>The type is <c>IResult</c> or implements it.</summary>
     public static bool IsResult(ITypeSymbol type) =>
-        TypeClassifier.FullName(type) == ResultInterface || type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == ResultInterface);
+        type.Name == "IResult" && TypeClassifier.FullName(type) == ResultInterface || TypeClassifier.Implements(type, ResultInterface);
 
     private static void AddResultValues(ITypeSymbol type, List<ITypeSymbol> values)
     {

@@ -43,7 +43,7 @@ internal static class ValidationAttributes
 
     /// <summary>The type implements <c>IValidatableObject</c>: its <c>Validate</c> runs on the built model after every other rule passed.</summary>
     public static bool IsValidatable(ITypeSymbol type) =>
-        type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == Namespace + "IValidatableObject");
+        TypeClassifier.Implements(type, Namespace + "IValidatableObject");
 
     private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
     {

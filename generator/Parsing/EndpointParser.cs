@@ -181,7 +181,7 @@ internal static class EndpointParser
     }
 
     private static bool Implements(ITypeSymbol type, string interfaceName) =>
-        type.TypeKind != TypeKind.TypeParameter && !type.IsAbstract && type.AllInterfaces.Any(i => TypeClassifier.FullName(i) == interfaceName);
+        type.TypeKind != TypeKind.TypeParameter && !type.IsAbstract && TypeClassifier.Implements(type, interfaceName);
 
     private static string? LastString(List<AttributeData> attributes, string attributeName) =>
         attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;

@@ -229,6 +229,84 @@ public class OpenApiSnapshotTests
     }
 
     [Test]
+    public void ThrownHttpErrors_AreReadFromSyntax_AndCallsAreBoundOnlyWhereTheyCanReachOne()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.Net;
+            using Microsoft.AspNetCore.Http;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public static class Quiet
+            {
+                public static void Check(int id) { }
+            }
+
+            public static class Loud
+            {
+                public static void Check(int id) => throw new HttpError(418, "Teapot.");
+
+                // Calls itself: the walk ends.
+                public static int Retry(int attempts) => attempts > 3 ? throw new HttpError(StatusCodes.Status503ServiceUnavailable) : Retry(attempts + 1);
+            }
+
+            public static class Items
+            {
+                [Get("/items/{id}")]
+                public static string Get(int id)
+                {
+                    // Same name as Loud.Check, but this one cannot fail: binding tells them apart.
+                    Quiet.Check(id);
+                    if (id == 1)
+                    {
+                        throw new HttpError(StatusCodes.Status403Forbidden);
+                    }
+
+                    if (id == 2)
+                    {
+                        throw new HttpError((int)HttpStatusCode.TooManyRequests, "Slow down.");
+                    }
+
+                    return Loud.Retry(id).ToString();
+                }
+            }
+            """);
+
+        var json = AssertValid(result);
+        var get = System.Text.Json.Nodes.JsonNode.Parse(json)!["paths"]!["/items/{id}"]!["get"]!["responses"]!.AsObject();
+        Assert.That(get.Select(r => r.Key), Is.EquivalentTo(new[] { "200", "403", "422", "429", "503" }));
+    }
+
+    [Test]
+    public void ThrownErrors_OfAProjectTypeNamedHttpError_AreNotListed()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed class HttpError(int status) : System.Exception("HTTP " + status);
+
+            public static class Items
+            {
+                [Get("/items/{id}")]
+                public static string Get(int id) => id > 0 ? "x" : throw new HttpError(404);
+
+                [Get("/others/{id}")]
+                public static string Other(int id) => id > 0 ? "x" : throw new FastEndpointsGen.HttpError(410);
+            }
+            """);
+
+        var document = System.Text.Json.Nodes.JsonNode.Parse(AssertValid(result))!["paths"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(document["/items/{id}"]!["get"]!["responses"]!.AsObject().Select(r => r.Key), Is.EquivalentTo(new[] { "200", "422" }));
+            Assert.That(document["/others/{id}"]!["get"]!["responses"]!.AsObject().Select(r => r.Key), Is.EquivalentTo(new[] { "200", "410", "422" }));
+        });
+    }
+
+    [Test]
     public void ErrorSchemas_OnlyWhenReferenced()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""
