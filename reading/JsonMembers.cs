@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -95,6 +96,26 @@ internal static class JsonMembers
     /// is the constructor a reader builds it with (<see cref="JsonSupport.ReadConstructor"/>), or null when it cannot be read.
     /// </summary>
     public static List<JsonMember> Of(INamedTypeSymbol type, out IMethodSymbol? constructor)
+    {
+        var read = Read.GetValue(type, static t => new MembersOf(Decide(t, out var c), c));
+        constructor = read.Constructor;
+        return [.. read.Members];
+    }
+
+    /// <summary>
+    /// Each type's members, decided once while the type symbol lives (as long as its compilation): the reader and the
+    /// generator's JSON types ask for the same model types, and many handlers share them (docs/performance.md#generator-cost).
+    /// </summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, MembersOf> Read = new();
+
+    private sealed class MembersOf(List<JsonMember> members, IMethodSymbol? constructor)
+    {
+        public List<JsonMember> Members { get; } = members;
+
+        public IMethodSymbol? Constructor { get; } = constructor;
+    }
+
+    private static List<JsonMember> Decide(INamedTypeSymbol type, out IMethodSymbol? constructor)
     {
         var read = constructor = JsonSupport.ReadConstructor(type);
         var properties = PublicProperties(type);

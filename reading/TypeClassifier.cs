@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Reading;
@@ -122,6 +123,17 @@ internal static class TypeClassifier
             return SimpleKind.Enum;
         }
 
+        return SimpleKinds.GetValue(type, static t => new StrongBox<SimpleKind>(OtherSimpleKind(t))).Value;
+    }
+
+    /// <summary>
+    /// The kinds read from a type's name and members, kept as long as the type symbol lives (as long as its
+    /// compilation): the handlers sharing a model type ask about it once (docs/performance.md#generator-cost).
+    /// </summary>
+    private static readonly ConditionalWeakTable<ITypeSymbol, StrongBox<SimpleKind>> SimpleKinds = new();
+
+    private static SimpleKind OtherSimpleKind(ITypeSymbol type)
+    {
         switch (FullName(type))
         {
             case "System.Guid": return SimpleKind.Guid;
