@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using TaskApi.NSwagClient;
 
 namespace Clients.Tests;
@@ -13,28 +11,19 @@ namespace Clients.Tests;
 [Category("Clients")]
 public sealed class NSwagClientTests
 {
-    private string _database = "";
-    private WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _http = null!;
+    private TaskApiHost? _host;
     private TasksClient _client = null!;
 
     [OneTimeSetUp]
     public void Start()
     {
-        _database = Path.Combine(Path.GetTempPath(), "feg-nswag-" + Guid.NewGuid().ToString("N") + ".db");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(global::TaskApi.SqliteTaskStore.DatabaseKey, _database));
-        _http = _factory.CreateClient();
+        _host = new TaskApiHost();
         // The document's server is the relative "/": the client resolves it against the HttpClient's base address.
-        _client = new TasksClient(_http);
+        _client = new TasksClient(_host.Http);
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _http.Dispose();
-        _factory.Dispose();
-        File.Delete(_database);
-    }
+    public void Stop() => _host?.Dispose();
 
     [Test]
     public async Task Create_list_get_patch_complete_delete()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using FastEndpointsGen.Testing;
 
 namespace Clients.Tests;
 
@@ -21,9 +22,9 @@ namespace Clients.Tests;
 public sealed class PrismProxyTests
 {
     private const string PrismError = "https://stoplight.io/prism/errors#";
-    private Tool.Server? _taskApi;
-    private Tool.Server? _strict;
-    private Tool.Server? _reporting;
+    private RunningProcess? _taskApi;
+    private RunningProcess? _strict;
+    private RunningProcess? _reporting;
     private HttpClient _http = null!;
     private Uri _strictBase = null!;
     private Uri _reportingBase = null!;
@@ -32,19 +33,19 @@ public sealed class PrismProxyTests
     public async Task Start()
     {
         var npm = await NpmTools.DirectoryAsync();
-        var api = new Uri($"http://127.0.0.1:{Tool.FreePort()}");
+        var api = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
         _taskApi = Tool.Start(TestContext.CurrentContext.TestDirectory, "dotnet", $"TaskApi.dll --urls {api} --TaskApi:Database=:memory:");
-        _strictBase = new Uri($"http://127.0.0.1:{Tool.FreePort()}");
-        _reportingBase = new Uri($"http://127.0.0.1:{Tool.FreePort()}");
+        _strictBase = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
+        _reportingBase = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
         _strict = Prism(npm, api, _strictBase, "--errors");
         _reporting = Prism(npm, api, _reportingBase, "");
-        await Tool.WaitUntilAnsweringAsync(new Uri(api, "/openapi.json"), _taskApi);
-        await Tool.WaitUntilAnsweringAsync(new Uri(_strictBase, "/tasks"), _strict);
-        await Tool.WaitUntilAnsweringAsync(new Uri(_reportingBase, "/tasks"), _reporting);
+        await ProcessRunner.WaitUntilAnsweringAsync(new Uri(api, "/openapi.json"), _taskApi);
+        await ProcessRunner.WaitUntilAnsweringAsync(new Uri(_strictBase, "/tasks"), _strict);
+        await ProcessRunner.WaitUntilAnsweringAsync(new Uri(_reportingBase, "/tasks"), _reporting);
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    private static Tool.Server Prism(string npm, Uri upstream, Uri listen, string options) =>
+    private static RunningProcess Prism(string npm, Uri upstream, Uri listen, string options) =>
         Tool.Start(npm, "npx", $"--no-install prism proxy \"{Documents.TaskApi}\" {upstream} {options} --host 127.0.0.1 --port {listen.Port}");
 
     [OneTimeTearDown]

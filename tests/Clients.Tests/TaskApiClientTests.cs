@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using TaskApi.Client;
@@ -15,27 +13,19 @@ namespace Clients.Tests;
 [Category("Clients")]
 public sealed class KiotaClientTests
 {
-    private string _database = "";
-    private WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _http = null!;
+    private TaskApiHost? _host;
     private TasksClient _client = null!;
 
     [OneTimeSetUp]
     public void Start()
     {
-        _database = Path.Combine(Path.GetTempPath(), "feg-clients-" + Guid.NewGuid().ToString("N") + ".db");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting(global::TaskApi.SqliteTaskStore.DatabaseKey, _database));
-        _http = _factory.CreateClient();
-        _client = new TasksClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http) { BaseUrl = _http.BaseAddress!.ToString().TrimEnd('/') });
+        _host = new TaskApiHost();
+        var http = _host.Http;
+        _client = new TasksClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = http.BaseAddress!.ToString().TrimEnd('/') });
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _http.Dispose();
-        _factory.Dispose();
-        File.Delete(_database);
-    }
+    public void Stop() => _host?.Dispose();
 
     [Test]
     public async Task Create_list_get_patch_complete_delete()

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using FastEndpointsGen.Testing;
 
 namespace FastEndpointsGen.Package.Tests;
 
@@ -14,8 +13,13 @@ namespace FastEndpointsGen.Package.Tests;
 public sealed class PackageTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly Dictionary<string, string> DotnetQuiet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
     private string _work = "";
-    private Process? _server;
+    private RunningProcess? _server;
     private Uri _baseAddress = null!;
     private string _buildOutput = "";
 
@@ -56,30 +60,14 @@ public sealed class PackageTests
 
         _buildOutput = await RunDotnet(project, "build -c Release");
 
-        var port = FreePort();
-        _baseAddress = new Uri($"http://127.0.0.1:{port}");
-        _server = Process.Start(new ProcessStartInfo("dotnet", $"bin/Release/net10.0/Consumer.dll --urls {_baseAddress}")
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await WaitUntilListening();
+        _baseAddress = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
+        _server = ProcessRunner.Start(project, "dotnet", $"bin/Release/net10.0/Consumer.dll --urls {_baseAddress}");
+        await ProcessRunner.WaitUntilAnsweringAsync(new Uri(_baseAddress, "/tasks/"), _server);
     }
 
     [OneTimeTearDown]
     public void StopConsumer()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit();
-        }
-
         _server?.Dispose();
         try
         {
@@ -276,59 +264,9 @@ public sealed class PackageTests
         Assert.That(entries, Does.Contain("build/FastEndpointsGen.targets").And.Contain("buildTransitive/FastEndpointsGen.targets"));
     }
 
-    private async Task WaitUntilListening()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_server!.HasExited)
-            {
-                Assert.Fail($"The consumer exited with code {_server.ExitCode} before listening.");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(_baseAddress, "/tasks/"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        Assert.Fail("The consumer did not start listening within 60 seconds.");
-    }
-
-    private static async Task<string> RunDotnet(string directory, string arguments, bool expectSuccess = true)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var text = await output + await error;
-        if (expectSuccess)
-        {
-            Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments} failed:\n{text}");
-        }
-
-        return text;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>The dotnet CLI without its telemetry and banner; a failure shows everything it printed.</summary>
+    private static Task<string> RunDotnet(string directory, string arguments, bool expectSuccess = true) =>
+        ProcessRunner.RunAsync(directory, "dotnet", arguments, DotnetQuiet, expectSuccess);
 
     private static string RepositoryRoot()
     {
