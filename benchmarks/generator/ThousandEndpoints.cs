@@ -83,10 +83,12 @@ internal static class ThousandEndpoints
 
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Demo.Models.AppJsonContext.Default));
         builder.Services.AddSingleton<ICatalog, Catalog>();
 
         var app = builder.Build();
+        app.MapOpenApi();
         {{string.Concat(Enumerable.Range(0, classes).Select(i => $"Demo.Endpoints.{ResourceName(i)}Endpoints.Map(app);\n"))}}app.Run();
         """;
 

@@ -17,12 +17,14 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ENDPOINTS=${ENDPOINTS:-1000}
 RUNS=${RUNS:-5}
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/feg-generator-XXXXXX")}
+mkdir -p "$OUT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
 PROJECT=$OUT/ThousandEndpoints
 EMPTY=$OUT/ThousandEndpoints.Empty
 RDG=$OUT/ThousandEndpoints.MinimalApi
 GENERATED=$OUT/generated/FastEndpointsGen.Generator/FastEndpointsGen.Generator.EndpointsGenerator
 ROSLYN=$(sed -n 's/.*"Microsoft.CodeAnalysis.CSharp" Version="\([^"]*\)".*/\1/p' "$REPO/Directory.Packages.props")
+OPENAPI=$(sed -n 's/.*"Microsoft.AspNetCore.OpenApi" Version="\([^"]*\)".*/\1/p' "$REPO/Directory.Packages.props")
 # Every project's bin/ and obj/ under $OUT: a build in the checkout meanwhile cannot swap the generator DLL.
 BUILD=(-c Release --artifacts-path "$OUT/artifacts")
 
@@ -127,9 +129,11 @@ internal static class GeneratedEndpointsStub
 }
 EOF
 
-# rdg: the minimal API, no FastEndpointsGen at all.
+# rdg: the minimal API, no FastEndpointsGen at all; its OpenAPI document from Microsoft.AspNetCore.OpenApi, as
+# `dotnet new webapi` sets a project up.
 web_project "    <EnableRequestDelegateGenerator>true</EnableRequestDelegateGenerator>
-    <InterceptorsNamespaces>\$(InterceptorsNamespaces);Microsoft.Extensions.Validation.Generated</InterceptorsNamespaces>" "" \
+    <InterceptorsNamespaces>\$(InterceptorsNamespaces);Microsoft.Extensions.Validation.Generated</InterceptorsNamespaces>" \
+  "    <PackageReference Include=\"Microsoft.AspNetCore.OpenApi\" Version=\"$OPENAPI\" />" \
   > "$RDG/ThousandEndpoints.MinimalApi.csproj"
 
 # 3. Restore and build each once with its references, from the checkout as it is now.

@@ -37,7 +37,9 @@ public class ThousandEndpointsTests
 
     /// <summary>
     /// Where the generator's time goes on a full build of the 1,000-endpoint project, step by step, next to an empty
-    /// generator that finds the same methods (docs/performance.md#generator-cost). Each round compiles the sources afresh
+    /// generator that finds the same methods and a signature-reading one that also reads what any binding generator must:
+    /// each handler's parameter and return types and the properties of the model types they reach, with their attributes
+    /// (docs/performance.md#generator-cost). Each round compiles the sources afresh
     /// (nothing bound yet, as in a full build) and runs each generator on its own compilation; the first round also
     /// pays for JIT. A timing report, not a check: run it by hand.
     /// </summary>
@@ -49,8 +51,9 @@ public class ThousandEndpointsTests
         for (var round = 0; round < 4; round++)
         {
             var (_, empty) = RunAlone(new EmptyGenerator(), sources);
+            var (_, signatures) = RunAlone(new SignatureGenerator(), sources);
             var (ours, elapsed) = RunAlone(new EndpointsGenerator(), sources);
-            TestContext.Out.WriteLine($"round {round}: EndpointsGenerator {elapsed.TotalMilliseconds:F0} ms, empty generator {empty.TotalMilliseconds:F0} ms");
+            TestContext.Out.WriteLine($"round {round}: EndpointsGenerator {elapsed.TotalMilliseconds:F0} ms, empty generator {empty.TotalMilliseconds:F0} ms, signature reader {signatures.TotalMilliseconds:F0} ms");
             foreach (var (name, steps) in ours.TrackedSteps.OrderByDescending(s => s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds)))
             {
                 TestContext.Out.WriteLine($"    {name,-24} {steps.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F1} ms  ({steps.Length} run(s))");
@@ -85,6 +88,63 @@ public class ThousandEndpointsTests
                     static (syntax, _) => syntax.TargetSymbol.Name);
                 context.RegisterSourceOutput(methods.Collect(), static (_, _) => { });
             }
+        }
+    }
+
+    /// <summary>
+    /// The least a generator that binds must read: the route-attributed methods (as <see cref="EmptyGenerator"/>), each
+    /// one's parameter and return types with the parameters' attributes, and the properties (with attributes) of every
+    /// project type they reach. Emits nothing.
+    /// </summary>
+    private sealed class SignatureGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            foreach (var attribute in new[] { "Get", "Post", "Put", "Patch", "Delete", "WebSocketRoute" })
+            {
+                var methods = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    "FastEndpointsGen." + attribute + "Attribute",
+                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                    static (syntax, _) => Read((IMethodSymbol)syntax.TargetSymbol));
+                context.RegisterSourceOutput(methods.Collect(), static (_, _) => { });
+            }
+        }
+
+        private static int Read(IMethodSymbol method)
+        {
+            var read = 0;
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var types = new Stack<ITypeSymbol>();
+            foreach (var parameter in method.Parameters)
+            {
+                types.Push(parameter.Type);
+                read += parameter.GetAttributes().Length;
+            }
+
+            types.Push(method.ReturnType);
+            while (types.Count > 0)
+            {
+                if (types.Pop() is not INamedTypeSymbol type || !seen.Add(type))
+                {
+                    continue;
+                }
+
+                foreach (var argument in type.TypeArguments)
+                {
+                    types.Push(argument);
+                }
+
+                if (type.Locations.Any(l => l.IsInSource))
+                {
+                    foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+                    {
+                        types.Push(property.Type);
+                        read += property.GetAttributes().Length;
+                    }
+                }
+            }
+
+            return read + seen.Count;
         }
     }
 }
