@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using FastEndpointsGen.Generator.Emitting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NUnit.Framework;
@@ -63,9 +64,23 @@ internal static class GeneratorAssert
         Assert.That(result.Run.Diagnostics, Is.Empty, "The generator reported diagnostics:\n" + Format(result.Run.Diagnostics));
     }
 
-    /// <summary>The compilation (input plus generated files) has no warning or error, emit included.</summary>
+    /// <summary>
+    /// The compilation (input plus generated files) has no warning or error, emit included. Generated files turn nullable
+    /// warnings off for the user's build (docs/performance.md#generated-code-and-the-compiler); here they are on, so the
+    /// generated code is checked as strictly as the user's own.
+    /// </summary>
     public static void CompilesCleanly(Compilation compilation)
     {
+        foreach (var tree in compilation.SyntaxTrees.ToList())
+        {
+            var text = tree.GetText();
+            if (text.ToString().Contains(SourceHeader.NullableWarningsOff))
+            {
+                var checkedText = Microsoft.CodeAnalysis.Text.SourceText.From(text.ToString().Replace(SourceHeader.NullableWarningsOff, "#nullable enable warnings"), text.Encoding);
+                compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(checkedText));
+            }
+        }
+
         using var peStream = new MemoryStream();
         var emit = compilation.Emit(peStream);
         var problems = emit.Diagnostics
