@@ -73,11 +73,7 @@ internal sealed class ModelTypes(IAssemblySymbol assembly, CancellationToken can
             }
 
             Reached.Add(current);
-            if (!steps.TryGetValue(current, out var step))
-            {
-                step = steps.GetOrAdd(current, StepOf(current));
-            }
-
+            var step = steps.GetOrAdd(current, StepOf);
             foreach (var (id, arguments) in step.Problems)
             {
                 if (reading || id != DiagnosticIds.FEG4003NoConstructorToRead)

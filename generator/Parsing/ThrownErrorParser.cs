@@ -33,7 +33,7 @@ internal static class ThrownErrorParser
     /// <summary>Per compilation: whether a project method with a given name can reach an <c>HttpError</c>, read from syntax.</summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> ReachingNames = new();
 
-    /// <summary>Per compilation: whether the project declares a type named HttpError of its own.</summary>
+    /// <summary>Per compilation: whether the project declares a type named HttpError of its own, which makes every candidate creation bound.</summary>
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> NameIsAmbiguous = new();
 
     public static EquatableArray<int> Statuses(IMethodSymbol handler, Compilation compilation, CancellationToken cancellationToken)
@@ -53,9 +53,6 @@ internal static class ThrownErrorParser
         private readonly HashSet<IMethodSymbol> _visited = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
         private readonly HashSet<string> _deciding = new(System.StringComparer.Ordinal);
-
-        // A project type of its own named HttpError makes the name ambiguous: then every candidate creation is bound.
-        private bool? _nameIsAmbiguous;
 
         public SortedSet<int> Statuses { get; } = [];
 
@@ -159,7 +156,7 @@ internal static class ThrownErrorParser
 
         private bool IsHttpError(BaseObjectCreationExpressionSyntax creation) =>
             creation is ObjectCreationExpressionSyntax
-                && !(_nameIsAmbiguous ??= NameIsAmbiguous.GetValue(compilation, static c => new(c.ContainsSymbolsWithName(HttpErrorName, SymbolFilter.Type))).Value)
+                && !NameIsAmbiguous.GetValue(compilation, static c => new(c.ContainsSymbolsWithName(HttpErrorName, SymbolFilter.Type))).Value
             || Model(creation).GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type }
                 && SymbolEqualityComparer.Default.Equals(type, httpError);
 
