@@ -329,5 +329,5 @@ internal static class JsonText
         }
     }
 
-    private static void WriteString(StringBuilder builder, string text) => builder.Append(JsonString.Quote(text));
+    private static void WriteString(StringBuilder builder, string text) => JsonString.Quote(builder, text);
 }

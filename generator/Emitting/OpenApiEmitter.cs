@@ -44,7 +44,7 @@ internal static class OpenApiEmitter
             using (writer.Block())
             {
                 writer.WriteLine("/// <summary>The document as JSON text.</summary>");
-                writer.WriteLine($"public const string Json = {JsonEmitter.Literal(json)};");
+                writer.WriteVerbatimLiteral("public const string Json = ", json, ";");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The document as UTF-8 bytes.</summary>");
                 writer.WriteLine("public static global::System.ReadOnlyMemory<byte> Utf8 { get; } = global::System.Text.Encoding.UTF8.GetBytes(Json);");

@@ -30,6 +30,30 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes one line holding <paramref name="value"/> as a verbatim string literal (<c>@"..."</c>, quotes doubled) between
+    /// <paramref name="before"/> and <paramref name="after"/>, copying the value once: for long constants such as the
+    /// OpenAPI document, where building the line first would copy megabytes several times.
+    /// </summary>
+    public SourceWriter WriteVerbatimLiteral(string before, string value, string after)
+    {
+        for (var i = 0; i < _indent; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
+
+        _builder.Append(before).Append("@\"");
+        var start = 0;
+        for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
+        {
+            _builder.Append(value, start, quote + 1 - start).Append('"');
+            start = quote + 1;
+        }
+
+        _builder.Append(value, start, value.Length - start).Append('"').Append(after).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes a multi-line block (e.g. a raw string literal), indenting each line.</summary>
     public SourceWriter WriteLines(string text)
     {

@@ -96,10 +96,17 @@ internal sealed record Constant(ConstantKind Kind, string Text, string? Type = n
 /// <summary>JSON string literals, as the document and error contexts write them.</summary>
 internal static class JsonString
 {
-    public static string Quote(string text)
+    public static string Quote(string text) => Quote(new StringBuilder(text.Length + 2), text).ToString();
+
+    /// <summary>Appends <paramref name="text"/> as a JSON string to <paramref name="builder"/>.</summary>
+    public static StringBuilder Quote(StringBuilder builder, string text)
     {
-        var builder = new StringBuilder(text.Length + 2);
         builder.Append('"');
+        if (!NeedsEscaping(text))
+        {
+            return builder.Append(text).Append('"');
+        }
+
         foreach (var ch in text)
         {
             switch (ch)
@@ -133,6 +140,19 @@ internal static class JsonString
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"');
+    }
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is '"' or '\\' or < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -16,6 +16,24 @@ public class SourceWriterTests
         Assert.That(writer.ToString(), Is.EqualTo("a\nb\n"));
     }
 
+    [TestCase("", "@\"\"")]
+    [TestCase("{\"a\":\"b\\\"c\"}", "@\"{\"\"a\"\":\"\"b\\\"\"c\"\"}\"")]
+    [TestCase("\"", "@\"\"\"\"")]
+    [TestCase("x\\ny", "@\"x\\ny\"")]
+    public void WriteVerbatimLiteral_DoublesQuotes_AndIndents(string value, string literal)
+    {
+        var writer = new SourceWriter();
+
+        using (writer.Indent())
+        {
+            writer.WriteVerbatimLiteral("const string S = ", value, ";");
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo("    const string S = " + literal + ";\n"));
+        var parsed = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(literal);
+        Assert.That(((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)parsed).Token.ValueText, Is.EqualTo(value));
+    }
+
     [Test]
     public void EmptyLine_IsNeverIndented()
     {
