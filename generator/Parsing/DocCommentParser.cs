@@ -30,8 +30,8 @@ internal static class DocCommentParser
     /// <summary>The parsed comment of <paramref name="symbol"/>, or null when it has none (or it is not well-formed).</summary>
     public static XElement? Read(ISymbol symbol, CancellationToken cancellationToken)
     {
-        var xml = FromSyntax(symbol, cancellationToken);
-        if (xml is null)
+        var xml = FromSyntax(symbol, cancellationToken, out var needsCompiler);
+        if (xml is null && needsCompiler)
         {
             var compiled = symbol.GetDocumentationCommentXml(CultureInfo.InvariantCulture, expandIncludes: false, cancellationToken);
             xml = string.IsNullOrWhiteSpace(compiled) ? null : compiled;
@@ -162,16 +162,26 @@ internal static class DocCommentParser
         return "`" + (dot >= 0 ? name.Substring(dot + 1) : name).Replace("`", "") + "`";
     }
 
-    /// <summary>The <c>///</c> lines before the declaration, as XML text, or null.</summary>
-    private static string? FromSyntax(ISymbol symbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>///</c> lines before the declaration, as XML text, or null. <paramref name="needsCompiler"/> says whether the
+    /// compiler's documentation provider could still find a comment: for a symbol from a referenced assembly, or one with a
+    /// <c>/** */</c> comment. Asking it about a source symbol with neither would only re-read the same trivia, slowly.
+    /// </summary>
+    private static string? FromSyntax(ISymbol symbol, CancellationToken cancellationToken, out bool needsCompiler)
     {
+        needsCompiler = symbol.DeclaringSyntaxReferences.IsEmpty;
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             var node = reference.GetSyntax(cancellationToken);
             var lines = new List<string>();
             foreach (var trivia in node.GetLeadingTrivia())
             {
-                if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
+                if (trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+                    || (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && trivia.ToString().StartsWith("/**", StringComparison.Ordinal)))
+                {
+                    needsCompiler = true;
+                }
+                else if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
                 {
                     lines.AddRange(trivia.ToFullString().Split('\n'));
                 }

@@ -310,10 +310,12 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     private void AddDocs(ITypeSymbol type, string id, List<IPropertySymbol> properties)
     {
         var doc = DocCommentParser.Read(type, cancellationToken);
+        var propertyDocs = properties.ConvertAll(p => DocCommentParser.Read(p, cancellationToken));
         var members = new List<NamedDoc>();
-        foreach (var property in properties)
+        for (var i = 0; i < properties.Count; i++)
         {
-            var text = DocCommentParser.Summary(DocCommentParser.Read(property, cancellationToken)) ?? DocCommentParser.Param(doc, property.Name);
+            var property = properties[i];
+            var text = DocCommentParser.Summary(propertyDocs[i]) ?? DocCommentParser.Param(doc, property.Name);
             if (text is not null)
             {
                 members.Add(new NamedDoc(property.Name, text));
@@ -327,8 +329,8 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         // A positional record's attributes sit on its constructor parameters unless written [property: ...].
         var constructorParameters = type is INamedTypeSymbol named ? named.InstanceConstructors.SelectMany(c => c.Parameters).ToList() : new List<IParameterSymbol>();
         var memberExamples = properties
-            .Select(p => new NamedExamples(p.Name, ExampleParser.Of(
-                constructorParameters.Where(c => c.Name == p.Name).Cast<ISymbol>().Prepend(p).ToList(), DocCommentParser.Read(p, cancellationToken))))
+            .Select((p, i) => new NamedExamples(p.Name, ExampleParser.Of(
+                constructorParameters.Where(c => c.Name == p.Name).Cast<ISymbol>().Prepend(p).ToList(), propertyDocs[i])))
             .Where(e => e.Values.Count > 0)
             .ToEquatableArray();
         var referenced = Referenced(type, properties);

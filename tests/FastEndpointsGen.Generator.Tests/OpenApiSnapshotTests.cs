@@ -165,6 +165,40 @@ public class OpenApiSnapshotTests
     }
 
     [Test]
+    public void DelimitedDocComments_AreReadThroughTheCompiler()
+    {
+        // /** */ comments are not read from the syntax: the compiler's documentation provider reads them, on a handler and
+        // on a model's members alike.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            /** <summary>A pet.</summary> */
+            public sealed class Pet
+            {
+                /** <summary>What the pet answers to.</summary> */
+                public required string Name { get; init; }
+            }
+
+            public static class Pets
+            {
+                /**
+                 * <summary>Fetch a pet</summary>
+                 * <param name="id">The pet's number.</param>
+                 */
+                [Get("/pets/{id}")]
+                public static Pet Get(int id) => new() { Name = "Rex" };
+            }
+            """);
+
+        Assert.That(result.OpenApi, Does.Contain("\"summary\": \"Fetch a pet\"")
+            .And.Contain("\"description\": \"The pet's number.\"")
+            .And.Contain("\"description\": \"A pet.\"")
+            .And.Contain("\"description\": \"What the pet answers to.\""));
+    }
+
+    [Test]
     public void ThrownHttpErrors_AndBodyRefusals_AreListed()
     {
         var result = GeneratorAssert.CompilesCleanlyAndCaches("""
