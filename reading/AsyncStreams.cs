@@ -33,7 +33,7 @@ internal static class AsyncStreams
 
         if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
         {
-            var implemented = type.AllInterfaces.Where(i => i.Name == "IAsyncEnumerable" && i.OriginalDefinition.ToDisplayString() == AsyncEnumerable).ToList();
+            var implemented = TypeClassifier.ImplementedConstructions(type, AsyncEnumerable).ToList();
             return implemented.Count == 1 ? implemented[0].TypeArguments[0] : null;
         }
 

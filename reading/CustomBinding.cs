@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Reading;
@@ -32,16 +31,14 @@ internal static class CustomBinding
     private const string FormatProvider = "System.IFormatProvider";
 
     /// <summary>Which <c>BindAsync</c> convention <paramref name="type"/> follows, if any.</summary>
-    public static BindAsyncKind FindBindAsync(ITypeSymbol type) =>
-        BindAsyncKinds.GetValue(type, static t => new StrongBox<BindAsyncKind>(Find(t))).Value;
+    public static BindAsyncKind FindBindAsync(ITypeSymbol type) => BindAsyncKinds[type];
 
-    /// <summary>Kept as long as the type symbol lives: every handler with a parameter of the type asks (docs/performance.md#generator-cost).</summary>
-    private static readonly ConditionalWeakTable<ITypeSymbol, StrongBox<BindAsyncKind>> BindAsyncKinds = new();
+    /// <summary>Kept as long as the type symbol lives: every handler with a parameter of the type asks.</summary>
+    private static readonly Memo<ITypeSymbol, BindAsyncKind> BindAsyncKinds = new(Find);
 
     private static BindAsyncKind Find(ITypeSymbol type)
     {
-        if (type.AllInterfaces.Any(i => i is { Name: "IBindableFromHttpContext", IsGenericType: true } && i.ConstructedFrom.ToDisplayString() == "Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
-                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
+        if (TypeClassifier.ImplementsOfItself(type, "Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"))
         {
             return BindAsyncKind.Bindable;
         }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -95,22 +94,22 @@ internal static class JsonMembers
     /// the read constructor's parameters, then the other public properties (base types first). <paramref name="constructor"/>
     /// is the constructor a reader builds it with (<see cref="JsonSupport.ReadConstructor"/>), or null when it cannot be read.
     /// </summary>
-    public static List<JsonMember> Of(INamedTypeSymbol type, out IMethodSymbol? constructor)
+    public static IReadOnlyList<JsonMember> Of(INamedTypeSymbol type, out IMethodSymbol? constructor)
     {
-        var read = Read.GetValue(type, static t => new MembersOf(Decide(t, out var c), c));
+        var read = Read[type];
         constructor = read.Constructor;
-        return [.. read.Members];
+        return read.Members;
     }
 
     /// <summary>
     /// Each type's members, decided once while the type symbol lives (as long as its compilation): the reader and the
     /// generator's JSON types ask for the same model types, and many handlers share them (docs/performance.md#generator-cost).
     /// </summary>
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, MembersOf> Read = new();
+    private static readonly Memo<INamedTypeSymbol, MembersOf> Read = new(static t => new MembersOf(Decide(t, out var c), c));
 
-    private sealed class MembersOf(List<JsonMember> members, IMethodSymbol? constructor)
+    private sealed class MembersOf(IReadOnlyList<JsonMember> members, IMethodSymbol? constructor)
     {
-        public List<JsonMember> Members { get; } = members;
+        public IReadOnlyList<JsonMember> Members { get; } = members;
 
         public IMethodSymbol? Constructor { get; } = constructor;
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -16,7 +15,9 @@ namespace FastEndpointsGen.Reading;
 /// </summary>
 internal sealed class ModelTypes(IAssemblySymbol assembly, CancellationToken cancellationToken)
 {
-    private static readonly ConditionalWeakTable<IAssemblySymbol, ConcurrentDictionary<ITypeSymbol, Step>> Steps = new();
+    /// <summary>Per compilation (its assembly): each type's step, shared by the type's differently annotated wrappers.</summary>
+    private static readonly Memo<IAssemblySymbol, ConcurrentDictionary<ITypeSymbol, Step>> Steps =
+        new(static _ => new ConcurrentDictionary<ITypeSymbol, Step>(SymbolEqualityComparer.Default));
 
     private const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
 
@@ -55,7 +56,7 @@ internal sealed class ModelTypes(IAssemblySymbol assembly, CancellationToken can
 
     private void Walk(ITypeSymbol type, Location location, List<Problem> problems, bool reading)
     {
-        var steps = Steps.GetValue(assembly, static _ => new ConcurrentDictionary<ITypeSymbol, Step>(SymbolEqualityComparer.Default));
+        var steps = Steps[assembly];
         var stack = new Stack<ITypeSymbol>();
         stack.Push(type);
         while (stack.Count > 0)
@@ -157,7 +158,7 @@ internal sealed class ModelTypes(IAssemblySymbol assembly, CancellationToken can
     }
 
     /// <summary>FEG4004: two JSON members (read or written) whose JSON names are the same.</summary>
-    private static void CheckNames(INamedTypeSymbol type, List<JsonMember> members, List<(string, object?[])> problems)
+    private static void CheckNames(INamedTypeSymbol type, IReadOnlyList<JsonMember> members, List<(string, object?[])> problems)
     {
         var byName = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
         foreach (var member in members)

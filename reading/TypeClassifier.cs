@@ -1,4 +1,5 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Reading;
@@ -123,14 +124,14 @@ internal static class TypeClassifier
             return SimpleKind.Enum;
         }
 
-        return SimpleKinds.GetValue(type, static t => new StrongBox<SimpleKind>(OtherSimpleKind(t))).Value;
+        return SimpleKinds[type];
     }
 
     /// <summary>
     /// The kinds read from a type's name and members, kept as long as the type symbol lives (as long as its
-    /// compilation): the handlers sharing a model type ask about it once (docs/performance.md#generator-cost).
+    /// compilation): the handlers sharing a model type ask about it once.
     /// </summary>
-    private static readonly ConditionalWeakTable<ITypeSymbol, StrongBox<SimpleKind>> SimpleKinds = new();
+    private static readonly Memo<ITypeSymbol, SimpleKind> SimpleKinds = new(OtherSimpleKind);
 
     private static SimpleKind OtherSimpleKind(ITypeSymbol type)
     {
@@ -155,20 +156,7 @@ internal static class TypeClassifier
     }
 
     /// <summary>True for a type that implements <c>IParsable&lt;T&gt;</c> of itself.</summary>
-    public static bool IsParsable(ITypeSymbol type)
-    {
-        foreach (var candidate in type.AllInterfaces)
-        {
-            if (candidate is { Name: "IParsable", IsGenericType: true }
-                && candidate.ConstructedFrom.ToDisplayString() == "System.IParsable<TSelf>"
-                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsParsable(ITypeSymbol type) => ImplementsOfItself(type, "System.IParsable<TSelf>");
 
     /// <summary>Recognises arrays, lists, sets and their interfaces, returning the element type.</summary>
     public static CollectionKind GetCollectionKind(ITypeSymbol type, out ITypeSymbol? element)
@@ -339,6 +327,31 @@ internal static class TypeClassifier
 
         return false;
     }
+
+    /// <summary>
+    /// The constructions of the generic interface <paramref name="definition"/> (written as its definition displays:
+    /// <c>System.IParsable&lt;TSelf&gt;</c>) that <paramref name="type"/> implements, told apart by simple name first as
+    /// <see cref="Implements"/> does.
+    /// </summary>
+    public static IEnumerable<INamedTypeSymbol> ImplementedConstructions(ITypeSymbol type, string definition)
+    {
+        var open = definition.IndexOf('<');
+        var simpleName = definition.Substring(definition.LastIndexOf('.', open) + 1, open - definition.LastIndexOf('.', open) - 1);
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate is { IsGenericType: true } && candidate.Name == simpleName && candidate.OriginalDefinition.ToDisplayString() == definition)
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="type"/> implements the generic interface <paramref name="definition"/> of itself, the
+    /// "static abstract" convention's shape: <c>IParsable&lt;T&gt;</c>, <c>IBindableFromHttpContext&lt;T&gt;</c>.
+    /// </summary>
+    public static bool ImplementsOfItself(ITypeSymbol type, string definition) =>
+        ImplementedConstructions(type, definition).Any(i => SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
 
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None));
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using FastEndpointsGen.Generator.Model;
 using FastEndpointsGen.Reading;
@@ -27,9 +26,10 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
     private const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
     private const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
 
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, DescribedType>> DescribedTypes = new();
+    private static readonly Memo<Compilation, ConcurrentDictionary<string, DescribedType>> DescribedTypes =
+        new(static _ => new ConcurrentDictionary<string, DescribedType>(StringComparer.Ordinal));
 
-    private readonly ConcurrentDictionary<string, DescribedType> _described = DescribedTypes.GetValue(compilation, static _ => new(StringComparer.Ordinal));
+    private readonly ConcurrentDictionary<string, DescribedType> _described = DescribedTypes[compilation];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<TypeDocs> _docs = [];

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,10 +31,11 @@ internal static class ThrownErrorParser
     private const int MaxDepth = 4;
 
     /// <summary>Per compilation: whether a project method with a given name can reach an <c>HttpError</c>, read from syntax.</summary>
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> ReachingNames = new();
+    private static readonly Memo<Compilation, ConcurrentDictionary<string, bool>> ReachingNames =
+        new(static _ => new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal));
 
     /// <summary>Per compilation: whether the project declares a type named HttpError of its own, which makes every candidate creation bound.</summary>
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> NameIsAmbiguous = new();
+    private static readonly Memo<Compilation, bool> NameIsAmbiguous = new(static c => c.ContainsSymbolsWithName(HttpErrorName, SymbolFilter.Type));
 
     public static EquatableArray<int> Statuses(IMethodSymbol handler, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -107,7 +108,7 @@ internal static class ThrownErrorParser
                 return false;
             }
 
-            var known = ReachingNames.GetValue(compilation, static _ => new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal));
+            var known = ReachingNames[compilation];
             if (known.TryGetValue(name, out var reaches))
             {
                 return reaches;
@@ -156,7 +157,7 @@ internal static class ThrownErrorParser
 
         private bool IsHttpError(BaseObjectCreationExpressionSyntax creation) =>
             creation is ObjectCreationExpressionSyntax
-                && !NameIsAmbiguous.GetValue(compilation, static c => new(c.ContainsSymbolsWithName(HttpErrorName, SymbolFilter.Type))).Value
+                && !NameIsAmbiguous[compilation]
             || Model(creation).GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type }
                 && SymbolEqualityComparer.Default.Equals(type, httpError);
 
