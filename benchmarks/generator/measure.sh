@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Generator and compile cost on a full build (docs/performance.md: <= 100 ms for a 1,000-endpoint project, and the
 # whole compile no slower than the same endpoints as a minimal API with the Request Delegate Generator).
-# Writes three projects from ThousandEndpoints.cs into a temporary folder, side by side:
+# Writes four projects from ThousandEndpoints.cs into a temporary folder, side by side:
 #   ours     the endpoints with route attributes, built with FastEndpointsGen's runtime, generator and analyzers;
 #   empty    the same sources with an empty incremental generator instead of ours (a tiny generator project this
 #            script writes: it finds the same attributed methods with ForAttributeWithMetadataName and emits nothing),
 #            the baseline any attribute-driven generator pays over this compilation;
+#   signatures the same with a generator that also reads what any binding generator must (each handler's parameter and
+#            return types with their attributes, its class's attributes, the properties of the project types they
+#            reach): the floor Roslyn's binding sets (both baselines are in BaselineGenerators.cs);
 #   rdg      the same endpoints as a minimal API (MapGet/MapPost…) with the Request Delegate Generator, a System.Text.Json
 #            source-generated context and .NET 10's AddValidation.
 # Each is built once in Release with its references, then rebuilt alone (--no-incremental --no-dependencies),
@@ -21,6 +24,7 @@ mkdir -p "$OUT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
 PROJECT=$OUT/ThousandEndpoints
 EMPTY=$OUT/ThousandEndpoints.Empty
+SIGNATURES=$OUT/ThousandEndpoints.Signatures
 RDG=$OUT/ThousandEndpoints.MinimalApi
 GENERATED=$OUT/generated/FastEndpointsGen.Generator/FastEndpointsGen.Generator.EndpointsGenerator
 ROSLYN=$(sed -n 's/.*"Microsoft.CodeAnalysis.CSharp" Version="\([^"]*\)".*/\1/p' "$REPO/Directory.Packages.props")
@@ -38,6 +42,7 @@ dotnet build "$REPO/benchmarks/generator/ProjectWriter" "${BUILD[@]}" > "$OUT/wr
 WRITER="$OUT/artifacts/bin/ProjectWriter/release/ProjectWriter.dll"
 dotnet "$WRITER" "$PROJECT" "$ENDPOINTS"
 dotnet "$WRITER" "$EMPTY" "$ENDPOINTS"
+dotnet "$WRITER" "$SIGNATURES" "$ENDPOINTS"
 dotnet "$WRITER" "$RDG" "$ENDPOINTS" --minimal-api
 
 # 2. The project files. Empty Directory.*.props keep any file above the temporary folder out of the build.
@@ -71,10 +76,11 @@ web_project "" "    <ProjectReference Include=\"$REPO/runtime/FastEndpointsGen.c
     <ProjectReference Include=\"$REPO/analyzers/FastEndpointsGen.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />" \
   > "$PROJECT/ThousandEndpoints.csproj"
 
-# empty: the same sources and runtime, the empty generator instead of ours, and a stand-in for the one generated
-# method Program.cs calls.
-mkdir -p "$OUT/EmptyGenerator"
-cat > "$OUT/EmptyGenerator/EmptyGenerator.csproj" <<EOF
+# empty and signatures: the same sources and runtime, a baseline generator instead of ours, and a stand-in for the one
+# generated method Program.cs calls. Each baseline is its own analyzer, so neither pays for binding the other asked for.
+baseline() { # project generator-class
+  mkdir -p "$OUT/$2"
+  cat > "$OUT/$2/$2.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
 
   <PropertyGroup>
@@ -86,40 +92,25 @@ cat > "$OUT/EmptyGenerator/EmptyGenerator.csproj" <<EOF
 
   <ItemGroup>
     <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="$ROSLYN" PrivateAssets="all" />
+    <Compile Include="$REPO/benchmarks/generator/BaselineGenerators.cs" />
   </ItemGroup>
 
 </Project>
 EOF
-cat > "$OUT/EmptyGenerator/EmptyGenerator.cs" <<'EOF'
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
+  cat > "$OUT/$2/Entry.cs" <<EOF
 namespace Baseline;
 
-/// <summary>
-/// The least an attribute-driven incremental generator does: find the methods carrying the route attributes
-/// (ForAttributeWithMetadataName binds each candidate's attributes), keep their names, emit nothing.
-/// </summary>
-[Generator(LanguageNames.CSharp)]
-public sealed class EmptyGenerator : IIncrementalGenerator
+[Microsoft.CodeAnalysis.Generator(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+public sealed class $2 : Microsoft.CodeAnalysis.IIncrementalGenerator
 {
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        foreach (var attribute in new[] { "Get", "Post", "Put", "Patch", "Delete", "WebSocketRoute" })
-        {
-            var methods = context.SyntaxProvider.ForAttributeWithMetadataName(
-                "FastEndpointsGen." + attribute + "Attribute",
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (syntax, _) => syntax.TargetSymbol.Name);
-            context.RegisterSourceOutput(methods.Collect(), static (_, _) => { });
-        }
-    }
+    public void Initialize(Microsoft.CodeAnalysis.IncrementalGeneratorInitializationContext context) =>
+        new FastEndpointsGen.Benchmarks.$2().Initialize(context);
 }
 EOF
-web_project "" "    <ProjectReference Include=\"$REPO/runtime/FastEndpointsGen.csproj\" />
-    <ProjectReference Include=\"$OUT/EmptyGenerator/EmptyGenerator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />" \
-  > "$EMPTY/ThousandEndpoints.Empty.csproj"
-cat > "$EMPTY/Stub.cs" <<'EOF'
+  web_project "" "    <ProjectReference Include=\"$REPO/runtime/FastEndpointsGen.csproj\" />
+    <ProjectReference Include=\"$OUT/$2/$2.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />" \
+    > "$1/$(basename "$1").csproj"
+  cat > "$1/Stub.cs" <<'EOF'
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Stands in for the generated entry point, so the sources compile without FastEndpointsGen's generator.</summary>
@@ -128,6 +119,9 @@ internal static class GeneratedEndpointsStub
     public static Microsoft.AspNetCore.Routing.IEndpointRouteBuilder MapGeneratedEndpoints(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints;
 }
 EOF
+}
+baseline "$EMPTY" EmptyGenerator
+baseline "$SIGNATURES" SignatureReader
 
 # rdg: the minimal API, no FastEndpointsGen at all; its OpenAPI document from Microsoft.AspNetCore.OpenApi, as
 # `dotnet new webapi` sets a project up.
@@ -137,7 +131,7 @@ web_project "    <EnableRequestDelegateGenerator>true</EnableRequestDelegateGene
   > "$RDG/ThousandEndpoints.MinimalApi.csproj"
 
 # 3. Restore and build each once with its references, from the checkout as it is now.
-for project in "$PROJECT" "$EMPTY" "$RDG"; do
+for project in "$PROJECT" "$EMPTY" "$SIGNATURES" "$RDG"; do
   name=$(basename "$project")
   dotnet build "$project" "${BUILD[@]}" > "$OUT/$name.first.build.log" 2>&1 || fail "the first build of $name failed, see $OUT/$name.first.build.log"
 done
@@ -146,7 +140,7 @@ done
 dotnet build-server shutdown > /dev/null
 
 # 4. Full rebuilds of each project alone, through the compiler server as `dotnet build` uses it by default (the
-# warm-up round starts it), interleaved so that a slower moment on the machine hits all three alike. The analyzer
+# warm-up round starts it), interleaved so that a slower moment on the machine hits all four alike. The analyzer
 # report is only logged at detailed verbosity.
 rebuild() { # project log-file
   dotnet build "$1" "${BUILD[@]}" --no-incremental --no-dependencies \
@@ -159,6 +153,7 @@ rebuild() { # project log-file
 for run in $(seq 0 "$RUNS"); do
   rebuild "$PROJECT" "$OUT/ours.run$run.log"
   rebuild "$EMPTY" "$OUT/empty.run$run.log"
+  rebuild "$SIGNATURES" "$OUT/signatures.run$run.log"
   rebuild "$RDG" "$OUT/rdg.run$run.log"
 done
 dotnet build-server shutdown --vbcscompiler > /dev/null   # the server the warm-up started
@@ -200,6 +195,7 @@ def parse(path):
     return {
         "ours": generator_ms(log, "FastEndpointsGen.Generator.EndpointsGenerator"),
         "empty": generator_ms(log, "Baseline.EmptyGenerator"),
+        "signatures": generator_ms(log, "Baseline.SignatureReader"),
         "rdg": generator_ms(log, "Microsoft.AspNetCore.Http.RequestDelegateGenerator.RequestDelegateGenerator"),
         "analyzers": seconds(analyzers.group(1)) * 1000 if analyzers else float("nan"),
         "generators": float(all_generators.group(1)) * 1000 if all_generators else float("nan"),
@@ -208,32 +204,37 @@ def parse(path):
         "server": "server processed compilation" in log,
     }
 
-results = {v: [parse(f"{out}/{v}.run{i}.log") for i in range(runs + 1)] for v in ("ours", "empty", "rdg")}
+variants = ("ours", "empty", "signatures", "rdg")
+results = {v: [parse(f"{out}/{v}.run{i}.log") for i in range(runs + 1)] for v in variants}
 for i in range(runs + 1):
-    ours, empty, rdg = results["ours"][i], results["empty"][i], results["rdg"][i]
+    ours, empty, signatures, rdg = (results[v][i] for v in variants)
     label = "warm-up (new compiler server)" if i == 0 else f"run {i}"
-    server = "" if ours["server"] and empty["server"] and rdg["server"] else " | NOT all through the compiler server"
+    server = "" if all(results[v][i]["server"] for v in variants) else " | NOT all through the compiler server"
     print(f"{label:30} EndpointsGenerator {ours['ours']:5.0f} ms | empty generator {empty['empty']:5.0f} ms | "
-          f"RDG {rdg['rdg']:5.0f} ms | Csc ours {ours['csc']:6d} ms, empty {empty['csc']:6d} ms, minimal API {rdg['csc']:6d} ms | "
-          f"warnings {ours['warnings']}/{empty['warnings']}/{rdg['warnings']}{server}")
+          f"signature reader {signatures['signatures']:5.0f} ms | RDG {rdg['rdg']:5.0f} ms | "
+          f"Csc ours {ours['csc']:6d} ms, empty {empty['csc']:6d} ms, minimal API {rdg['csc']:6d} ms | "
+          f"warnings {'/'.join(str(results[v][i]['warnings']) for v in variants)}{server}")
 
 def median(variant, key):
     return statistics.median(r[key] for r in results[variant][1:])
 
 m = {
-    "ours": median("ours", "ours"), "empty": median("empty", "empty"), "rdg": median("rdg", "rdg"),
+    "ours": median("ours", "ours"), "empty": median("empty", "empty"), "signatures": median("signatures", "signatures"),
+    "rdg": median("rdg", "rdg"),
     "analyzers": median("ours", "analyzers"), "ours_generators": median("ours", "generators"),
     "rdg_generators": median("rdg", "generators"),
     "csc_ours": median("ours", "csc"), "csc_empty": median("empty", "csc"), "csc_rdg": median("rdg", "csc"),
 }
 low, high = min(r["ours"] for r in results["ours"][1:]), max(r["ours"] for r in results["ours"][1:])
 print(f"median of {runs}: EndpointsGenerator {m['ours']:.0f} ms (min {low:.0f}, max {high:.0f}), "
-      f"{m['ours'] / m['empty']:.1f}x the empty generator's {m['empty']:.0f} ms; FastEndpointsGen analyzers {m['analyzers']:.0f} ms; "
+      f"{m['ours'] / m['empty']:.1f}x the empty generator's {m['empty']:.0f} ms, {m['ours'] / m['signatures']:.1f}x the signature "
+      f"reader's {m['signatures']:.0f} ms ({m['signatures'] / m['empty']:.1f}x the empty one); FastEndpointsGen analyzers {m['analyzers']:.0f} ms; "
       f"all generators {m['ours_generators']:.0f} ms (minimal API: {m['rdg_generators']:.0f} ms, RDG {m['rdg']:.0f} ms); "
       f"Csc {m['csc_ours']:.0f} ms vs minimal API {m['csc_rdg']:.0f} ms ({m['csc_ours'] / m['csc_rdg']:.2f}x), empty {m['csc_empty']:.0f} ms")
 print()
-print("| endpoints | runs | EndpointsGenerator median (min–max) | empty generator | ratio | FastEndpointsGen analyzers | Csc: ours | Csc: minimal API + RDG | Csc: empty generator |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| endpoints | runs | EndpointsGenerator median (min–max) | empty generator | ratio | signature reader | ratio | FastEndpointsGen analyzers | Csc: ours | Csc: minimal API + RDG | Csc: empty generator |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 print(f"| {endpoints:,} | {runs} | {m['ours']:.0f} ms ({low:.0f}–{high:.0f}) | {m['empty']:.0f} ms | {m['ours'] / m['empty']:.1f}× | "
+      f"{m['signatures']:.0f} ms ({m['signatures'] / m['empty']:.1f}× empty) | {m['ours'] / m['signatures']:.1f}× | "
       f"{m['analyzers']:.0f} ms | {m['csc_ours'] / 1000:.1f} s | {m['csc_rdg'] / 1000:.1f} s | {m['csc_empty'] / 1000:.1f} s |")
 PY
