@@ -19,10 +19,10 @@ internal sealed class JsonObject : IEnumerable<KeyValuePair<string, object>>
 
     public object? this[string key]
     {
-        get => _members.Find(m => m.Key == key) is { Key: not null } member ? member.Value : null;
+        get => IndexOf(key) is var index and >= 0 ? _members[index].Value : null;
         set
         {
-            var index = _members.FindIndex(m => m.Key == key);
+            var index = IndexOf(key);
             if (value is null)
             {
                 if (index >= 0)
@@ -44,7 +44,21 @@ internal sealed class JsonObject : IEnumerable<KeyValuePair<string, object>>
     /// <summary>For collection initializers: <c>new JsonObject { ["type"] = "string" }</c> reads better, both work.</summary>
     public void Add(string key, object? value) => this[key] = value;
 
-    public bool Contains(string key) => _members.Exists(m => m.Key == key);
+    public bool Contains(string key) => IndexOf(key) >= 0;
+
+    // A loop rather than FindIndex: no closure per lookup, and the document sets hundreds of thousands of members.
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < _members.Count; i++)
+        {
+            if (_members[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _members.GetEnumerator();
 
