@@ -49,7 +49,6 @@ internal static class BindingEmitter
 
         if (ReadsBody(endpoint))
         {
-            writer.WriteLine("/// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>");
             writer.WriteLine($"internal long {BodyLimitField(name)} = -1;");
             writer.WriteLine();
         }
@@ -522,35 +521,26 @@ internal static class BindingEmitter
 
     private static void EmitBody(SourceWriter writer, ParameterModel parameter, string limit)
     {
-        var local = parameter.Local;
-        EmitBodyRead(writer, limit, $"{parameter.Type} {local} = {parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue};", parameter.IsOptional
-            ? $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId}, allowNull: true);"
-            : $"{local} = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{parameter.JsonTypeId})!;");
-        if (!parameter.IsOptional)
-        {
-            writer.WriteLine("else");
-            using (writer.Block())
-            {
-                writer.WriteLine("errors = RequestErrors.Missing(errors, \"body\", null);");
-            }
-        }
+        EmitBodyRead(writer, limit, parameter.JsonTypeId, required: !parameter.IsOptional);
+        var fallback = parameter.DefaultValue?.CSharp ?? parameter.Type.DefaultValue;
+        var value = !parameter.IsOptional ? "body.Value!"
+            : fallback is "null" or "default" or "default!" ? "body.Value"
+            : $"body.IsRead ? body.Value : {fallback}";
+        writer.WriteLine($"{parameter.Type} {parameter.Local} = {value};");
     }
 
     /// <summary>
     /// <c>[BodyMember]</c> parameters: the body is one object read into the generated class, each parameter then takes
-    /// its property. With no body at all each required member is missing at <c>body.&lt;name&gt;</c>, as FastAPI reports
-    /// embedded body parameters (docs/binding.md#several-body-members).
+    /// its property. With no body at all (or JSON <c>null</c>) each required member is missing at <c>body.&lt;name&gt;</c>,
+    /// as FastAPI reports embedded body parameters (docs/binding.md#several-body-members).
     /// </summary>
     private static void EmitBodyMembers(SourceWriter writer, List<ParameterModel> members, string limit)
     {
-        var typeId = members[0].JsonTypeId;
-        EmitBodyRead(writer, limit, $"{members[0].BodyType}? bodyMembers = null;\nvar bodyAbsent = body.Status != JsonBodyStatus.Read;",
-            $"var errorCount = json.ErrorCount;\nbodyMembers = JsonRead.Document(body.Bytes, json, {JsonEmitter.ClassName}.Read{typeId}, allowNull: true);\n"
-            + "bodyAbsent = bodyMembers is null && json.ErrorCount == errorCount; // the body is JSON null");
+        EmitBodyRead(writer, limit, members[0].JsonTypeId, required: false);
+        writer.WriteLine($"{members[0].BodyType}? bodyMembers = body.Value;");
         if (members.Any(m => !m.IsOptional))
         {
-            writer.WriteLine();
-            writer.WriteLine("if (bodyAbsent)");
+            writer.WriteLine("if (body.IsAbsent)");
             using (writer.Block())
             {
                 foreach (var member in members.Where(m => !m.IsOptional))
@@ -567,53 +557,22 @@ internal static class BindingEmitter
         }
     }
 
-    private static void WriteLines(SourceWriter writer, string lines)
-    {
-        foreach (var line in lines.Split('\n'))
-        {
-            writer.WriteLine(line);
-        }
-    }
-
-    /// <summary>Reads the body (413/415 answered here) and, when there is one, runs <paramref name="read"/> on it.</summary>
-    private static void EmitBodyRead(SourceWriter writer, string limit, string declaration, string read)
+    /// <summary>
+    /// Reads and parses the body through the runtime's one shared call (<c>JsonBody.BindAsync</c>): 413 and 415, and a
+    /// model's own exception while it is built, are answered there; a missing required body is an error at <c>body</c>.
+    /// </summary>
+    private static void EmitBodyRead(SourceWriter writer, string limit, string? typeId, bool required)
     {
         writer.WriteLine();
-        writer.WriteLine($"var body = await JsonBody.ReadAsync(httpContext, runtime, {limit});");
-        writer.WriteLine("if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)");
+        writer.WriteLine($"var body = await JsonBody.BindAsync(httpContext, runtime, {limit}, {JsonEmitter.ClassName}.Read{typeId}, required: {(required ? "true" : "false")}, errors);");
+        writer.WriteLine("if (body.Answered)");
         using (writer.Block())
         {
-            writer.WriteLine("await body.WriteRejectionAsync(httpContext, runtime);");
-            writer.WriteLine("return;");
+            writer.WriteLine("return; // 413, 415, or the model's own exception handled as the server's");
         }
 
         writer.WriteLine();
-        WriteLines(writer, declaration);
-        writer.WriteLine("if (body.Status == JsonBodyStatus.Read)");
-        using (writer.Block())
-        {
-            writer.WriteLine("var json = JsonReadContext.Rent(runtime, errors);");
-            writer.WriteLine("try");
-            using (writer.Block())
-            {
-                WriteLines(writer, read);
-            }
-
-            writer.WriteLine($"catch ({KnownTypes.Exception} exception)");
-            using (writer.Block())
-            {
-                writer.WriteLine("// A model's own code failed while it was built: a server error, handled like one from the handler.");
-                writer.WriteLine("await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);");
-                writer.WriteLine("return;");
-            }
-
-            writer.WriteLine("finally");
-            using (writer.Block())
-            {
-                writer.WriteLine("errors = json.Return();");
-                writer.WriteLine("body.Release();");
-            }
-        }
+        writer.WriteLine("errors = body.Errors;");
     }
 
     private static void EmitAsParameters(SourceWriter writer, ParameterModel parameter, StaticFields fields, bool isAsync)

@@ -87,7 +87,6 @@ internal static class EndpointFilterEmitter
     {
         var handler = endpoint.Handler;
 
-        writer.WriteLine("/// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>");
         writer.WriteLine($"internal EndpointFilterDelegate? {PipelineField(name)};");
         writer.WriteLine();
         var types = handler.ParameterTypeNames.Count == 0
@@ -102,7 +101,6 @@ internal static class EndpointFilterEmitter
             flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.Static | {KnownTypes.BindingFlags}.DeclaredOnly";
         }
 
-        writer.WriteLine("/// <summary>The handler method, for the endpoint filter factories' context.</summary>");
         writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() =>");
         using (writer.Indent())
         {
@@ -153,7 +151,6 @@ internal static class EndpointFilterEmitter
         var arguments = string.Join(", ", handler.Parameters.Select((p, i) => $"context.GetArgument<{p.Type}>({i})"));
         var call = $"{handler.ContainingType}.{handler.MethodName}({arguments})";
 
-        writer.WriteLine("/// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>");
         writer.WriteLine($"internal {(isAsync ? "async " : "")}ValueTask<object?> {InvokeMethod(name)}(EndpointFilterInvocationContext context)");
         using (writer.Block())
         {

@@ -119,6 +119,57 @@ public readonly struct JsonBody
         }
     }
 
+    /// <summary>
+    /// Binds a whole JSON body in one call, the shape every body parameter shares (docs/performance.md#generated-code-size):
+    /// reads it under the endpoint's limit (413/415 answered here), parses it with the generated reader, and reports a
+    /// missing required body at <c>body</c>.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="runtime">The app's endpoint runtime.</param>
+    /// <param name="limit">The endpoint's body limit (<see cref="ReadAsync"/>).</param>
+    /// <param name="read">The generated reader of the model type.</param>
+    /// <param name="required">True: no body is a <c>missing</c> error and JSON <c>null</c> is refused by the reader; false: both leave the value absent.</param>
+    /// <param name="errors">The request's errors so far.</param>
+    public static async ValueTask<JsonBodyBinding<T>> BindAsync<T>(
+        HttpContext httpContext, EndpointRuntime runtime, long limit, JsonReadFunc<T> read, bool required, RequestErrors? errors)
+    {
+        var body = await ReadAsync(httpContext, runtime, limit);
+        if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+        {
+            await body.WriteRejectionAsync(httpContext, runtime);
+            return new JsonBodyBinding<T>(answered: true, isRead: false, isAbsent: true, default, errors);
+        }
+
+        if (body.Status != JsonBodyStatus.Read)
+        {
+            return new JsonBodyBinding<T>(answered: false, isRead: false, isAbsent: true, default,
+                required ? RequestErrors.Missing(errors, "body", null) : errors);
+        }
+
+        var json = JsonReadContext.Rent(runtime, errors);
+        T? value;
+        bool isNull;
+        try
+        {
+            var errorCount = json.ErrorCount;
+            value = JsonRead.Document(body.Bytes, json, read, allowNull: !required);
+            isNull = value is null && json.ErrorCount == errorCount;
+        }
+        catch (Exception exception)
+        {
+            // A model's own code failed while it was built: a server error, handled like one from the handler.
+            await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
+            return new JsonBodyBinding<T>(answered: true, isRead: true, isAbsent: true, default, errors);
+        }
+        finally
+        {
+            errors = json.Return();
+            body.Release();
+        }
+
+        return new JsonBodyBinding<T>(answered: false, isRead: true, isNull, value, errors);
+    }
+
     private static ReadOnlySequence<byte> AsJsonString(in ReadOnlySequence<byte> bytes)
     {
         var output = new ArrayBufferWriter<byte>((int)bytes.Length + 16);

@@ -42,6 +42,36 @@ public sealed class FastApiTutorialTests : AppTests
             """{"detail":[{"type":"less_than_equal","loc":["path","item_id"],"msg":"Input should be less than or equal to 1000","input":"1001","ctx":{"le":1000}}]}""");
     }
 
+    [Test]
+    public async Task Multiple_params_001_path_below_range()
+    {
+        using var response = await SendAsync(HttpMethod.Put, "/tutorial/body-multiple-params/001/items/-1");
+        await ShouldBeFastApiError(response,
+            """{"detail":[{"type":"greater_than_equal","loc":["path","item_id"],"msg":"Input should be greater than or equal to 0","input":"-1","ctx":{"ge":0}}]}""");
+    }
+
+    [Test]
+    public async Task Multiple_params_001_path_not_an_integer_is_a_parsing_error_not_a_range_error()
+    {
+        using var response = await SendAsync(HttpMethod.Put, "/tutorial/body-multiple-params/001/items/12abc");
+        await ShouldBeFastApiError(response,
+            """{"detail":[{"type":"int_parsing","loc":["path","item_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"12abc"}]}""");
+    }
+
+    [Test]
+    public async Task Multiple_params_001_path_at_both_bounds()
+    {
+        using (var response = await SendAsync(HttpMethod.Put, "/tutorial/body-multiple-params/001/items/0"))
+        {
+            await response.ShouldBeJson("""{"item_id":0}""");
+        }
+
+        using (var response = await SendAsync(HttpMethod.Put, "/tutorial/body-multiple-params/001/items/1000"))
+        {
+            await response.ShouldBeJson("""{"item_id":1000}""");
+        }
+    }
+
     // ---- body_multiple_params/tutorial002 ----------------------------------------------------------------------
 
     [Test]

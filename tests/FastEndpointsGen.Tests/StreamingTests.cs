@@ -58,6 +58,13 @@ public sealed class StreamingTests : AppTests
     }
 
     [Test]
+    public async Task A_bounded_stream_parameter_that_is_not_a_number_is_a_parsing_error()
+    {
+        using var response = await GetAsync("/streams/ticks?count=many");
+        await response.ShouldHaveSingleError("query.count", "Input should be a valid integer, unable to parse string as an integer");
+    }
+
+    [Test]
     public async Task Each_item_is_on_the_wire_before_the_next_is_produced()
     {
         var key = nameof(Each_item_is_on_the_wire_before_the_next_is_produced);

@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Shop.Items</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Items_Endpoints(EndpointRuntime runtime)
     {
@@ -32,7 +38,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.Items_Update_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Update", handlers.Items_Update_Invoke, Items_Update_Method); handlers.Items_Update_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long Items_Create_bodyLimit = -1;
 
         /// <summary>POST /items → <c>Shop.Items.Create</c></summary>
@@ -40,38 +45,15 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, Items_Create_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, Items_Create_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadBody_Shop_Items_Create, required: false, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::FastEndpointsGen.Generated.Bodies.Shop_Items.Body_Create? bodyMembers = null;
-            var bodyAbsent = body.Status != JsonBodyStatus.Read;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    var errorCount = json.ErrorCount;
-                    bodyMembers = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBody_Shop_Items_Create, allowNull: true);
-                    bodyAbsent = bodyMembers is null && json.ErrorCount == errorCount; // the body is JSON null
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-
-            if (bodyAbsent)
+            errors = body.Errors;
+            global::FastEndpointsGen.Generated.Bodies.Shop_Items.Body_Create? bodyMembers = body.Value;
+            if (body.IsAbsent)
             {
                 errors = RequestErrors.Missing(errors, "body", "item");
             }
@@ -101,14 +83,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Items_Create_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Items_Create_Method() =>
             typeof(global::Shop.Items).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shop.Item)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Items_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Items.Create(context.GetArgument<global::Shop.Item>(0)));
@@ -117,7 +96,6 @@ namespace FastEndpointsGen.Generated
         private Task Items_Create_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long Items_Update_bodyLimit = -1;
 
         /// <summary>PUT /items/{id} → <c>Shop.Items.Update</c></summary>
@@ -126,38 +104,15 @@ namespace FastEndpointsGen.Generated
             RequestErrors? errors = null;
             int id_local = RequestValues.Integer<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", ref errors);
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, Items_Update_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, Items_Update_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadBody_Shop_Items_Update, required: false, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::FastEndpointsGen.Generated.Bodies.Shop_Items.Body_Update? bodyMembers = null;
-            var bodyAbsent = body.Status != JsonBodyStatus.Read;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    var errorCount = json.ErrorCount;
-                    bodyMembers = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadBody_Shop_Items_Update, allowNull: true);
-                    bodyAbsent = bodyMembers is null && json.ErrorCount == errorCount; // the body is JSON null
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-
-            if (bodyAbsent)
+            errors = body.Errors;
+            global::FastEndpointsGen.Generated.Bodies.Shop_Items.Body_Update? bodyMembers = body.Value;
+            if (body.IsAbsent)
             {
                 errors = RequestErrors.Missing(errors, "body", "item");
                 errors = RequestErrors.Missing(errors, "body", "importance");
@@ -191,14 +146,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Items_Update_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Items_Update_Method() =>
             typeof(global::Shop.Items).GetMethod("Update", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Shop.Item), typeof(global::Shop.User), typeof(int), typeof(string)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Items_Update_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Items.Update(context.GetArgument<int>(0), context.GetArgument<global::Shop.Item>(1), context.GetArgument<global::Shop.User?>(2), context.GetArgument<int>(3), context.GetArgument<string>(4)));

@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Sessions.SessionEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Sessions_SessionEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -94,7 +100,6 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SessionEndpoints_Get_filters;
 
         /// <summary>The handler's signature as filters and metadata providers see it (docs/aot.md#handler-parameters).</summary>
@@ -104,11 +109,9 @@ namespace FastEndpointsGen.Generated
                 throw new global::System.NotSupportedException();
         }
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() =>
             typeof(SessionEndpoints_Get_Signature).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(int?), typeof(global::Sessions.Preferences)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> SessionEndpoints_Get_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Sessions.SessionEndpoints.Get(context.GetArgument<string>(0), context.GetArgument<int?>(1), context.GetArgument<global::Sessions.Preferences>(2)));

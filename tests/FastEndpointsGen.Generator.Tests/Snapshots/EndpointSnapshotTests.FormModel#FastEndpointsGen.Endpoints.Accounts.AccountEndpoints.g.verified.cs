@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Accounts.AccountEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Accounts_AccountEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -29,7 +35,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.AccountEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.AccountEndpoints_Create_Invoke, AccountEndpoints_Create_Method); handlers.AccountEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long AccountEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /signup → <c>Accounts.AccountEndpoints.Create</c></summary>
@@ -56,31 +61,7 @@ namespace FastEndpointsGen.Generated
                     errors = RequestErrors.Rule(errors, "body", "username", "string_too_short", "String should have at least 3 characters", RequestErrors.StringInput(signup_Username_raw), ValidationChecks.Context("min_length", "3"));
                 }
             }
-            string? signup_Age_raw = form["age"];
-            int signup_Age_local = default;
-            if (string.IsNullOrEmpty(signup_Age_raw))
-            {
-                errors = RequestErrors.Missing(errors, "body", "age");
-            }
-            else
-            {
-                if (int.TryParse(signup_Age_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    signup_Age_local = parsed;
-                    if (parsed < 13)
-                    {
-                        errors = RequestErrors.Rule(errors, "body", "age", "greater_than_equal", "Input should be greater than or equal to 13", RequestErrors.StringInput(signup_Age_raw), ValidationChecks.Context("ge", "13"));
-                    }
-                    if (parsed > 120)
-                    {
-                        errors = RequestErrors.Rule(errors, "body", "age", "less_than_equal", "Input should be less than or equal to 120", RequestErrors.StringInput(signup_Age_raw), ValidationChecks.Context("le", "120"));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "body", "age", signup_Age_raw);
-                }
-            }
+            int signup_Age_local = RequestValues.IntegerInRange<int>(form["age"], "body", "age", minimum: 13, maximum: 120, ref errors);
             bool signup_Newsletter_local = RequestValues.Value<bool>(form["newsletter"], "body", "newsletter", ErrorTypes.BoolParsing, false, ref errors);
             var signup_Avatar_local = form.Files.GetFile("avatar");
             global::Accounts.Signup signup_local = default!;
@@ -129,14 +110,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() =>
             typeof(global::Accounts.AccountEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Accounts.Signup)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> AccountEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Accounts.AccountEndpoints.Create(context.GetArgument<global::Accounts.Signup>(0)));

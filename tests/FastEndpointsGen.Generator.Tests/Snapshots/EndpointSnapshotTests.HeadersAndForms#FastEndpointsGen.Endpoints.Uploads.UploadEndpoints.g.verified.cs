@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Uploads.UploadEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Uploads_UploadEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -34,7 +40,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.UploadEndpoints_UploadMany_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "UploadMany", handlers.UploadEndpoints_UploadMany_Invoke, UploadEndpoints_UploadMany_Method); handlers.UploadEndpoints_UploadMany_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long UploadEndpoints_Upload_bodyLimit = -1;
 
         /// <summary>POST /upload → <c>Uploads.UploadEndpoints.Upload</c></summary>
@@ -87,14 +92,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? UploadEndpoints_Upload_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() =>
             typeof(global::Uploads.UploadEndpoints).GetMethod("Upload", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(string), typeof(string[]), typeof(global::System.Guid), typeof(string)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> UploadEndpoints_Upload_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.Upload(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile?>(1), context.GetArgument<string>(2), context.GetArgument<string[]>(3), context.GetArgument<global::System.Guid>(4), context.GetArgument<string?>(5)));
@@ -103,7 +105,6 @@ namespace FastEndpointsGen.Generated
         private Task UploadEndpoints_Upload_Write(HttpContext httpContext, object? value) =>
             value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long UploadEndpoints_UploadMany_bodyLimit = -1;
 
         /// <summary>POST /upload/many → <c>Uploads.UploadEndpoints.UploadMany</c></summary>
@@ -141,14 +142,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? UploadEndpoints_UploadMany_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() =>
             typeof(global::Uploads.UploadEndpoints).GetMethod("UploadMany", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFileCollection), typeof(global::Microsoft.AspNetCore.Http.IFormCollection)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> UploadEndpoints_UploadMany_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.UploadMany(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFileCollection>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormCollection>(1)));

@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Special.SpecialEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Special_SpecialEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -71,14 +77,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SpecialEndpoints_Everything_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() =>
             typeof(global::Special.SpecialEndpoints).GetMethod("Everything", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.Threading.CancellationToken), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Special.ICache), typeof(global::Special.ICache), typeof(global::Special.Clock), typeof(global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>), typeof(global::System.TimeProvider)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal async ValueTask<object?> SpecialEndpoints_Everything_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Special.SpecialEndpoints.Everything(context.GetArgument<int>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpContext>(1), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpRequest>(2), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpResponse>(3), context.GetArgument<global::System.Threading.CancellationToken>(4), context.GetArgument<global::System.Security.Claims.ClaimsPrincipal>(5), context.GetArgument<global::Special.ICache>(6), context.GetArgument<global::Special.ICache?>(7), context.GetArgument<global::Special.Clock>(8), context.GetArgument<global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>>(9), context.GetArgument<global::System.TimeProvider>(10));
@@ -118,14 +121,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SpecialEndpoints_Raw_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() =>
             typeof(global::Special.SpecialEndpoints).GetMethod("Raw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.IO.Stream), typeof(global::System.IO.Pipelines.PipeReader), typeof(global::System.Threading.CancellationToken)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal async ValueTask<object?> SpecialEndpoints_Raw_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Special.SpecialEndpoints.Raw(context.GetArgument<global::System.IO.Stream>(0), context.GetArgument<global::System.IO.Pipelines.PipeReader>(1), context.GetArgument<global::System.Threading.CancellationToken>(2));

@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Shop.Catalog</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Catalog_Endpoints(EndpointRuntime runtime)
     {
@@ -124,14 +130,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Catalog_Browse_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() =>
             typeof(global::Shop.Catalog).GetMethod("Browse", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int[]), typeof(global::System.Collections.Generic.List<string>), typeof(global::System.Collections.Generic.IEnumerable<global::System.Guid>), typeof(global::Shop.Sort), typeof(global::Shop.Sort?), typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>), typeof(long[])])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Catalog_Browse_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Catalog.Browse(context.GetArgument<int[]>(0), context.GetArgument<global::System.Collections.Generic.List<string>>(1), context.GetArgument<global::System.Collections.Generic.IEnumerable<global::System.Guid>>(2), context.GetArgument<global::Shop.Sort>(3), context.GetArgument<global::Shop.Sort?>(4), context.GetArgument<global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?>(5), context.GetArgument<long[]?>(6)));

@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Workflow.Jobs</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Workflow_Jobs_Endpoints(EndpointRuntime runtime)
     {
@@ -32,7 +38,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => handlers.Jobs_ByStatus_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "ByStatus", handlers.Jobs_ByStatus_Invoke, Jobs_ByStatus_Method));
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long Jobs_Update_bodyLimit = -1;
 
         /// <summary>PATCH /jobs/{name} → <c>Workflow.Jobs.Update</c></summary>
@@ -41,37 +46,14 @@ namespace FastEndpointsGen.Generated
             RequestErrors? errors = null;
             string name_local = RequestValues.Text(httpContext.Request.RouteValues["name"] as string, "path", "name", ref errors);
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, Jobs_Update_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, Jobs_Update_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Workflow.Job job_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    job_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadWorkflow_Job)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Workflow.Job job_local = body.Value!;
 
             if (errors is not null)
             {
@@ -96,14 +78,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Jobs_Update_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Jobs_Update_Method() =>
             typeof(global::Workflow.Jobs).GetMethod("Update", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(global::Workflow.Job)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Jobs_Update_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Workflow.Jobs.Update(context.GetArgument<string>(0), context.GetArgument<global::Workflow.Job>(1)));
@@ -156,14 +135,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Jobs_ByStatus_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() =>
             typeof(global::Workflow.Jobs).GetMethod("ByStatus", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Workflow.Status), typeof(global::Workflow.Level?)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Jobs_ByStatus_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Workflow.Jobs.ByStatus(context.GetArgument<global::Workflow.Status>(0), context.GetArgument<global::Workflow.Level?>(1)));

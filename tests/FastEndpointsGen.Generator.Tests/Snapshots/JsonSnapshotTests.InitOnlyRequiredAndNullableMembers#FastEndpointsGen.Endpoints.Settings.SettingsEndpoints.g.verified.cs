@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Settings.SettingsEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Settings_SettingsEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -32,7 +38,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.SettingsEndpoints_Draw_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Draw", handlers.SettingsEndpoints_Draw_Invoke, SettingsEndpoints_Draw_Method); handlers.SettingsEndpoints_Draw_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long SettingsEndpoints_Save_bodyLimit = -1;
 
         /// <summary>PUT /settings → <c>Settings.SettingsEndpoints.Save</c></summary>
@@ -40,37 +45,14 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Save_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, SettingsEndpoints_Save_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Settings.AppSettings settings_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    settings_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_AppSettings)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Settings.AppSettings settings_local = body.Value!;
 
             if (errors is not null)
             {
@@ -95,14 +77,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SettingsEndpoints_Save_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() =>
             typeof(global::Settings.SettingsEndpoints).GetMethod("Save", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.AppSettings)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> SettingsEndpoints_Save_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Save(context.GetArgument<global::Settings.AppSettings>(0)));
@@ -111,7 +90,6 @@ namespace FastEndpointsGen.Generated
         private Task SettingsEndpoints_Save_Write(HttpContext httpContext, object? value) =>
             value is global::Settings.AppSettings result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long SettingsEndpoints_Draw_bodyLimit = -1;
 
         /// <summary>POST /shapes → <c>Settings.SettingsEndpoints.Draw</c></summary>
@@ -119,37 +97,14 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, SettingsEndpoints_Draw_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, SettingsEndpoints_Draw_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Settings.Shape shape_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    shape_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadSettings_Shape)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Settings.Shape shape_local = body.Value!;
 
             if (errors is not null)
             {
@@ -174,14 +129,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SettingsEndpoints_Draw_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() =>
             typeof(global::Settings.SettingsEndpoints).GetMethod("Draw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.Shape)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> SettingsEndpoints_Draw_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Draw(context.GetArgument<global::Settings.Shape>(0)));

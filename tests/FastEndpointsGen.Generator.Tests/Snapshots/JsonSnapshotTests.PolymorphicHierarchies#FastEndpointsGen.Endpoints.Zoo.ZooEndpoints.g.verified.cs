@@ -17,6 +17,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Zoo.ZooEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Zoo_ZooEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -32,7 +38,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.ZooEndpoints_Adopt_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Adopt", handlers.ZooEndpoints_Adopt_Invoke, ZooEndpoints_Adopt_Method); handlers.ZooEndpoints_Adopt_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long ZooEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /enclosures → <c>Zoo.ZooEndpoints.Create</c></summary>
@@ -40,37 +45,14 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, ZooEndpoints_Create_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, ZooEndpoints_Create_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadZoo_Enclosure, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Zoo.Enclosure enclosure_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    enclosure_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadZoo_Enclosure)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Zoo.Enclosure enclosure_local = body.Value!;
 
             if (errors is not null)
             {
@@ -95,14 +77,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? ZooEndpoints_Create_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() =>
             typeof(global::Zoo.ZooEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Zoo.Enclosure)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> ZooEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Zoo.ZooEndpoints.Create(context.GetArgument<global::Zoo.Enclosure>(0)));
@@ -111,7 +90,6 @@ namespace FastEndpointsGen.Generated
         private Task ZooEndpoints_Create_Write(HttpContext httpContext, object? value) =>
             value is global::Zoo.Enclosure result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteZoo_Enclosure) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long ZooEndpoints_Adopt_bodyLimit = -1;
 
         /// <summary>POST /pets → <c>Zoo.ZooEndpoints.Adopt</c></summary>
@@ -119,37 +97,14 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, ZooEndpoints_Adopt_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, ZooEndpoints_Adopt_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadZoo_Pet, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Zoo.Pet pet_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    pet_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadZoo_Pet)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Zoo.Pet pet_local = body.Value!;
 
             if (errors is not null)
             {
@@ -174,14 +129,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? ZooEndpoints_Adopt_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() =>
             typeof(global::Zoo.ZooEndpoints).GetMethod("Adopt", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Zoo.Pet)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> ZooEndpoints_Adopt_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Zoo.ZooEndpoints.Adopt(context.GetArgument<global::Zoo.Pet>(0)));

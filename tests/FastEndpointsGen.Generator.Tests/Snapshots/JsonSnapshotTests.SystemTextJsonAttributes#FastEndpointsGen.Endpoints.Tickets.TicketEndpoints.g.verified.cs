@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Tickets.TicketEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Tickets_TicketEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -28,7 +34,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.TicketEndpoints_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.TicketEndpoints_Create_Invoke, TicketEndpoints_Create_Method); handlers.TicketEndpoints_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long TicketEndpoints_Create_bodyLimit = -1;
 
         /// <summary>POST /tickets → <c>Tickets.TicketEndpoints.Create</c></summary>
@@ -36,37 +41,14 @@ namespace FastEndpointsGen.Generated
         {
             RequestErrors? errors = null;
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, TicketEndpoints_Create_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, TicketEndpoints_Create_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Tickets.Ticket ticket_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    ticket_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadTickets_Ticket)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Tickets.Ticket ticket_local = body.Value!;
 
             if (errors is not null)
             {
@@ -91,14 +73,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() =>
             typeof(global::Tickets.TicketEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Tickets.Ticket)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> TicketEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Tickets.TicketEndpoints.Create(context.GetArgument<global::Tickets.Ticket>(0)));

@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Rules.Orders</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Rules_Orders_Endpoints(EndpointRuntime runtime)
     {
@@ -28,7 +34,6 @@ namespace FastEndpointsGen.Generated
                 .Add(builder => { handlers.Orders_Create_filters = global::FastEndpointsGen.Runtime.EndpointFilters.Build(builder, "Create", handlers.Orders_Create_Invoke, Orders_Create_Method); handlers.Orders_Create_bodyLimit = runtime.BodyLimitOf(builder); });
         }
 
-        /// <summary>The most body the endpoint reads, from its metadata and the options; set when the endpoint is built (-1 until then: MaxRequestBodySize).</summary>
         internal long Orders_Create_bodyLimit = -1;
 
         /// <summary>POST /orders → <c>Rules.Orders.Create</c></summary>
@@ -53,37 +58,14 @@ namespace FastEndpointsGen.Generated
                 }
             }
 
-            var body = await JsonBody.ReadAsync(httpContext, runtime, Orders_Create_bodyLimit);
-            if (body.Status is JsonBodyStatus.TooLarge or JsonBodyStatus.UnsupportedMediaType)
+            var body = await JsonBody.BindAsync(httpContext, runtime, Orders_Create_bodyLimit, global::FastEndpointsGen.GeneratedJson.ReadRules_Order, required: true, errors);
+            if (body.Answered)
             {
-                await body.WriteRejectionAsync(httpContext, runtime);
-                return;
+                return; // 413, 415, or the model's own exception handled as the server's
             }
 
-            global::Rules.Order order_local = default!;
-            if (body.Status == JsonBodyStatus.Read)
-            {
-                var json = JsonReadContext.Rent(runtime, errors);
-                try
-                {
-                    order_local = JsonRead.Document(body.Bytes, json, global::FastEndpointsGen.GeneratedJson.ReadRules_Order)!;
-                }
-                catch (global::System.Exception exception)
-                {
-                    // A model's own code failed while it was built: a server error, handled like one from the handler.
-                    await ErrorResponses.HandleExceptionAsync(httpContext, runtime, exception);
-                    return;
-                }
-                finally
-                {
-                    errors = json.Return();
-                    body.Release();
-                }
-            }
-            else
-            {
-                errors = RequestErrors.Missing(errors, "body", null);
-            }
+            errors = body.Errors;
+            global::Rules.Order order_local = body.Value!;
 
             if (errors is not null)
             {
@@ -108,14 +90,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? Orders_Create_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
             typeof(global::Rules.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Order), typeof(int)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Rules.Orders.Create(context.GetArgument<global::Rules.Order>(0), context.GetArgument<int>(1)));

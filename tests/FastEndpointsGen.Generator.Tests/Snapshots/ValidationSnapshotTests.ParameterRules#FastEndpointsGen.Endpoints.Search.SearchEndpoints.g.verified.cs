@@ -16,6 +16,12 @@ namespace FastEndpointsGen.Generated
     using global::Microsoft.Extensions.DependencyInjection;
 
     /// <summary>The endpoints of <c>Search.SearchEndpoints</c>: bind, validate, call the handler, write the response.</summary>
+    /// <remarks>
+    /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
+    /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
+    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
+    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Search_SearchEndpoints_Endpoints(EndpointRuntime runtime)
     {
@@ -32,52 +38,8 @@ namespace FastEndpointsGen.Generated
         public Task SearchEndpoints_Find(HttpContext httpContext)
         {
             RequestErrors? errors = null;
-            var id_raw = httpContext.Request.RouteValues["id"] as string;
-            int id_local = default;
-            if (string.IsNullOrEmpty(id_raw))
-            {
-                errors = RequestErrors.Missing(errors, "path", "id");
-            }
-            else
-            {
-                if (int.TryParse(id_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    id_local = parsed;
-                    if (parsed < 1)
-                    {
-                        errors = RequestErrors.Rule(errors, "path", "id", "greater_than_equal", "Input should be greater than or equal to 1", RequestErrors.StringInput(id_raw), ValidationChecks.Context("ge", "1"));
-                    }
-                    if (parsed > 1000)
-                    {
-                        errors = RequestErrors.Rule(errors, "path", "id", "less_than_equal", "Input should be less than or equal to 1000", RequestErrors.StringInput(id_raw), ValidationChecks.Context("le", "1000"));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "path", "id", id_raw);
-                }
-            }
-            string? limit_raw = httpContext.Request.Query["limit"];
-            int limit_local = 50;
-            if (!string.IsNullOrEmpty(limit_raw))
-            {
-                if (int.TryParse(limit_raw, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    limit_local = parsed;
-                    if (parsed < 1)
-                    {
-                        errors = RequestErrors.Rule(errors, "query", "limit", "greater_than_equal", "Input should be greater than or equal to 1", RequestErrors.StringInput(limit_raw), ValidationChecks.Context("ge", "1"));
-                    }
-                    if (parsed > 100)
-                    {
-                        errors = RequestErrors.Rule(errors, "query", "limit", "less_than_equal", "Input should be less than or equal to 100", RequestErrors.StringInput(limit_raw), ValidationChecks.Context("le", "100"));
-                    }
-                }
-                else
-                {
-                    errors = RequestErrors.InvalidInteger(errors, "query", "limit", limit_raw);
-                }
-            }
+            int id_local = RequestValues.IntegerInRange<int>(httpContext.Request.RouteValues["id"] as string, "path", "id", minimum: 1, maximum: 1000, ref errors);
+            int limit_local = RequestValues.IntegerInRange<int>(httpContext.Request.Query["limit"], "query", "limit", 50, minimum: 1, maximum: 100, ref errors);
             string? q_raw = httpContext.Request.Query["q"];
             string? q_local = null;
             if (q_raw is not null)
@@ -124,14 +86,11 @@ namespace FastEndpointsGen.Generated
             }
         }
 
-        /// <summary>The endpoint filters around the handler, when the endpoint has any.</summary>
         internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
 
-        /// <summary>The handler method, for the endpoint filter factories' context.</summary>
         internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() =>
             typeof(global::Search.SearchEndpoints).GetMethod("Find", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(int), typeof(string), typeof(string)])!;
 
-        /// <summary>Calls the handler with the arguments the endpoint filters hold.</summary>
         internal ValueTask<object?> SearchEndpoints_Find_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Search.SearchEndpoints.Find(context.GetArgument<int>(0), context.GetArgument<int>(1), context.GetArgument<string?>(2), context.GetArgument<string?>(3)));
