@@ -10,23 +10,37 @@ namespace FastEndpointsGen.Generator.Emitting;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+
+    /// <summary>
+    /// The largest builder a thread keeps for its next file: a handler class's file fits, so the generator's hundred
+    /// class files reuse one buffer instead of growing a new one each; the few larger files grow their own.
+    /// </summary>
+    private const int MaxKeptCapacity = 256 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder? _builder = Rent();
+    private string? _text;
     private int _indent;
+
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The source is finished: ToString() was called.");
 
     /// <summary>Writes one line at the current indentation (or an empty line).</summary>
     public SourceWriter WriteLine(string line = "")
     {
+        var builder = Builder;
         if (line.Length > 0)
         {
             for (var i = 0; i < _indent; i++)
             {
-                _builder.Append(IndentUnit);
+                builder.Append(IndentUnit);
             }
 
-            _builder.Append(line);
+            builder.Append(line);
         }
 
-        _builder.Append('\n');
+        builder.Append('\n');
         return this;
     }
 
@@ -37,20 +51,21 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter WriteVerbatimLiteral(string before, string value, string after)
     {
+        var builder = Builder;
         for (var i = 0; i < _indent; i++)
         {
-            _builder.Append(IndentUnit);
+            builder.Append(IndentUnit);
         }
 
-        _builder.Append(before).Append("@\"");
+        builder.Append(before).Append("@\"");
         var start = 0;
         for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
         {
-            _builder.Append(value, start, quote + 1 - start).Append('"');
+            builder.Append(value, start, quote + 1 - start).Append('"');
             start = quote + 1;
         }
 
-        _builder.Append(value, start, value.Length - start).Append('"').Append(after).Append('\n');
+        builder.Append(value, start, value.Length - start).Append('"').Append(after).Append('\n');
         return this;
     }
 
@@ -80,7 +95,28 @@ internal sealed class SourceWriter
         return new Scope(this, null);
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>The source written; the writer is finished and its buffer kept for the thread's next file.</summary>
+    public override string ToString()
+    {
+        if (_builder is { } builder)
+        {
+            _text = builder.ToString();
+            _builder = null;
+            if (builder.Capacity <= MaxKeptCapacity)
+            {
+                t_spare = builder.Clear();
+            }
+        }
+
+        return _text!;
+    }
+
+    private static StringBuilder Rent()
+    {
+        var spare = t_spare;
+        t_spare = null;
+        return spare ?? new StringBuilder();
+    }
 
     /// <summary>Closes a block or indentation level.</summary>
     public readonly struct Scope(SourceWriter writer, string? close) : IDisposable

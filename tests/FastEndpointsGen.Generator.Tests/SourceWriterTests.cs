@@ -16,6 +16,21 @@ public class SourceWriterTests
         Assert.That(writer.ToString(), Is.EqualTo("a\nb\n"));
     }
 
+    [Test]
+    public void ToString_FinishesTheSource_AndTheNextWriterStartsEmpty()
+    {
+        var first = new SourceWriter();
+        first.WriteLine("class A { }");
+
+        var text = first.ToString();
+        var second = new SourceWriter(); // on the same thread: reuses the first writer's buffer
+        second.WriteLine("class B { }");
+
+        Assert.That(first.ToString(), Is.SameAs(text), "asking again gives the same text");
+        Assert.That(second.ToString(), Is.EqualTo("class B { }\n"));
+        Assert.Throws<InvalidOperationException>(() => first.WriteLine("too late"));
+    }
+
     [TestCase("", "@\"\"")]
     [TestCase("{\"a\":\"b\\\"c\"}", "@\"{\"\"a\"\":\"\"b\\\"\"c\"\"}\"")]
     [TestCase("\"", "@\"\"\"\"")]
