@@ -25,7 +25,6 @@ namespace FastEndpointsGen.Generator.Parsing;
 internal static class DocCommentParser
 {
     private const string ObsoleteAttribute = "System.ObsoleteAttribute";
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
 
     /// <summary>The parsed comment of <paramref name="symbol"/>, or null when it has none (or it is not well-formed).</summary>
     public static XElement? Read(ISymbol symbol, CancellationToken cancellationToken)
@@ -97,10 +96,35 @@ internal static class DocCommentParser
         Append(builder, element);
         var paragraphs = builder.ToString()
             .Split(['\u2029'], StringSplitOptions.None)
-            .Select(p => Whitespace.Replace(p, " ").Trim())
+            .Select(CollapseWhitespace)
             .Where(p => p.Length > 0);
         var text = string.Join("\n\n", paragraphs);
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Runs of white space as one space, none at either end: how a comment's line breaks and indentation read.</summary>
+    private static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     private static void Append(StringBuilder builder, XElement element)
