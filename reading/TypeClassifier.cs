@@ -353,5 +353,14 @@ internal static class TypeClassifier
     public static bool ImplementsOfItself(ITypeSymbol type, string definition) =>
         ImplementedConstructions(type, definition).Any(i => SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
 
-    public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None));
+    /// <summary>
+    /// <c>Ns.Outer.Type</c>, <c>System.Collections.Generic.List&lt;int&gt;</c>: the name rules compare types by. Kept per
+    /// type symbol, as many checks ask about the same few types (every attribute's class, every parameter's type).
+    /// </summary>
+    public static string FullName(ITypeSymbol type) => FullNames[type];
+
+    private static readonly SymbolDisplayFormat FullNameFormat =
+        SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None);
+
+    private static readonly Memo<ITypeSymbol, string> FullNames = new(static type => type.ToDisplayString(FullNameFormat));
 }
