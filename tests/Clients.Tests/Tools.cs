@@ -55,7 +55,7 @@ public sealed class NpmTools
 /// </summary>
 internal static class Tool
 {
-    private static readonly Dictionary<string, string> Quiet = new()
+    private static readonly Dictionary<string, string?> Quiet = new()
     {
         ["REDOCLY_TELEMETRY"] = "off",
         ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FastEndpointsGen.Testing;
 
 namespace FastEndpointsGen.Aot.Tests;
 
@@ -20,6 +21,14 @@ public sealed class AotWorkspace
         "runtime", "generator", "analyzers", "suppressors", "reading", "tasks", "examples/TaskApi", "examples/Modular", "examples/SecureApi", "tests/FastEndpointsGen.TestApp",
         "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "README.md",
     ];
+
+    /// <summary>The dotnet CLI without its telemetry, banner or terminal logger.</summary>
+    private static readonly Dictionary<string, string?> DotnetQuiet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDTERMINALLOGGER"] = "off",
+    };
 
     /// <summary>The copy of the repository.</summary>
     public static string Root { get; private set; } = "";
@@ -102,25 +111,8 @@ public sealed class AotWorkspace
     }
 
     /// <summary>Runs <c>dotnet</c> and returns stdout+stderr; fails when it exits non-zero.</summary>
-    public static async Task<string> Dotnet(string directory, string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var text = await output + await error;
-        Assert.That(process.ExitCode, Is.Zero, $"dotnet {arguments} failed:\n{text}");
-        return text;
-    }
+    public static Task<string> Dotnet(string directory, string arguments) =>
+        ProcessRunner.RunAsync(directory, "dotnet", arguments, DotnetQuiet);
 
     /// <summary>A NuGet version no earlier run has put in the package cache.</summary>
     public static string UniqueVersion() =>

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using FastEndpointsGen.Testing;
 
 namespace FastEndpointsGen.Aot.Tests;
 
@@ -9,10 +7,9 @@ namespace FastEndpointsGen.Aot.Tests;
 public sealed class NativeServer : IDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly RunningProcess _process;
 
-    private NativeServer(Process process, Uri baseAddress)
+    private NativeServer(RunningProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -23,70 +20,19 @@ public sealed class NativeServer : IDisposable
     /// <summary>Time from starting the process to its first successful response.</summary>
     public TimeSpan FirstResponse { get; private set; }
 
+    /// <summary>What the binary printed so far.</summary>
+    public string Log => _process.Log;
+
     /// <summary>Starts <paramref name="binary"/> and waits until GET <paramref name="probe"/> answers 2xx.</summary>
     public static async Task<NativeServer> Start(string binary, string probe, params string[] arguments)
     {
         Assert.That(File.Exists(binary), Is.True, $"no native binary at {binary}");
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(binary)
-        {
-            WorkingDirectory = Path.GetDirectoryName(binary)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var watch = Stopwatch.StartNew();
-        var server = new NativeServer(Process.Start(start)!, baseAddress);
-        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (server._process.HasExited)
-            {
-                Assert.Fail($"{binary} exited with code {server._process.ExitCode} before listening:\n{server.Log}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(baseAddress, probe));
-                if (response.IsSuccessStatusCode)
-                {
-                    server.FirstResponse = watch.Elapsed;
-                    TestContext.Progress.WriteLine($"{Path.GetFileName(binary)}: first 2xx after {server.FirstResponse.TotalMilliseconds:F0} ms");
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(20);
-        }
-
-        server.Dispose();
-        Assert.Fail($"{binary} did not answer {probe} within 30 seconds.");
+        var baseAddress = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
+        var process = ProcessRunner.Start(Path.GetDirectoryName(binary)!, binary, ["--urls", baseAddress.ToString(), .. arguments]);
+        await ProcessRunner.WaitUntilSucceedingAsync(new Uri(baseAddress, probe), process, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
+        var server = new NativeServer(process, baseAddress) { FirstResponse = process.Uptime };
+        TestContext.Progress.WriteLine($"{Path.GetFileName(binary)}: first 2xx after {server.FirstResponse.TotalMilliseconds:F0} ms");
         return server;
-    }
-
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(BaseAddress, path));
@@ -128,34 +74,5 @@ public sealed class NativeServer : IDisposable
         return 0;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using FastEndpointsGen.Testing;
 using Microsoft.Playwright;
 
 namespace FastEndpointsGen.Browser.Tests;
@@ -16,7 +14,7 @@ public abstract class TaskApiBrowserFixture
     protected virtual string App => "TaskApi.dll --TaskApi:Database=:memory:";
 
     private const string Chromium = "/usr/bin/chromium";
-    private Process? _server;
+    private RunningProcess? _server;
 
     /// <summary>Where the TaskApi of this fixture listens.</summary>
     protected Uri BaseAddress { get; private set; } = null!;
@@ -35,52 +33,13 @@ public abstract class TaskApiBrowserFixture
             Assert.Ignore(message);
         }
 
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        var directory = TestContext.CurrentContext.TestDirectory;
-        _server = Process.Start(new ProcessStartInfo("dotnet", $"{App} --urls {BaseAddress}")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-
-        using var http = new HttpClient();
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/openapi.json"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"{App} did not start within 30 seconds.");
+        BaseAddress = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
+        _server = ProcessRunner.Start(TestContext.CurrentContext.TestDirectory, "dotnet", $"{App} --urls {BaseAddress}");
+        await ProcessRunner.WaitUntilSucceedingAsync(new Uri(BaseAddress, "/openapi.json"), _server, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
     }
 
     [OneTimeTearDown]
-    public void StopTaskApi()
-    {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit();
-        }
-
-        _server?.Dispose();
-    }
+    public void StopTaskApi() => _server?.Dispose();
 
     /// <summary>Headless chromium that does not try to reach Google's services (the machine has no network).</summary>
     protected static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
@@ -91,11 +50,4 @@ public abstract class TaskApiBrowserFixture
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

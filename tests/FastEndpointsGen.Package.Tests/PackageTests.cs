@@ -13,7 +13,7 @@ namespace FastEndpointsGen.Package.Tests;
 public sealed class PackageTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private static readonly Dictionary<string, string> DotnetQuiet = new()
+    private static readonly Dictionary<string, string?> DotnetQuiet = new()
     {
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",

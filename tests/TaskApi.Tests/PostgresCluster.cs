@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using FastEndpointsGen.Testing;
 
 namespace TaskApi.Tests;
 
@@ -10,7 +9,7 @@ namespace TaskApi.Tests;
 /// </summary>
 /// <remarks>
 /// Uses the server binaries of Debian's <c>postgresql</c> package (<c>/usr/lib/postgresql/*/bin</c>), and
-/// nothing else: no client library, so the AOT tests compile this file too.
+/// nothing else: no client library, so the AOT tests compile this file too (with the shared ProcessRunner).
 /// PostgreSQL refuses to run as root, so when the tests run as root (as CI does) every server command
 /// runs as the <c>postgres</c> user through <c>runuser</c> and the folder is handed to that user.
 /// When PostgreSQL is not installed, the tests that need it are ignored with a message, except under
@@ -68,7 +67,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", directory]);
         }
 
-        var cluster = new PostgresCluster(bin, directory, FreePort());
+        var cluster = new PostgresCluster(bin, directory, ProcessRunner.FreePort());
         var watch = Stopwatch.StartNew();
         await cluster.ServerAsync("initdb", ["-D", directory, "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync"]);
         await cluster.StartAsync();
@@ -141,32 +140,12 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task RunAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),   // postgres cannot read root's working directory
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        // postgres cannot read root's working directory.
+        var result = await ProcessRunner.ExecuteAsync(Path.GetTempPath(), program, arguments);
+        if (result.ExitCode != 0)
         {
             // An exception rather than an assertion: NUnit records a failed assertion even when it is caught.
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed:\n{await output}{await error}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed:\n{result.Output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using FastEndpointsGen.Testing;
 
 namespace TaskApi.Tests;
 
@@ -29,13 +29,7 @@ public sealed class PostgresStoreTests
     public async Task While_the_database_is_unreachable_the_api_answers_a_clean_503_and_healthz_503()
     {
         // Nothing listens on this port: every connection attempt is refused, as during an outage.
-        int port;
-        using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
+        var port = ProcessRunner.FreePort();
         using var database = TestDatabase.Postgres($"Host=127.0.0.1;Port={port};Database=tasks;Username=postgres;Timeout=5");
         using var factory = new TaskApiFactory(database);   // starts although the database is down
         using var client = factory.CreateClient();

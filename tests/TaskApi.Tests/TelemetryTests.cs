@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using FastEndpointsGen.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -98,11 +98,7 @@ public sealed class TelemetryTests
 
         public OtlpReceiver()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Endpoint = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-            }
+            Endpoint = $"http://127.0.0.1:{ProcessRunner.FreePort()}";
 
             _listener.Prefixes.Add(Endpoint + "/");
             _listener.Start();
