@@ -29,11 +29,7 @@ internal static class SharedBinding
         string? call;
         if (parameter.Rules.Count > 0)
         {
-            call = InclusiveRange(parameter) is { } range && !value.IsNullableValue
-                ? (parameter.IsOptional
-                    ? parameter.DefaultValue is { } fallback ? $"RequestValues.IntegerInRange<{value.ScalarType}>({arguments}, {fallback.CSharp}, {range}, ref errors)" : null
-                    : $"RequestValues.IntegerInRange<{value.ScalarType}>({arguments}, {range}, ref errors)")
-                : null;
+            call = InclusiveRange(parameter) is { } range ? Call("IntegerInRange", null, value, parameter, arguments, range) : null;
         }
         else if (value.Kind == SimpleKind.String)
         {
@@ -83,20 +79,25 @@ internal static class SharedBinding
         static bool IsIntegerBound(Constant? bound) => bound is null or { Kind: ConstantKind.Int32 or ConstantKind.Int64 };
     }
 
-    /// <summary>Required: no fallback; optional: the declared default (a <c>Nullable&lt;T&gt;</c> without one falls back to null).</summary>
-    private static string? Call(string method, string nullableMethod, ValueModel value, ParameterModel parameter, string arguments)
+    /// <summary>
+    /// Required: no fallback; optional: the declared default (a <c>Nullable&lt;T&gt;</c> without one falls back to null;
+    /// null when the runtime has no <paramref name="nullableMethod"/>). <paramref name="bounds"/> follow the fallback.
+    /// </summary>
+    private static string? Call(string method, string? nullableMethod, ValueModel value, ParameterModel parameter, string arguments, string? bounds = null)
     {
+        var tail = bounds is null ? "" : ", " + bounds;
         if (!parameter.IsOptional)
         {
-            return value.IsNullableValue ? null : $"RequestValues.{method}<{value.ScalarType}>({arguments}, ref errors)";
+            return value.IsNullableValue ? null : $"RequestValues.{method}<{value.ScalarType}>({arguments}{tail}, ref errors)";
         }
 
         if (value.IsNullableValue)
         {
-            return $"RequestValues.{nullableMethod}<{value.ScalarType}>({arguments}, {parameter.DefaultValue?.CSharp ?? "null"}, ref errors)";
+            return nullableMethod is null ? null
+                : $"RequestValues.{nullableMethod}<{value.ScalarType}>({arguments}, {parameter.DefaultValue?.CSharp ?? "null"}{tail}, ref errors)";
         }
 
-        return parameter.DefaultValue is { } fallback ? $"RequestValues.{method}<{value.ScalarType}>({arguments}, {fallback.CSharp}, ref errors)" : null;
+        return parameter.DefaultValue is { } fallback ? $"RequestValues.{method}<{value.ScalarType}>({arguments}, {fallback.CSharp}{tail}, ref errors)" : null;
     }
 
     private static bool IsInteger(SimpleKind kind) => kind is SimpleKind.Byte or SimpleKind.SByte or SimpleKind.Int16 or SimpleKind.UInt16
