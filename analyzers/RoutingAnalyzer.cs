@@ -66,7 +66,7 @@ public sealed partial class RoutingAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeGroup(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Endpoint.EndpointGroupAttribute);
+        var attribute = type.GetAttributes().FirstOrDefault(a => TypeClassifier.IsNamed(a.AttributeClass, Endpoint.EndpointGroupAttribute));
         if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string prefix)
         {
             return;

@@ -26,7 +26,7 @@ internal static class AsyncStreams
     /// </summary>
     public static ITypeSymbol? ItemType(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { IsGenericType: true } named && named.OriginalDefinition.ToDisplayString() == AsyncEnumerable)
+        if (type is INamedTypeSymbol { IsGenericType: true } named && TypeClassifier.FullName(named.OriginalDefinition) == AsyncEnumerable)
         {
             return named.TypeArguments[0];
         }
@@ -42,7 +42,7 @@ internal static class AsyncStreams
 
     /// <summary>The data type <c>T</c> when a stream's <paramref name="item"/> is <c>SseItem&lt;T&gt;</c> (a server-sent event), else null.</summary>
     public static ITypeSymbol? EventDataType(ITypeSymbol item) =>
-        item is INamedTypeSymbol { IsGenericType: true } named && named.OriginalDefinition.ToDisplayString() == SseItem
+        item is INamedTypeSymbol { IsGenericType: true } named && TypeClassifier.FullName(named.OriginalDefinition) == SseItem
             ? named.TypeArguments[0]
             : null;
 

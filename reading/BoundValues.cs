@@ -93,7 +93,7 @@ internal static class Bindings
     }
 
     public static bool HasBindingAttribute(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc"
+        symbol.GetAttributes().Any(a => TypeClassifier.NamespaceName(a.AttributeClass?.ContainingNamespace) == "Microsoft.AspNetCore.Mvc"
             || a.AttributeClass?.Name == "FromKeyedServicesAttribute"
             || a.AttributeClass is { } attribute && TypeClassifier.FullName(attribute) is BindingClassifier.FromCookie or BindingClassifier.BodyMember);
 

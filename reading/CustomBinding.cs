@@ -96,7 +96,7 @@ internal static class CustomBinding
     {
         if (!method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod
             || method.ReturnType is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } returned
-            || returned.ConstructedFrom.ToDisplayString() != ValueTask + "<TResult>"
+            || TypeClassifier.FullName(returned.ConstructedFrom) != ValueTask + "<TResult>"
             || !IsSelf(returned.TypeArguments[0], type))
         {
             return BindAsyncKind.None;

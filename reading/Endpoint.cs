@@ -95,7 +95,7 @@ internal sealed class Endpoint
 
     /// <summary><c>FastEndpointsGen.GetAttribute</c> → <c>GET</c>, and so on for the five route attributes and <c>[WebSocketRoute]</c>.</summary>
     private static string? HttpMethodOf(INamedTypeSymbol? attributeClass) =>
-        attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != "FastEndpointsGen"
+        attributeClass is null || TypeClassifier.NamespaceName(attributeClass.ContainingNamespace) != "FastEndpointsGen"
             ? null
             : attributeClass.Name switch
             {
@@ -118,7 +118,7 @@ internal sealed class Endpoint
 
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == EndpointGroupAttribute
+            if (TypeClassifier.IsNamed(attribute.AttributeClass, EndpointGroupAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string prefix)
             {

@@ -31,7 +31,7 @@ internal static class EndpointMetadata
     /// </summary>
     public static bool IsMetadata(AttributeData attribute)
     {
-        var ns = attribute.AttributeClass?.ContainingNamespace?.ToDisplayString();
+        var ns = TypeClassifier.NamespaceName(attribute.AttributeClass?.ContainingNamespace);
         // [RequiredScopes] is ours but is read by the authorization middleware at run time (docs/security.md).
         return ns is not null and not "FastEndpointsGen" and not "System.Runtime.CompilerServices"
             || ns == "FastEndpointsGen" && attribute.AttributeClass!.Name == "RequiredScopesAttribute";

@@ -332,11 +332,13 @@ internal static class HandlerReader
         }
     }
 
+    // Formatted only for a message: most values have no problem to report.
+    private static string TypeName(BoundValue value) => value.Type.ToDisplayString();
+
     private static void CheckValue(Endpoint endpoint, BoundValue value)
     {
         var decision = value.Decision;
         var location = Locations.Of(value.Parameter);
-        var typeName = value.Type.ToDisplayString();
         if (value.Type.TypeKind == TypeKind.Error)
         {
             return;
@@ -347,14 +349,14 @@ internal static class HandlerReader
         var valueType = TypeClassifier.Unwrap(value.Type, out _);
         if (CustomBinding.HasMisshapenBindAsync(valueType))
         {
-            Add(DiagnosticIds.FEG2010MisshapenBindAsync, value.DisplayName, typeName,
+            Add(DiagnosticIds.FEG2010MisshapenBindAsync, value.DisplayName, TypeName(value),
                 "its BindAsync is not 'public static ValueTask<T?> BindAsync(HttpContext)' or 'BindAsync(HttpContext, ParameterInfo)'");
             return;
         }
 
         if (decision.Source == BindingSource.Custom && value.IsMember && decision.BindAsync != BindAsyncKind.Context)
         {
-            Add(DiagnosticIds.FEG2010MisshapenBindAsync, value.DisplayName, typeName,
+            Add(DiagnosticIds.FEG2010MisshapenBindAsync, value.DisplayName, TypeName(value),
                 "an [AsParameters] member has no ParameterInfo of its own; use BindAsync(HttpContext) there, or bind it as a handler parameter");
             return;
         }
@@ -374,7 +376,7 @@ internal static class HandlerReader
 
             case BindingSource.Route or BindingSource.Query or BindingSource.Header or BindingSource.Cookie or BindingSource.Form
                 when decision.Simple == SimpleKind.None || decision.ValueType is null:
-                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, typeName, Bindings.Describe(decision.Source));
+                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, TypeName(value), Bindings.Describe(decision.Source));
                 break;
 
             case BindingSource.Route:
@@ -382,11 +384,11 @@ internal static class HandlerReader
                 break;
 
             case BindingSource.Cookie when decision.Collection != CollectionKind.None:
-                Add(DiagnosticIds.FEG2011CookieCollection, value.DisplayName, typeName);
+                Add(DiagnosticIds.FEG2011CookieCollection, value.DisplayName, TypeName(value));
                 break;
 
             case BindingSource.AsParameters when value.IsMember || value.Type is not INamedTypeSymbol:
-                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, typeName, "[AsParameters] here");
+                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, TypeName(value), "[AsParameters] here");
                 break;
 
             case BindingSource.Unbindable when decision.IsByReference:
@@ -394,12 +396,12 @@ internal static class HandlerReader
                 break;
 
             case BindingSource.Unbindable:
-                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, typeName, "the request");
+                Add(DiagnosticIds.FEG2003UnbindableParameter, value.DisplayName, TypeName(value), "the request");
                 break;
 
             case BindingSource.Services or BindingSource.KeyedServices
                 when decision.IsExplicit && TypeClassifier.GetSimpleKind(TypeClassifier.Unwrap(value.Type, out _)) != SimpleKind.None:
-                Add(DiagnosticIds.FEG2005ServiceOfSimpleType, value.DisplayName, typeName);
+                Add(DiagnosticIds.FEG2005ServiceOfSimpleType, value.DisplayName, TypeName(value));
                 break;
         }
     }

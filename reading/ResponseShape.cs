@@ -49,7 +49,7 @@ internal sealed class ResponseShape
     {
         var type = method.ReturnType;
         var async = AsyncKind.None;
-        if (type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        if (type is INamedTypeSymbol named && TypeClassifier.NamespaceName(named.ContainingNamespace) == "System.Threading.Tasks")
         {
             async = named.Name switch
             {
@@ -121,7 +121,7 @@ internal sealed class ResponseShape
             {
                 AddResultValues(argument, values);
             }
-            else if (named.ContainingNamespace?.ToDisplayString() == HttpResults)
+            else if (TypeClassifier.NamespaceName(named.ContainingNamespace) == HttpResults)
             {
                 values.Add(argument);
             }

@@ -233,7 +233,7 @@ internal sealed class SecurityDeclarations
         (schemes ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static bool Is(AttributeData attribute, string name) =>
-        attribute.AttributeClass is { ContainingType: null } type && type.ContainingNamespace?.ToDisplayString() + "." + type.Name == name;
+        TypeClassifier.IsNamed(attribute.AttributeClass, name);
 
     private static string? Named(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;

@@ -174,7 +174,7 @@ internal static class TypeClassifier
         }
 
         element = named.TypeArguments[0];
-        switch (named.ConstructedFrom.ToDisplayString())
+        switch (FullName(named.ConstructedFrom))
         {
             case "System.Collections.Generic.List<T>":
             case "System.Collections.Generic.IList<T>":
@@ -208,7 +208,7 @@ internal static class TypeClassifier
                     or SimpleKind.Decimal or SimpleKind.Guid or SimpleKind.Enum))
         {
             key = named.TypeArguments[0];
-            switch (named.ConstructedFrom.ToDisplayString())
+            switch (FullName(named.ConstructedFrom))
             {
                 case "System.Collections.Generic.Dictionary<TKey, TValue>":
                 case "System.Collections.Generic.IDictionary<TKey, TValue>":
@@ -339,7 +339,7 @@ internal static class TypeClassifier
         var simpleName = definition.Substring(definition.LastIndexOf('.', open) + 1, open - definition.LastIndexOf('.', open) - 1);
         foreach (var candidate in type.AllInterfaces)
         {
-            if (candidate is { IsGenericType: true } && candidate.Name == simpleName && candidate.OriginalDefinition.ToDisplayString() == definition)
+            if (candidate is { IsGenericType: true } && candidate.Name == simpleName && FullName(candidate.OriginalDefinition) == definition)
             {
                 yield return candidate;
             }
@@ -363,4 +363,27 @@ internal static class TypeClassifier
         SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None);
 
     private static readonly Memo<ITypeSymbol, string> FullNames = new(static type => type.ToDisplayString(FullNameFormat));
+
+    /// <summary><c>System.Threading.Tasks</c>: a namespace's name as rules compare it (null for none), kept per namespace symbol.</summary>
+    public static string? NamespaceName(INamespaceSymbol? ns) => ns is null ? null : NamespaceNames[ns];
+
+    private static readonly Memo<INamespaceSymbol, string> NamespaceNames = new(static ns => ns.ToDisplayString());
+
+    /// <summary>
+    /// True for the top-level type <paramref name="fullName"/> (<c>Ns.TypeName</c>), with or without type arguments:
+    /// <c>[ProducesResponseType&lt;T&gt;]</c> is a <c>Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute</c>.
+    /// </summary>
+    public static bool IsNamed(ITypeSymbol? type, string fullName)
+    {
+        if (type is not { ContainingType: null } || NamespaceName(type.ContainingNamespace) is not { } ns)
+        {
+            return false;
+        }
+
+        var name = type.Name;
+        return fullName.Length == ns.Length + 1 + name.Length
+            && fullName[ns.Length] == '.'
+            && string.CompareOrdinal(fullName, 0, ns, 0, ns.Length) == 0
+            && string.CompareOrdinal(fullName, ns.Length + 1, name, 0, name.Length) == 0;
+    }
 }

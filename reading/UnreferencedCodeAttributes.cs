@@ -27,5 +27,5 @@ internal static class UnreferencedCodeAttributes
         method.GetAttributes().Any(Requires) || method.Parameters.Any(p => p.GetAttributes().Any(Requires));
 
     private static bool IsRequiresUnreferencedCode(AttributeData attribute) =>
-        attribute.AttributeClass?.ToDisplayString() == RequiresUnreferencedCodeAttribute;
+        TypeClassifier.IsNamed(attribute.AttributeClass, RequiresUnreferencedCodeAttribute);
 }

@@ -20,12 +20,12 @@ internal static class WebSocketRoutes
     /// <summary>True for <c>[WebSocketRoute(...)]</c>.</summary>
     public static bool IsRouteAttribute(INamedTypeSymbol? attributeClass) =>
         attributeClass is { Name: "WebSocketRouteAttribute", ContainingType: null }
-        && attributeClass.ContainingNamespace?.ToDisplayString() == "FastEndpointsGen";
+        && TypeClassifier.NamespaceName(attributeClass.ContainingNamespace) == "FastEndpointsGen";
 
     /// <summary>True for <c>FastEndpointsGen.JsonWebSocket&lt;TReceive, TSend&gt;</c>.</summary>
     public static bool IsJsonWebSocket(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: JsonWebSocketName, TypeArguments.Length: 2, ContainingType: null } named
-        && named.ContainingNamespace?.ToDisplayString() == "FastEndpointsGen";
+        && TypeClassifier.NamespaceName(named.ContainingNamespace) == "FastEndpointsGen";
 
     /// <summary>The message types of a <c>JsonWebSocket&lt;TReceive, TSend&gt;</c>.</summary>
     public static (ITypeSymbol Receive, ITypeSymbol Send) MessageTypes(ITypeSymbol type)
@@ -48,5 +48,5 @@ internal static class WebSocketRoutes
     public static bool ReturnsNothing(IMethodSymbol method) =>
         method.ReturnsVoid
         || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 0 } task
-            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+            && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks";
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Xml.Linq;
 using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -81,7 +82,7 @@ internal static class DocCommentParser
             .ToEquatableArray();
 
     public static bool IsObsolete(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ObsoleteAttribute);
+        symbol.GetAttributes().Any(a => TypeClassifier.IsNamed(a.AttributeClass, ObsoleteAttribute));
 
     /// <summary>The element's text as Markdown: <c>&lt;c&gt;</c> becomes code, crefs their simple names, paragraphs blank lines.</summary>
     public static string? Text(XElement? element)

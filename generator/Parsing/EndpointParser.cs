@@ -169,7 +169,7 @@ internal static class EndpointParser
         }
 
         var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks"
             ? task.TypeArguments[0]
             : method.ReturnType;
         if (Implements(returnType, EndpointMetadataProvider))
@@ -187,14 +187,14 @@ internal static class EndpointParser
         attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;
 
     private static bool IsAttribute(AttributeData attribute, string name) =>
-        attribute.AttributeClass is { ContainingType: null } type && type.ContainingNamespace?.ToDisplayString() + "." + type.Name == name;
+        TypeClassifier.IsNamed(attribute.AttributeClass, name);
 
     /// <summary>The doc comments and the other facts only the OpenAPI document needs (docs/openapi.md).</summary>
     private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, List<AttributeData> attributes, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
     {
         var doc = DocCommentParser.Read(method, cancellationToken);
         var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks"
             ? task.TypeArguments[0]
             : method.ReturnType;
         return new EndpointDocs
@@ -272,7 +272,7 @@ internal static class EndpointParser
 
     private static void AddArms(ITypeSymbol type, JsonTypeParser json, List<ResultArm> arms)
     {
-        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        if (type is not INamedTypeSymbol named || TypeClassifier.NamespaceName(named.ContainingNamespace) != "Microsoft.AspNetCore.Http.HttpResults")
         {
             return;
         }
@@ -435,7 +435,7 @@ internal static class EndpointParser
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
     private static HandlerDisposal DisposalOf(INamedTypeSymbol type)
     {
-        var interfaces = type.AllInterfaces.Select(i => i.ToDisplayString()).ToList();
+        var interfaces = type.AllInterfaces.Select(TypeClassifier.FullName).ToList();
         return interfaces.Contains("System.IAsyncDisposable") ? HandlerDisposal.DisposeAsync
             : interfaces.Contains("System.IDisposable") ? HandlerDisposal.Dispose
             : HandlerDisposal.None;
@@ -473,7 +473,7 @@ internal static class EndpointParser
 
     private static GroupModel? GroupOf(INamedTypeSymbol type)
     {
-        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == EndpointGroupAttribute);
+        var attribute = type.GetAttributes().FirstOrDefault(a => TypeClassifier.IsNamed(a.AttributeClass, EndpointGroupAttribute));
         if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string prefix)
         {
             return null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 
 namespace FastEndpointsGen.Generator.Parsing;
@@ -22,7 +23,7 @@ internal static class ExampleParser
         var examples = new List<ExampleValue>();
         foreach (var attribute in symbols.SelectMany(s => s.GetAttributes()))
         {
-            if (attribute.AttributeClass?.ToDisplayString() == OpenApiExampleAttribute
+            if (TypeClassifier.IsNamed(attribute.AttributeClass, OpenApiExampleAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && Value(attribute.ConstructorArguments[0]) is { } value)
             {

@@ -130,7 +130,7 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         var collection = TypeClassifier.GetCollectionKind(type, out var element);
         if (collection != CollectionKind.None && element is not null)
         {
-            var declared = type.OriginalDefinition.ToDisplayString();
+            var declared = TypeClassifier.FullName(type.OriginalDefinition);
             return new JsonTypeModel
             {
                 Id = id, TypeName = Names.TypeRef(type), Kind = JsonTypeKind.Collection, Collection = collection, IsValueType = false,
@@ -428,12 +428,12 @@ internal sealed class JsonTypeParser(Compilation compilation, CancellationToken 
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true } generic
-            && generic.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic")
+            && TypeClassifier.NamespaceName(generic.ContainingNamespace) is "System.Collections.Generic")
         {
             return generic.Name + "Of" + string.Join("And", generic.TypeArguments.Select(IdOf));
         }
 
-        if (type.ContainingNamespace?.ToDisplayString() == "System")
+        if (TypeClassifier.NamespaceName(type.ContainingNamespace) == "System")
         {
             return type.Name;
         }
