@@ -71,8 +71,7 @@ internal sealed class Endpoint
     private static string? NamedName(AttributeData attribute) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
 
-    private AttributeData? LastEndpointName() => EndpointMetadata.AttributesOf(Method).LastOrDefault(a => a.AttributeClass is { ContainingType: null } type
-        && TypeClassifier.FullName(type) == "Microsoft.AspNetCore.Routing.EndpointNameAttribute");
+    private AttributeData? LastEndpointName() => EndpointMetadata.AttributesOf(Method).LastOrDefault(a => TypeClassifier.IsNamed(a.AttributeClass, "Microsoft.AspNetCore.Routing.EndpointNameAttribute"));
 
     /// <summary>The first endpoint a method declares, or null when it has no route attribute (or no template yet).</summary>
     public static Endpoint? From(IMethodSymbol method) => All(method).FirstOrDefault();

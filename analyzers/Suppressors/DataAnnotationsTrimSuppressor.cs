@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -65,7 +66,7 @@ public sealed class DataAnnotationsTrimSuppressor : DiagnosticSuppressor
             var model = context.GetSemanticModel(tree);
             if (model.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                 && CompiledAttributes.Contains(constructor.ContainingType.Name)
-                && constructor.ContainingType.ContainingNamespace.ToDisplayString() == DataAnnotationsNamespace)
+                && TypeClassifier.NamespaceName(constructor.ContainingType.ContainingNamespace) == DataAnnotationsNamespace)
             {
                 context.ReportSuppression(Suppression.Create(Rule, diagnostic));
             }
