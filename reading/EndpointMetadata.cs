@@ -10,20 +10,30 @@ namespace FastEndpointsGen.Reading;
 /// </summary>
 internal static class EndpointMetadata
 {
-    /// <summary>
-    /// The attributes on the handler's classes, outermost first, then on the method: the order minimal APIs add them
-    /// to an endpoint's metadata. <c>GetAttributes()</c> already leaves out pseudo-attributes.
-    /// </summary>
-    public static List<AttributeData> AttributesOf(IMethodSymbol method)
+    private static readonly Memo<IMethodSymbol, IReadOnlyList<AttributeData>> Attributes = new(static method =>
     {
         var classes = new List<INamedTypeSymbol>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            classes.Insert(0, type);
+            classes.Add(type);
         }
 
-        return classes.SelectMany(c => c.GetAttributes()).Concat(method.GetAttributes()).ToList();
-    }
+        var attributes = new List<AttributeData>();
+        for (var i = classes.Count - 1; i >= 0; i--)
+        {
+            attributes.AddRange(classes[i].GetAttributes());
+        }
+
+        attributes.AddRange(method.GetAttributes());
+        return attributes;
+    });
+
+    /// <summary>
+    /// The attributes on the handler's classes, outermost first, then on the method: the order minimal APIs add them
+    /// to an endpoint's metadata. <c>GetAttributes()</c> already leaves out pseudo-attributes. Read once per method: the
+    /// reader, the endpoint's name, its security and the generator's metadata all ask.
+    /// </summary>
+    public static IReadOnlyList<AttributeData> AttributesOf(IMethodSymbol method) => Attributes[method];
 
     /// <summary>
     /// Every attribute is metadata except FastEndpointsGen's own route and group attributes and the compiler's

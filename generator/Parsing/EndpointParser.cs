@@ -115,7 +115,7 @@ internal static class EndpointParser
     /// group attributes and the compiler's (<c>System.Runtime.CompilerServices</c>). One that generated code
     /// cannot construct is left out; the analyzers report it (FEG1006, docs/diagnostics/FEG1006.md).
     /// </summary>
-    private static EquatableArray<string> MetadataOf(List<AttributeData> attributes, IAssemblySymbol assembly) =>
+    private static EquatableArray<string> MetadataOf(IReadOnlyList<AttributeData> attributes, IAssemblySymbol assembly) =>
         attributes.Where(EndpointMetadata.IsMetadata)
             .Select(a => AttributeConstruction.Expression(a, assembly))
             .Where(e => e is not null)
@@ -183,14 +183,14 @@ internal static class EndpointParser
     private static bool Implements(ITypeSymbol type, string interfaceName) =>
         type.TypeKind != TypeKind.TypeParameter && !type.IsAbstract && TypeClassifier.Implements(type, interfaceName);
 
-    private static string? LastString(List<AttributeData> attributes, string attributeName) =>
+    private static string? LastString(IReadOnlyList<AttributeData> attributes, string attributeName) =>
         attributes.LastOrDefault(a => IsAttribute(a, attributeName))?.ConstructorArguments.FirstOrDefault().Value as string;
 
     private static bool IsAttribute(AttributeData attribute, string name) =>
         TypeClassifier.IsNamed(attribute.AttributeClass, name);
 
     /// <summary>The doc comments and the other facts only the OpenAPI document needs (docs/openapi.md).</summary>
-    private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, List<AttributeData> attributes, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
+    private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, IReadOnlyList<AttributeData> attributes, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
     {
         var doc = DocCommentParser.Read(method, cancellationToken);
         var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
@@ -254,7 +254,7 @@ internal static class EndpointParser
     }
 
     /// <summary>The media types an MVC <c>[Produces]</c>/<c>[Consumes]</c> attribute lists, in order, each once.</summary>
-    private static EquatableArray<string> ContentTypes(List<AttributeData> attributes, string attributeName) =>
+    private static EquatableArray<string> ContentTypes(IReadOnlyList<AttributeData> attributes, string attributeName) =>
         attributes.Where(a => IsAttribute(a, attributeName))
             .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))
             .Select(c => c.Value as string).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToEquatableArray();
