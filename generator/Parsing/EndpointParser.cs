@@ -26,6 +26,13 @@ internal static class EndpointParser
     private const string ConsumesAttribute = "Microsoft.AspNetCore.Mvc.ConsumesAttribute";
     private const string ProducesResponseTypeAttribute = "Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute";
 
+    /// <summary>
+    /// A handler class's XML <c>&lt;summary&gt;</c> (its group's tag description) and whether it is <c>[Obsolete]</c>, read
+    /// once per class rather than by each of its endpoints. The read is small and not cancellable.
+    /// </summary>
+    private static readonly Memo<INamedTypeSymbol, (string? Summary, bool IsObsolete)> ClassDocsOf = new(static type =>
+        (DocCommentParser.Summary(DocCommentParser.Read(type, CancellationToken.None)), DocCommentParser.IsObsolete(type)));
+
     public static EndpointModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
@@ -202,8 +209,8 @@ internal static class EndpointParser
             Summary = NamedArgument<string?>(attribute, "Summary") ?? LastString(attributes, EndpointSummaryAttribute) ?? DocCommentParser.Summary(doc),
             Description = LastString(attributes, EndpointDescriptionAttribute) ?? DocCommentParser.Remarks(doc),
             Returns = DocCommentParser.Returns(doc),
-            Deprecated = DocCommentParser.IsObsolete(method) || DocCommentParser.IsObsolete(method.ContainingType),
-            GroupDescription = group is null ? null : DocCommentParser.Summary(DocCommentParser.Read(method.ContainingType, cancellationToken)),
+            Deprecated = DocCommentParser.IsObsolete(method) || ClassDocsOf[method.ContainingType].IsObsolete,
+            GroupDescription = group is null ? null : ClassDocsOf[method.ContainingType].Summary,
             Parameters = DocCommentParser.Params(doc),
             Responses = DocCommentParser.Responses(doc),
             ParameterExamples = ExampleParser.Parameters(method),
