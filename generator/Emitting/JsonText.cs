@@ -250,16 +250,22 @@ internal static class JsonText
     public static string Write(object value, bool indented)
     {
         var builder = new StringBuilder();
-        Write(builder, value, 0, indented);
+        Write(builder, value, 0, indented, verbatim: false);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, object value, int depth, bool indented)
+    /// <summary>
+    /// Appends <paramref name="value"/> as compact JSON with every quote doubled, the content of a C# verbatim literal
+    /// (<c>@"…"</c>): a document of megabytes is written once, not written and then copied with its quotes doubled.
+    /// </summary>
+    public static void WriteVerbatim(StringBuilder builder, object value) => Write(builder, value, 0, indented: false, verbatim: true);
+
+    private static void Write(StringBuilder builder, object value, int depth, bool indented, bool verbatim)
     {
         switch (value)
         {
             case string text:
-                WriteString(builder, text);
+                WriteString(builder, text, verbatim);
                 break;
             case bool flag:
                 builder.Append(flag ? "true" : "false");
@@ -268,7 +274,7 @@ internal static class JsonText
                 builder.Append(number.ToString(CultureInfo.InvariantCulture));
                 break;
             case JsonRaw raw:
-                builder.Append(raw.Text);
+                AppendText(builder, raw.Text, verbatim);
                 break;
             case JsonObject obj:
                 if (obj.Count == 0)
@@ -284,9 +290,9 @@ internal static class JsonText
                     builder.Append(first ? "" : ",");
                     first = false;
                     NewLine(builder, depth + 1, indented);
-                    WriteString(builder, member.Key);
+                    WriteString(builder, member.Key, verbatim);
                     builder.Append(indented ? ": " : ":");
-                    Write(builder, member.Value, depth + 1, indented);
+                    Write(builder, member.Value, depth + 1, indented, verbatim);
                 }
 
                 NewLine(builder, depth, indented);
@@ -320,7 +326,7 @@ internal static class JsonText
                         NewLine(builder, depth + 1, indented);
                     }
 
-                    Write(builder, list[i], depth + 1, indented);
+                    Write(builder, list[i], depth + 1, indented, verbatim);
                 }
 
                 if (!inline)
@@ -343,5 +349,32 @@ internal static class JsonText
         }
     }
 
-    private static void WriteString(StringBuilder builder, string text) => JsonString.Quote(builder, text);
+    private static void WriteString(StringBuilder builder, string text, bool verbatim)
+    {
+        if (!verbatim)
+        {
+            JsonString.Quote(builder, text);
+            return;
+        }
+
+        // ""text"": the quotes around the string doubled here, any inside it (escaped as \") doubled below.
+        var start = builder.Length;
+        builder.Append('"');
+        JsonString.Quote(builder, text);
+        builder.Append('"');
+        if (text.IndexOf('"') >= 0)
+        {
+            builder.Replace("\"", "\"\"", start + 2, builder.Length - start - 4);
+        }
+    }
+
+    private static void AppendText(StringBuilder builder, string text, bool verbatim)
+    {
+        var start = builder.Length;
+        builder.Append(text);
+        if (verbatim && text.IndexOf('"') >= 0)
+        {
+            builder.Replace("\"", "\"\"", start, text.Length);
+        }
+    }
 }

@@ -29,7 +29,7 @@ internal static class OpenApiEmitter
     {
         // One compact string literal: the compiler reads one token instead of thousands of lines (docs/performance.md).
         // The build writes the document indented (docs/openapi.md#the-document-as-a-build-artifact), for review and diffs.
-        var json = JsonText.Write(new DocumentBuilder(model).Build(), indented: false);
+        var document = new DocumentBuilder(model).Build();
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
         writer.WriteLine("namespace FastEndpointsGen");
@@ -44,7 +44,7 @@ internal static class OpenApiEmitter
             using (writer.Block())
             {
                 writer.WriteLine("/// <summary>The document as JSON text.</summary>");
-                writer.WriteVerbatimLiteral("public const string Json = ", json, ";");
+                writer.WriteVerbatimLiteral("public const string Json = ", builder => JsonText.WriteVerbatim(builder, document), ";");
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>The document as UTF-8 bytes.</summary>");
                 writer.WriteLine("public static global::System.ReadOnlyMemory<byte> Utf8 { get; } = global::System.Text.Encoding.UTF8.GetBytes(Json);");

@@ -46,10 +46,27 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// Writes one line holding <paramref name="value"/> as a verbatim string literal (<c>@"..."</c>, quotes doubled) between
-    /// <paramref name="before"/> and <paramref name="after"/>, copying the value once: for long constants such as the
-    /// OpenAPI document, where building the line first would copy megabytes several times.
+    /// <paramref name="before"/> and <paramref name="after"/>.
     /// </summary>
-    public SourceWriter WriteVerbatimLiteral(string before, string value, string after)
+    public SourceWriter WriteVerbatimLiteral(string before, string value, string after) =>
+        WriteVerbatimLiteral(before, builder =>
+        {
+            var start = 0;
+            for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
+            {
+                builder.Append(value, start, quote + 1 - start).Append('"');
+                start = quote + 1;
+            }
+
+            builder.Append(value, start, value.Length - start);
+        }, after);
+
+    /// <summary>
+    /// Writes one line holding a verbatim string literal whose content <paramref name="content"/> appends, every quote
+    /// already doubled: for long constants such as the OpenAPI document, written straight into the file rather than
+    /// built as a string first and copied.
+    /// </summary>
+    public SourceWriter WriteVerbatimLiteral(string before, Action<StringBuilder> content, string after)
     {
         var builder = Builder;
         for (var i = 0; i < _indent; i++)
@@ -58,14 +75,8 @@ internal sealed class SourceWriter
         }
 
         builder.Append(before).Append("@\"");
-        var start = 0;
-        for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
-        {
-            builder.Append(value, start, quote + 1 - start).Append('"');
-            start = quote + 1;
-        }
-
-        builder.Append(value, start, value.Length - start).Append('"').Append(after).Append('\n');
+        content(builder);
+        builder.Append('"').Append(after).Append('\n');
         return this;
     }
 

@@ -50,6 +50,27 @@ public class SourceWriterTests
     }
 
     [Test]
+    public void JsonWrittenVerbatim_IsTheCompactJson_InAVerbatimLiteral()
+    {
+        // Quotes around keys and strings, escaped quotes inside them, and raw JSON text (an example) holding quotes.
+        var document = new JsonObject
+        {
+            ["say \"hi\""] = "a \"quoted\" \\ word",
+            ["plain"] = new List<object> { "x", 1, true, new JsonRaw("{\"n\": \"v\"}") },
+            ["nested"] = new JsonObject { ["empty"] = new JsonObject(), ["none"] = new List<object>() },
+        };
+        var writer = new SourceWriter();
+
+        writer.WriteVerbatimLiteral("const string S = ", builder => JsonText.WriteVerbatim(builder, document), ";");
+
+        var source = writer.ToString();
+        var literal = source.Substring("const string S = ".Length, source.Length - "const string S = ".Length - ";\n".Length);
+        var parsed = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(literal);
+        Assert.That(parsed.Token.ValueText, Is.EqualTo(JsonText.Write(document, indented: false)));
+        Assert.That(parsed.Token.ValueText, Does.Contain("\"say \\\"hi\\\"\":"));
+    }
+
+    [Test]
     public void EmptyLine_IsNeverIndented()
     {
         var writer = new SourceWriter();
