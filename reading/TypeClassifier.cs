@@ -316,10 +316,10 @@ internal static class TypeClassifier
     /// </summary>
     public static bool Implements(ITypeSymbol type, string fullName)
     {
-        var simpleName = fullName.Substring(fullName.LastIndexOf('.') + 1);
+        var start = fullName.LastIndexOf('.') + 1;
         foreach (var candidate in type.AllInterfaces)
         {
-            if (candidate.Name == simpleName && FullName(candidate) == fullName)
+            if (HasName(candidate, fullName, start, fullName.Length - start) && FullName(candidate) == fullName)
             {
                 return true;
             }
@@ -336,15 +336,19 @@ internal static class TypeClassifier
     public static IEnumerable<INamedTypeSymbol> ImplementedConstructions(ITypeSymbol type, string definition)
     {
         var open = definition.IndexOf('<');
-        var simpleName = definition.Substring(definition.LastIndexOf('.', open) + 1, open - definition.LastIndexOf('.', open) - 1);
+        var start = definition.LastIndexOf('.', open) + 1;
         foreach (var candidate in type.AllInterfaces)
         {
-            if (candidate is { IsGenericType: true } && candidate.Name == simpleName && FullName(candidate.OriginalDefinition) == definition)
+            if (candidate is { IsGenericType: true } && HasName(candidate, definition, start, open - start) && FullName(candidate.OriginalDefinition) == definition)
             {
                 yield return candidate;
             }
         }
     }
+
+    /// <summary>Whether the symbol's simple name is <paramref name="text"/>'s characters from <paramref name="start"/>, compared in place.</summary>
+    private static bool HasName(ISymbol symbol, string text, int start, int length) =>
+        symbol.Name.Length == length && string.CompareOrdinal(symbol.Name, 0, text, start, length) == 0;
 
     /// <summary>
     /// True when <paramref name="type"/> implements the generic interface <paramref name="definition"/> of itself, the
