@@ -215,15 +215,13 @@ internal static class EndpointParser
             Responses = DocCommentParser.Responses(doc),
             ParameterExamples = ExampleParser.Parameters(method),
             ResultArms = ResultArms(returnType, json),
-            Tags = attributes.Where(a => IsAttribute(a, TagsAttribute))
-                .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))
-                .Select(c => c.Value as string).Where(t => t is not null).Select(t => t!).Distinct().ToEquatableArray(),
+            Tags = ArgumentStrings(attributes, TagsAttribute, allowEmpty: true),
             Excluded = attributes.Any(a => IsAttribute(a, ExcludeFromDescriptionAttribute)),
             Produces = attributes.Where(a => IsAttribute(a, ProducesResponseTypeAttribute)).Select(a => ProducedResponse(a, json))
                 .Concat(attributes.Where(a => IsAttribute(a, ProducesAttribute)).Select(a => ProducedType(a, json)))
                 .Where(r => r is not null).Select(r => r!).ToEquatableArray(),
-            ProducesContentTypes = ContentTypes(attributes, ProducesAttribute),
-            ConsumesContentTypes = ContentTypes(attributes, ConsumesAttribute),
+            ProducesContentTypes = ArgumentStrings(attributes, ProducesAttribute, allowEmpty: false),
+            ConsumesContentTypes = ArgumentStrings(attributes, ConsumesAttribute, allowEmpty: false),
             Types = json.Docs,
         };
     }
@@ -260,11 +258,36 @@ internal static class EndpointParser
         return new ResultArm(200, json.Add(type));
     }
 
-    /// <summary>The media types an MVC <c>[Produces]</c>/<c>[Consumes]</c> attribute lists, in order, each once.</summary>
-    private static EquatableArray<string> ContentTypes(IReadOnlyList<AttributeData> attributes, string attributeName) =>
-        attributes.Where(a => IsAttribute(a, attributeName))
-            .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]))
-            .Select(c => c.Value as string).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToEquatableArray();
+    /// <summary>
+    /// The strings the uses of one attribute list in their constructor arguments (a <c>params</c> array flattened), in order,
+    /// each once: <c>[Tags]</c>, and the media types of MVC's <c>[Produces]</c>/<c>[Consumes]</c>. Most handlers have none,
+    /// and then nothing is allocated.
+    /// </summary>
+    private static EquatableArray<string> ArgumentStrings(IReadOnlyList<AttributeData> attributes, string attributeName, bool allowEmpty)
+    {
+        List<string>? strings = null;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            if (!IsAttribute(attribute, attributeName))
+            {
+                continue;
+            }
+
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                foreach (var value in argument.Kind == TypedConstantKind.Array ? argument.Values : [argument])
+                {
+                    if (value.Value is string text && (allowEmpty || text.Length > 0) && !(strings ??= []).Contains(text))
+                    {
+                        strings.Add(text);
+                    }
+                }
+            }
+        }
+
+        return strings is null ? EquatableArray<string>.Empty : strings.ToEquatableArray();
+    }
 
     /// <summary>
     /// The responses an <c>IResult</c> return type declares: each arm of <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c>, or
