@@ -61,7 +61,7 @@ internal static class JsonEmitter
             EmitBodyObject(writer, body);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal static class ModuleEmitter
             writer.WriteLine($"[assembly: {SchemaAttribute}({JsonEmitter.Literal(schema.Name)}, {JsonEmitter.Literal(schema.Type)})]");
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>The schema names the document gives the JSON types, ordered by name.</summary>
@@ -139,6 +139,6 @@ internal static class ModuleEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -51,7 +51,7 @@ internal static class OpenApiEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>The document's JSON text, indented (<c>\n</c> line ends), as the build writes it to a file and tests read it.</summary>

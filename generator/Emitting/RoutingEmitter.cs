@@ -60,7 +60,7 @@ internal static class RoutingEmitter
         SourceHeader.Write(writer);
         if (map.Classes.Count == 0)
         {
-            return writer.ToString();
+            return writer.Finish();
         }
 
         ModuleEmitter.WriteAssemblyAttribute(writer, map.Assembly);
@@ -70,7 +70,7 @@ internal static class RoutingEmitter
             WriteEntryPoint(writer, map);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ internal static class RoutingEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

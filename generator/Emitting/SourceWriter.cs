@@ -24,7 +24,7 @@ internal sealed class SourceWriter
     private string? _text;
     private int _indent;
 
-    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The source is finished: ToString() was called.");
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The source is finished: Finish() was called.");
 
     /// <summary>Writes one line at the current indentation (or an empty line).</summary>
     public SourceWriter WriteLine(string line = "")
@@ -106,8 +106,11 @@ internal sealed class SourceWriter
         return new Scope(this, null);
     }
 
-    /// <summary>The source written; the writer is finished and its buffer kept for the thread's next file.</summary>
-    public override string ToString()
+    /// <summary>
+    /// The source written. The writer is finished (writing more throws) and its buffer kept for the thread's next file;
+    /// asking again gives the same text.
+    /// </summary>
+    public string Finish()
     {
         if (_builder is { } builder)
         {

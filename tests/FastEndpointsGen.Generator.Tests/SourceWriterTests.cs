@@ -13,21 +13,21 @@ public class SourceWriterTests
 
         writer.WriteLine("a").WriteLine("b");
 
-        Assert.That(writer.ToString(), Is.EqualTo("a\nb\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("a\nb\n"));
     }
 
     [Test]
-    public void ToString_FinishesTheSource_AndTheNextWriterStartsEmpty()
+    public void Finish_EndsTheSource_AndTheNextWriterStartsEmpty()
     {
         var first = new SourceWriter();
         first.WriteLine("class A { }");
 
-        var text = first.ToString();
+        var text = first.Finish();
         var second = new SourceWriter(); // on the same thread: reuses the first writer's buffer
         second.WriteLine("class B { }");
 
-        Assert.That(first.ToString(), Is.SameAs(text), "asking again gives the same text");
-        Assert.That(second.ToString(), Is.EqualTo("class B { }\n"));
+        Assert.That(first.Finish(), Is.SameAs(text), "asking again gives the same text");
+        Assert.That(second.Finish(), Is.EqualTo("class B { }\n"));
         Assert.Throws<InvalidOperationException>(() => first.WriteLine("too late"));
     }
 
@@ -44,7 +44,7 @@ public class SourceWriterTests
             writer.WriteVerbatimLiteral("const string S = ", value, ";");
         }
 
-        Assert.That(writer.ToString(), Is.EqualTo("    const string S = " + literal + ";\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("    const string S = " + literal + ";\n"));
         var parsed = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(literal);
         Assert.That(((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)parsed).Token.ValueText, Is.EqualTo(value));
     }
@@ -63,7 +63,7 @@ public class SourceWriterTests
 
         writer.WriteVerbatimLiteral("const string S = ", builder => JsonText.WriteVerbatim(builder, document), ";");
 
-        var source = writer.ToString();
+        var source = writer.Finish();
         var literal = source.Substring("const string S = ".Length, source.Length - "const string S = ".Length - ";\n".Length);
         var parsed = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(literal);
         Assert.That(parsed.Token.ValueText, Is.EqualTo(JsonText.Write(document, indented: false)));
@@ -82,7 +82,7 @@ public class SourceWriterTests
             writer.WriteLine("y");
         }
 
-        Assert.That(writer.ToString(), Is.EqualTo("{\n    x\n\n    y\n}\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("{\n    x\n\n    y\n}\n"));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public class SourceWriterTests
             }
         }
 
-        Assert.That(writer.ToString(), Is.EqualTo("""
+        Assert.That(writer.Finish(), Is.EqualTo("""
             namespace N
             {
                 class C
@@ -123,7 +123,7 @@ public class SourceWriterTests
             writer.WriteLine("A = 1,");
         }
 
-        Assert.That(writer.ToString(), Is.EqualTo("var x = new C()\n{\n    A = 1,\n};\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("var x = new C()\n{\n    A = 1,\n};\n"));
     }
 
     [Test]
@@ -139,7 +139,7 @@ public class SourceWriterTests
 
         writer.WriteLine("return;");
 
-        Assert.That(writer.ToString(), Is.EqualTo("app.MapGet(\"/\", handler)\n    .WithName(\"Root\");\nreturn;\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("app.MapGet(\"/\", handler)\n    .WithName(\"Root\");\nreturn;\n"));
     }
 
     [Test]
@@ -152,7 +152,7 @@ public class SourceWriterTests
             writer.WriteLines("first\r\nsecond\n\nthird");
         }
 
-        Assert.That(writer.ToString(), Is.EqualTo("    first\n    second\n\n    third\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("    first\n    second\n\n    third\n"));
     }
 
     [Test]
@@ -172,6 +172,6 @@ public class SourceWriterTests
 
         writer.WriteLine("top");
 
-        Assert.That(writer.ToString(), Is.EqualTo("        deep\n    shallow\ntop\n"));
+        Assert.That(writer.Finish(), Is.EqualTo("        deep\n    shallow\ntop\n"));
     }
 }
