@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FastEndpointsGen.Generator.Emitting;
@@ -32,16 +34,37 @@ internal sealed class SourceWriter
         var builder = Builder;
         if (line.Length > 0)
         {
-            for (var i = 0; i < _indent; i++)
-            {
-                builder.Append(IndentUnit);
-            }
-
+            Indent(builder);
             builder.Append(line);
         }
 
         builder.Append('\n');
         return this;
+    }
+
+    /// <summary>
+    /// Writes one line given as an interpolated string, <c>writer.WriteLine($"var {name} = {value};")</c>: its parts go
+    /// straight into the file, with no string built for the line first (docs/performance.md#generator-cost).
+    /// </summary>
+    public SourceWriter WriteLine([InterpolatedStringHandlerArgument("")] ref Line line)
+    {
+        var builder = Builder;
+        if (builder.Length == line.Start)
+        {
+            // Nothing was written: an empty line, never indented.
+            builder.Length = line.Indented;
+        }
+
+        builder.Append('\n');
+        return this;
+    }
+
+    private void Indent(StringBuilder builder)
+    {
+        for (var i = 0; i < _indent; i++)
+        {
+            builder.Append(IndentUnit);
+        }
     }
 
     /// <summary>
@@ -69,11 +92,7 @@ internal sealed class SourceWriter
     public SourceWriter WriteVerbatimLiteral(string before, Action<StringBuilder> content, string after)
     {
         var builder = Builder;
-        for (var i = 0; i < _indent; i++)
-        {
-            builder.Append(IndentUnit);
-        }
-
+        Indent(builder);
         builder.Append(before).Append("@\"");
         content(builder);
         builder.Append('"').Append(after).Append('\n');
@@ -130,6 +149,38 @@ internal sealed class SourceWriter
         var spare = t_spare;
         t_spare = null;
         return spare ?? new StringBuilder();
+    }
+
+    /// <summary>
+    /// The parts of one interpolated line, appended to the writer's buffer after its indentation as the compiler hands
+    /// them over. Values are written as C# source needs them: numbers in the invariant culture.
+    /// </summary>
+    [InterpolatedStringHandler]
+    public readonly ref struct Line
+    {
+        private readonly StringBuilder _builder;
+
+        public Line(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _builder = writer.Builder;
+            Indented = _builder.Length;
+            writer.Indent(_builder);
+            Start = _builder.Length;
+        }
+
+        /// <summary>Where the line began, before its indentation.</summary>
+        internal int Indented { get; }
+
+        /// <summary>Where the line's text began, after its indentation.</summary>
+        internal int Start { get; }
+
+        public void AppendLiteral(string text) => _builder.Append(text);
+
+        public void AppendFormatted(string? text) => _builder.Append(text);
+
+        public void AppendFormatted(int number) => _builder.Append(number.ToString(CultureInfo.InvariantCulture));
+
+        public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
     }
 
     /// <summary>Closes a block or indentation level.</summary>

@@ -71,6 +71,33 @@ public class SourceWriterTests
     }
 
     [Test]
+    public void InterpolatedLine_IsWrittenInPlace_Indented_WithInvariantNumbers()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var writer = new SourceWriter();
+            var name = "total";
+            var empty = "";
+
+            using (writer.Indent())
+            {
+                writer.WriteLine($"var {name} = {1.5} + {-2} + {3_000L};");
+                writer.WriteLine($"{empty}");
+                writer.WriteLine($"{name}++;");
+            }
+
+            // The handler, not string.Format: a German culture would write 1,5.
+            Assert.That(writer.Finish(), Is.EqualTo("    var total = 1.5 + -2 + 3000;\n\n    total++;\n"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Test]
     public void EmptyLine_IsNeverIndented()
     {
         var writer = new SourceWriter();
