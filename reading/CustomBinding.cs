@@ -31,7 +31,7 @@ internal static class CustomBinding
     private const string FormatProvider = "System.IFormatProvider";
 
     /// <summary>Which <c>BindAsync</c> convention <paramref name="type"/> follows, if any.</summary>
-    public static BindAsyncKind FindBindAsync(ITypeSymbol type) => BindAsyncKinds[type];
+    public static BindAsyncKind FindBindAsync(ITypeSymbol type) => BindAsyncKinds[TypeClassifier.KeyOf(type)];
 
     /// <summary>Kept as long as the type symbol lives: every handler with a parameter of the type asks.</summary>
     private static readonly Memo<ITypeSymbol, BindAsyncKind> BindAsyncKinds = new(Find);

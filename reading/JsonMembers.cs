@@ -96,7 +96,7 @@ internal static class JsonMembers
     /// </summary>
     public static IReadOnlyList<JsonMember> Of(INamedTypeSymbol type, out IMethodSymbol? constructor)
     {
-        var read = Read[type];
+        var read = Read[TypeClassifier.KeyOf(type)];
         constructor = read.Constructor;
         return read.Members;
     }

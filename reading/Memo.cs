@@ -8,7 +8,8 @@ namespace FastEndpointsGen.Reading;
 /// a model type, a name or a compilation asks once (docs/performance.md#generator-cost). The key is the smallest thing
 /// that decides the fact:
 /// <list type="bullet">
-/// <item>a symbol, when the fact depends on that symbol object alone (a type's JSON members, its simple kind);</item>
+/// <item>a symbol, when the fact depends on that symbol object alone (a type's JSON members, its simple kind); a type
+/// through <see cref="TypeClassifier.KeyOf{T}"/>, as the compiler hands out a new object for each use of a reference type;</item>
 /// <item>a compilation, or its assembly where only symbols are at hand, holding a dictionary when the fact is about
 /// something the compilation has many of and that is not one symbol object (a called name; a type under
 /// <c>SymbolEqualityComparer</c>, so that differently annotated wrappers of one type share the answer).</item>

@@ -124,7 +124,7 @@ internal static class TypeClassifier
             return SimpleKind.Enum;
         }
 
-        return SimpleKinds[type];
+        return SimpleKinds[KeyOf(type)];
     }
 
     /// <summary>
@@ -361,7 +361,18 @@ internal static class TypeClassifier
     /// <c>Ns.Outer.Type</c>, <c>System.Collections.Generic.List&lt;int&gt;</c>: the name rules compare types by. Kept per
     /// type symbol, as many checks ask about the same few types (every attribute's class, every parameter's type).
     /// </summary>
-    public static string FullName(ITypeSymbol type) => FullNames[type];
+    public static string FullName(ITypeSymbol type) => FullNames[KeyOf(type)];
+
+    /// <summary>
+    /// The object a fact about <paramref name="type"/> is kept under (<see cref="Memo{TKey, TValue}"/>). The compiler hands
+    /// out a new symbol object for a reference type at each use, one per annotated parameter or property type, so a type
+    /// that is not generic is kept under its definition, one object per compilation: every <c>string</c> parameter and
+    /// every use of a record then share one answer. Facts kept this way must not depend on the type's top-level nullable
+    /// annotation, and none do: names here leave it out, members and conventions do not see it.
+    /// </summary>
+    public static T KeyOf<T>(T type)
+        where T : class, ITypeSymbol =>
+        type is INamedTypeSymbol { IsGenericType: false } named ? (T)named.OriginalDefinition : type;
 
     private static readonly SymbolDisplayFormat FullNameFormat =
         SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None);
