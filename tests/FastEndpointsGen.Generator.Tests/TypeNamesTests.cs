@@ -16,6 +16,16 @@ public class TypeNamesTests
         }
 
         namespace Shop { public class Plain { } }
+
+        #nullable enable
+        namespace Shop.Handlers
+        {
+            public static class Orders
+            {
+                public static void First(string name, Shop.Plain? plain, System.Collections.Generic.List<string> names, int count) { }
+                public static void Second(string name, Shop.Plain plain, System.Collections.Generic.List<string> names, int count) { }
+            }
+        }
         """;
 
     private static Compilation Compilation() => TestGeneratorDriver.CreateCompilation([Source]);
@@ -51,6 +61,27 @@ public class TypeNamesTests
             Assert.That(TypeClassifier.IsNamed(plain, "Shop.ModelsXPlain"), Is.False);
             Assert.That(TypeClassifier.IsNamed(inner, "Shop.Models.Inner"), Is.False);
             Assert.That(TypeClassifier.IsNamed(null, "Shop.Models.Plain"), Is.False);
+        });
+    }
+
+    [Test]
+    public void KeyOf_OneObjectPerType_WhateverUseTheCompilerHandsOut()
+    {
+        var orders = Compilation().GetTypeByMetadataName("Shop.Handlers.Orders")!;
+        var first = ((IMethodSymbol)orders.GetMembers("First")[0]).Parameters;
+        var second = ((IMethodSymbol)orders.GetMembers("Second")[0]).Parameters;
+
+        Assert.Multiple(() =>
+        {
+            // Each parameter's string and Shop.Plain is its own object; the key is one, so a kept fact is read once.
+            Assert.That(first[0].Type, Is.Not.SameAs(second[0].Type), "the premise: a new object per use");
+            Assert.That(TypeClassifier.KeyOf(first[0].Type), Is.SameAs(TypeClassifier.KeyOf(second[0].Type)));
+            Assert.That(TypeClassifier.KeyOf(first[1].Type), Is.SameAs(TypeClassifier.KeyOf(second[1].Type)));
+            Assert.That(TypeClassifier.KeyOf(first[3].Type), Is.SameAs(TypeClassifier.KeyOf(second[3].Type)));
+            // A constructed generic type is kept as it is: its definition (List<T>) is another type.
+            Assert.That(TypeClassifier.KeyOf(first[2].Type), Is.SameAs(first[2].Type));
+            Assert.That(TypeClassifier.FullName(first[2].Type), Is.EqualTo("System.Collections.Generic.List<System.String>"));
+            Assert.That(TypeClassifier.FullName(first[1].Type), Is.EqualTo("Shop.Plain"));
         });
     }
 
