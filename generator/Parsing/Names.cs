@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using FastEndpointsGen.Generator.Model;
+using FastEndpointsGen.Reading;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FastEndpointsGen.Generator.Parsing;
@@ -19,11 +20,22 @@ internal static class Names
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     /// <summary><c>global::Ns.Type</c> with no nullable reference annotation anywhere: valid inside <c>typeof(...)</c>.</summary>
-    public static string TypeOfName(ITypeSymbol type) => type.ToDisplayString(TypeOfFormat);
+    public static string TypeOfName(ITypeSymbol type) => IsPlain(type) ? PlainNames[TypeClassifier.KeyOf(type)] : type.ToDisplayString(TypeOfFormat);
 
     /// <summary><c>global::Ns.Type</c> without a top-level nullable reference annotation.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
-        type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) : Type(type);
+        IsPlain(type) ? PlainNames[TypeClassifier.KeyOf(type)]
+        : type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified)
+        : Type(type);
+
+    /// <summary>
+    /// A named type with no type arguments (none of its own or its containing types'): the one annotation its name can
+    /// carry is the top-level one, which <see cref="TypeOfName"/> and <see cref="TypeWithoutAnnotation"/> both leave
+    /// out, so both write it alike, kept per type: every handler naming a model type or <c>string</c> asks.
+    /// </summary>
+    private static bool IsPlain(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: false };
+
+    private static readonly Memo<ITypeSymbol, string> PlainNames = new(static type => type.ToDisplayString(TypeOfFormat));
 
     /// <summary>The type as the model holds it (docs/architecture.md#the-model).</summary>
     public static TypeRef TypeRef(ITypeSymbol type)
