@@ -11,8 +11,9 @@
 #            reach): the floor Roslyn's binding sets (both baselines are in BaselineGenerators.cs);
 #   rdg      the same endpoints as a minimal API (MapGet/MapPost…) with the Request Delegate Generator, a System.Text.Json
 #            source-generated context and .NET 10's AddValidation.
-# Each is built once in Release with its references, then rebuilt alone (--no-incremental --no-dependencies),
-# interleaved: one warm-up round on a fresh compiler server, then RUNS measured rounds. Each rebuild reports the
+# Each is built once in Release with its references, then rebuilt alone (--no-incremental --no-dependencies): once
+# each on a fresh compiler server (what a CI build sees), then interleaved on one server: a warm-up round and RUNS
+# measured rounds. Each rebuild reports the
 # compiler's own timings (-p:ReportAnalyzer=true); the script prints every run and the medians.
 #   nice bash benchmarks/generator/measure.sh        # ENDPOINTS=1000 RUNS=5 OUT=<mktemp -d> by default
 set -euo pipefail
@@ -150,6 +151,13 @@ rebuild() { # project log-file
   grep -q '^ *0 Error(s)' "$2" || fail "the build reported errors, see $2"
 }
 
+# First, each project's rebuild on a fresh compiler server, as a CI build or the first build of the day sees it: the
+# server and every analyzer's code start cold (just-in-time compiled), so this round shows what starting costs each.
+for project in "$PROJECT" "$EMPTY" "$SIGNATURES" "$RDG"; do
+  dotnet build-server shutdown --vbcscompiler > /dev/null
+  rebuild "$project" "$OUT/$(basename "$project").cold.log"
+done
+dotnet build-server shutdown --vbcscompiler > /dev/null
 for run in $(seq 0 "$RUNS"); do
   rebuild "$PROJECT" "$OUT/ours.run$run.log"
   rebuild "$EMPTY" "$OUT/empty.run$run.log"
@@ -225,6 +233,12 @@ m = {
     "rdg_generators": median("rdg", "generators"),
     "csc_ours": median("ours", "csc"), "csc_empty": median("empty", "csc"), "csc_rdg": median("rdg", "csc"),
 }
+cold = {v: parse(f"{out}/{p}.cold.log") for v, p in
+        zip(variants, ("ThousandEndpoints", "ThousandEndpoints.Empty", "ThousandEndpoints.Signatures", "ThousandEndpoints.MinimalApi"))}
+print(f"{'fresh compiler server, each':30} EndpointsGenerator {cold['ours']['ours']:5.0f} ms | empty generator {cold['empty']['empty']:5.0f} ms | "
+      f"signature reader {cold['signatures']['signatures']:5.0f} ms | RDG {cold['rdg']['rdg']:5.0f} ms | "
+      f"Csc ours {cold['ours']['csc']:6d} ms, empty {cold['empty']['csc']:6d} ms, minimal API {cold['rdg']['csc']:6d} ms "
+      f"({cold['ours']['csc'] / cold['rdg']['csc']:.2f}x) | warnings {'/'.join(str(cold[v]['warnings']) for v in variants)}")
 low, high = min(r["ours"] for r in results["ours"][1:]), max(r["ours"] for r in results["ours"][1:])
 print(f"median of {runs}: EndpointsGenerator {m['ours']:.0f} ms (min {low:.0f}, max {high:.0f}), "
       f"{m['ours'] / m['empty']:.1f}x the empty generator's {m['empty']:.0f} ms, {m['ours'] / m['signatures']:.1f}x the signature "
