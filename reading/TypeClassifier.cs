@@ -359,7 +359,8 @@ internal static class TypeClassifier
 
     /// <summary>
     /// <c>Ns.Outer.Type</c>, <c>System.Collections.Generic.List&lt;int&gt;</c>: the name rules compare types by. Kept per
-    /// type symbol, as many checks ask about the same few types (every attribute's class, every parameter's type).
+    /// type (<see cref="KeyOf{T}"/>), as many checks ask about the same few types (every attribute's class, every
+    /// parameter's type).
     /// </summary>
     public static string FullName(ITypeSymbol type) => FullNames[KeyOf(type)];
 
