@@ -201,29 +201,28 @@ internal static class RoutingEmitter
         {
             // As minimal APIs order it: what binding implies, then the attributes (classes first, then the method),
             // then the conventions the generator adds, so GetMetadata<T>() sees the most specific one last.
-            var conventions = new List<string>();
             if (BindingEmitter.ReadsForm(endpoint))
             {
                 // As minimal APIs do for form parameters: UseAntiforgery() validates the token; a
                 // [RequireAntiforgeryToken(false)] on the handler or a later DisableAntiforgery() on the group wins.
-                conventions.Add($".WithMetadata(new {KnownTypes.RequireAntiforgeryTokenAttribute}())");
+                writer.WriteLine($".WithMetadata(new {KnownTypes.RequireAntiforgeryTokenAttribute}())");
             }
 
-            conventions.AddRange(route.Metadata.Select(attribute => $".WithMetadata({attribute})"));
-            conventions.Add($".WithName({JsonEmitter.Literal(name)})");
+            foreach (var attribute in route.Metadata)
+            {
+                writer.WriteLine($".WithMetadata({attribute})");
+            }
+
+            writer.WriteLine($".WithName({JsonEmitter.Literal(name)})");
             if (route.Tags.Count > 0)
             {
-                conventions.Add(Tags(route.Tags));
+                writer.WriteLine(Tags(route.Tags));
             }
 
             // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
             // The body limit is read after the named conventions, which may add [RequestSizeLimit]-style metadata too.
             var bodyLimit = BindingEmitter.ReadsBody(endpoint) ? $"handlers.{BindingEmitter.BodyLimitField(handler)} = runtime.BodyLimitOf(builder);" : null;
-            conventions.Add(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name, bodyLimit) : EndpointFilterEmitter.Convention(handler, name, bodyLimit));
-            for (var i = 0; i < conventions.Count; i++)
-            {
-                writer.WriteLine(conventions[i] + (i == conventions.Count - 1 ? ";" : ""));
-            }
+            writer.WriteLine($"{(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name, bodyLimit) : EndpointFilterEmitter.Convention(handler, name, bodyLimit))};");
         }
     }
 
