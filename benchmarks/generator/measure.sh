@@ -13,8 +13,8 @@
 #            source-generated context and .NET 10's AddValidation.
 # Each is built once in Release with its references, then rebuilt alone (--no-incremental --no-dependencies): once
 # each on a fresh compiler server (what a CI build sees), then interleaved on one server: a warm-up round and RUNS
-# measured rounds. Each rebuild reports the
-# compiler's own timings (-p:ReportAnalyzer=true); the script prints every run and the medians.
+# measured rounds. Each rebuild reports the compiler's own timings (-p:ReportAnalyzer=true); the script prints every
+# run and the medians.
 #   nice bash benchmarks/generator/measure.sh        # ENDPOINTS=1000 RUNS=5 OUT=<mktemp -d> by default
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
