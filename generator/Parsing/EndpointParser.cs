@@ -175,10 +175,7 @@ internal static class EndpointParser
             }
         }
 
-        var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-            && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks"
-            ? task.TypeArguments[0]
-            : method.ReturnType;
+        var returnType = AwaitedType(method);
         if (Implements(returnType, EndpointMetadataProvider))
         {
             providers.Add(new MetadataProviderModel(Names.TypeWithoutAnnotation(returnType), null));
@@ -186,6 +183,13 @@ internal static class EndpointParser
 
         return providers.ToEquatableArray();
     }
+
+    /// <summary>What the handler's caller gets: <c>T</c> of a returned <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, else the return type.</summary>
+    private static ITypeSymbol AwaitedType(IMethodSymbol method) =>
+        method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+        && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks"
+            ? task.TypeArguments[0]
+            : method.ReturnType;
 
     private static bool Implements(ITypeSymbol type, string interfaceName) =>
         type.TypeKind != TypeKind.TypeParameter && !type.IsAbstract && TypeClassifier.Implements(type, interfaceName);
@@ -200,10 +204,7 @@ internal static class EndpointParser
     private static EndpointDocs ParseDocs(IMethodSymbol method, AttributeData attribute, IReadOnlyList<AttributeData> attributes, GroupModel? group, JsonTypeParser json, CancellationToken cancellationToken)
     {
         var doc = DocCommentParser.Read(method, cancellationToken);
-        var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-            && TypeClassifier.NamespaceName(task.ContainingNamespace) == "System.Threading.Tasks"
-            ? task.TypeArguments[0]
-            : method.ReturnType;
+        var returnType = AwaitedType(method);
         return new EndpointDocs
         {
             Summary = NamedArgument<string?>(attribute, "Summary") ?? LastString(attributes, EndpointSummaryAttribute) ?? DocCommentParser.Summary(doc),
@@ -463,13 +464,10 @@ internal static class EndpointParser
             : member;
 
     /// <summary>An instance handler's class is disposed when the request ends, asynchronously when it can be.</summary>
-    private static HandlerDisposal DisposalOf(INamedTypeSymbol type)
-    {
-        var interfaces = type.AllInterfaces.Select(TypeClassifier.FullName).ToList();
-        return interfaces.Contains("System.IAsyncDisposable") ? HandlerDisposal.DisposeAsync
-            : interfaces.Contains("System.IDisposable") ? HandlerDisposal.Dispose
+    private static HandlerDisposal DisposalOf(INamedTypeSymbol type) =>
+        TypeClassifier.Implements(type, "System.IAsyncDisposable") ? HandlerDisposal.DisposeAsync
+            : TypeClassifier.Implements(type, "System.IDisposable") ? HandlerDisposal.Dispose
             : HandlerDisposal.None;
-    }
 
     private static ParameterModel ServiceParameter(IParameterSymbol parameter)
     {
