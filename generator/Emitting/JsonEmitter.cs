@@ -18,6 +18,7 @@ internal static class JsonEmitter
     public static string Emit(EquatableArray<JsonTypeModel> types)
     {
         var byId = types.ToDictionary(t => t.Id);
+        var derivedIds = DerivedIds(types);
         var fields = new StaticFields();
         var writer = new SourceWriter();
         SourceHeader.Write(writer);
@@ -41,7 +42,7 @@ internal static class JsonEmitter
                 {
                     writer.WriteLine();
                     writer.WriteLine($"// {type.TypeName}");
-                    EmitType(writer, type, byId, fields);
+                    EmitType(writer, type, byId, derivedIds, fields);
                 }
 
                 writer.WriteLine();
@@ -89,7 +90,23 @@ internal static class JsonEmitter
         }
     }
 
-    private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, StaticFields fields)
+    /// <summary>The ids of the types some polymorphic type derives to: their writers write their members apart.</summary>
+    private static HashSet<string> DerivedIds(EquatableArray<JsonTypeModel> types)
+    {
+        var ids = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            foreach (var derived in type.DerivedTypes)
+            {
+                ids.Add(derived.TypeId);
+            }
+        }
+
+        return ids;
+    }
+
+    private static void EmitType(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, HashSet<string> derivedIds,
+        StaticFields fields)
     {
         switch (type.Kind)
         {
@@ -105,7 +122,7 @@ internal static class JsonEmitter
                     EmitPublicSerialize(writer, type);
                 }
 
-                EmitObjectWriter(writer, type, types);
+                EmitObjectWriter(writer, type, types, derivedIds.Contains(type.Id));
                 EmitObjectReader(writer, type, types, fields);
                 break;
             case JsonTypeKind.Enum:
@@ -166,10 +183,9 @@ internal static class JsonEmitter
 
     // ---- writers -------------------------------------------------------------------------------
 
-    private static void EmitObjectWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types)
+    /// <param name="isDerived">A derived type of a polymorphic one also writes its members after the discriminator, in the base's writer.</param>
+    private static void EmitObjectWriter(SourceWriter writer, JsonTypeModel type, Dictionary<string, JsonTypeModel> types, bool isDerived)
     {
-        // A derived type of a polymorphic one also writes its members after the discriminator, in the base's writer.
-        var isDerived = types.Values.Any(t => t.DerivedTypes.Any(d => d.TypeId == type.Id));
         writer.WriteLine($"internal static void Write{type.Id}(Utf8JsonWriter writer, {ParameterType(type)} value, JsonSerializerOptions options)");
         using (writer.Block())
         {
