@@ -44,7 +44,7 @@ internal static class BindingEmitter
         var usesForm = ReadsForm(endpoint);
         // A stream is awaited inside the delegate's try: an enumerator's exception is the handler's exception.
         var isWebSocket = endpoint.Route.IsWebSocket;
-        var isAsync = body is not null || usesForm || isWebSocket || AllParameters(parameters).Any(p => p.Source == BindingSource.Custom) || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
+        var isAsync = body is not null || usesForm || isWebSocket || AnyParameter(parameters, static p => p.Source == BindingSource.Custom) || handler.Response.Async != AsyncKind.None || handler.Response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
         var route = endpoint.Route.Group is null ? endpoint.Route.Template : RouteTemplate.Combine(endpoint.Route.Group.Prefix, endpoint.Route.Template);
 
         if (ReadsBody(endpoint))
@@ -160,10 +160,25 @@ internal static class BindingEmitter
 
     /// <summary>Whether the endpoint binds anything from a form (and so reads it, and needs anti-forgery metadata).</summary>
     internal static bool ReadsForm(EndpointModel endpoint) =>
-        AllParameters(endpoint.Handler.Parameters).Any(p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
+        AnyParameter(endpoint.Handler.Parameters,
+            static p => p.Source == BindingSource.Form || p.Special is SpecialKind.FormFile or SpecialKind.FormFileCollection or SpecialKind.FormCollection);
 
     private static IEnumerable<ParameterModel> AllParameters(IEnumerable<ParameterModel> parameters) =>
         parameters.SelectMany(p => p.Source == BindingSource.AsParameters ? AllParameters(p.Members) : [p]);
+
+    /// <summary>Whether a parameter, or an <c>[AsParameters]</c> member at any depth, passes <paramref name="test"/>.</summary>
+    private static bool AnyParameter(EquatableArray<ParameterModel> parameters, System.Func<ParameterModel, bool> test)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Source == BindingSource.AsParameters ? AnyParameter(parameter.Members, test) : test(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // ---- parameters ----------------------------------------------------------------------------
 
@@ -274,6 +289,11 @@ internal static class BindingEmitter
     /// </summary>
     private static void EmitUnknownParameterChecks(SourceWriter writer, EndpointModel endpoint, string name, StaticFields fields)
     {
+        if (!endpoint.Handler.Parameters.Any(static p => p.Source == BindingSource.AsParameters))
+        {
+            return;
+        }
+
         var models = endpoint.Handler.Parameters.Where(p => p.Source == BindingSource.AsParameters).SelectMany(p => AllParameters(p.Members)).ToList();
         var all = AllParameters(endpoint.Handler.Parameters).ToList();
         var checks = new List<string>();

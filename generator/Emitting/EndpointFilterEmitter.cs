@@ -45,25 +45,40 @@ internal static class EndpointFilterEmitter
     private static string WriteMethod(string name) => name + "_Write";
 
     /// <summary>
-    /// The convention <c>MapGeneratedEndpoints</c> adds to the endpoint: it runs when the endpoint is built, applies
-    /// the <c>ForEndpoint</c> conventions for its name and sets the pipeline field when the endpoint has filters.
-    /// The handler's <c>MethodInfo</c> (for the filter factories' context) is looked up only then.
+    /// Writes the convention <c>MapGeneratedEndpoints</c> adds to the endpoint, the last line of its map: it runs when the
+    /// endpoint is built, applies the <c>ForEndpoint</c> conventions for its name and sets the pipeline field when the
+    /// endpoint has filters. The handler's <c>MethodInfo</c> (for the filter factories' context) is looked up only then.
     /// </summary>
     /// <param name="then">A statement that must see the endpoint's final metadata (its body limit), run after them.</param>
-    public static string Convention(string name, string endpointName, string? then = null)
+    public static void WriteConvention(SourceWriter writer, string name, string endpointName, string? then = null)
     {
-        var build = $"handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)})";
-        return then is null ? $".Add(builder => {build})" : $".Add(builder => {{ {build}; {then} }})";
+        var endpoint = JsonEmitter.Literal(endpointName);
+        if (then is null)
+        {
+            writer.WriteLine($".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {endpoint}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}));");
+        }
+        else
+        {
+            writer.WriteLine($".Add(builder => {{ handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {endpoint}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}); {then} }});");
+        }
     }
 
     /// <summary>
-    /// For an endpoint without a generated filter path (a WebSocket route): only the <c>ForEndpoint</c> conventions;
-    /// filters stay on the builder, so ASP.NET wraps the request delegate as for any <c>Map(…, RequestDelegate)</c>.
+    /// For an endpoint without a generated filter path (a WebSocket route), the last line of its map: only the
+    /// <c>ForEndpoint</c> conventions; filters stay on the builder, so ASP.NET wraps the request delegate as for any
+    /// <c>Map(…, RequestDelegate)</c>.
     /// </summary>
-    public static string NamedConventions(string endpointName, string? then = null)
+    public static void WriteNamedConventions(SourceWriter writer, string endpointName, string? then = null)
     {
-        var apply = $"{KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {JsonEmitter.Literal(endpointName)})";
-        return then is null ? $".Add(builder => {apply})" : $".Add(builder => {{ {apply}; {then} }})";
+        var endpoint = JsonEmitter.Literal(endpointName);
+        if (then is null)
+        {
+            writer.WriteLine($".Add(builder => {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {endpoint}));");
+        }
+        else
+        {
+            writer.WriteLine($".Add(builder => {{ {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {endpoint}); {then} }});");
+        }
     }
 
     private static string MethodLookup(string name) => name + "_Method";

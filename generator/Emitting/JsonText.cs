@@ -60,7 +60,10 @@ internal sealed class JsonObject : IEnumerable<KeyValuePair<string, object>>
         return -1;
     }
 
-    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _members.GetEnumerator();
+    /// <summary>The list's own struct enumerator: writing the document walks every object without allocating.</summary>
+    public List<KeyValuePair<string, object>>.Enumerator GetEnumerator() => _members.GetEnumerator();
+
+    IEnumerator<KeyValuePair<string, object>> IEnumerable<KeyValuePair<string, object>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

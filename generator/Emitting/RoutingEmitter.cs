@@ -222,7 +222,14 @@ internal static class RoutingEmitter
             // Last, so that it sees every attribute, the name and the group's filters (docs/composition.md#endpoint-filters).
             // The body limit is read after the named conventions, which may add [RequestSizeLimit]-style metadata too.
             var bodyLimit = BindingEmitter.ReadsBody(endpoint) ? $"handlers.{BindingEmitter.BodyLimitField(handler)} = runtime.BodyLimitOf(builder);" : null;
-            writer.WriteLine($"{(route.IsWebSocket ? EndpointFilterEmitter.NamedConventions(name, bodyLimit) : EndpointFilterEmitter.Convention(handler, name, bodyLimit))};");
+            if (route.IsWebSocket)
+            {
+                EndpointFilterEmitter.WriteNamedConventions(writer, name, bodyLimit);
+            }
+            else
+            {
+                EndpointFilterEmitter.WriteConvention(writer, handler, name, bodyLimit);
+            }
         }
     }
 
