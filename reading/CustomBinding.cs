@@ -57,8 +57,11 @@ internal static class CustomBinding
     }
 
     /// <summary>True when <paramref name="type"/> declares a <c>BindAsync</c> that follows no convention (FEG2010).</summary>
-    public static bool HasMisshapenBindAsync(ITypeSymbol type) =>
-        FindBindAsync(type) == BindAsyncKind.None && type.GetMembers("BindAsync").OfType<IMethodSymbol>().Any();
+    public static bool HasMisshapenBindAsync(ITypeSymbol type) => MisshapenBindAsync[TypeClassifier.KeyOf(type)];
+
+    // Asked for every bound value: kept per type like the conventions themselves.
+    private static readonly Memo<ITypeSymbol, bool> MisshapenBindAsync =
+        new(static type => FindBindAsync(type) == BindAsyncKind.None && type.GetMembers("BindAsync").OfType<IMethodSymbol>().Any());
 
     /// <summary>True for a public static <c>TryParse(string, IFormatProvider?, out T)</c> or <c>TryParse(string, out T)</c>.</summary>
     public static bool HasTryParse(ITypeSymbol type, out bool withProvider)
@@ -89,8 +92,10 @@ internal static class CustomBinding
     }
 
     /// <summary>True when <paramref name="type"/> declares a <c>TryParse</c> but none with a convention's signature (FEG2009).</summary>
-    public static bool HasMisshapenTryParse(ITypeSymbol type) =>
-        !HasTryParse(type, out _) && type.GetMembers("TryParse").OfType<IMethodSymbol>().Any();
+    public static bool HasMisshapenTryParse(ITypeSymbol type) => MisshapenTryParse[TypeClassifier.KeyOf(type)];
+
+    private static readonly Memo<ITypeSymbol, bool> MisshapenTryParse =
+        new(static type => !HasTryParse(type, out _) && type.GetMembers("TryParse").OfType<IMethodSymbol>().Any());
 
     private static BindAsyncKind BindAsyncOf(IMethodSymbol method, ITypeSymbol type)
     {
