@@ -197,7 +197,7 @@ internal static class DocCommentParser
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             var node = reference.GetSyntax(cancellationToken);
-            var lines = new List<string>();
+            StringBuilder? xml = null; // the comment's lines without their "///", joined by \n
             foreach (var trivia in node.GetLeadingTrivia())
             {
                 if (trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
@@ -205,24 +205,24 @@ internal static class DocCommentParser
                 {
                     needsCompiler = true;
                 }
-                else if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
-                {
-                    lines.AddRange(trivia.ToFullString().Split('\n'));
-                }
-                else if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal))
+                else if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
                 {
                     // Without GenerateDocumentationFile, /// lines are plain comments.
-                    lines.Add(trivia.ToString());
+                    foreach (var line in trivia.ToFullString().Split('\n'))
+                    {
+                        var text = line.Trim();
+                        if (text.StartsWith("///", StringComparison.Ordinal))
+                        {
+                            xml = xml is null ? new StringBuilder() : xml.Append('\n');
+                            xml.Append(text, 3, text.Length - 3);
+                        }
+                    }
                 }
             }
 
-            var xml = string.Join("\n", lines
-                .Select(l => l.Trim())
-                .Where(l => l.StartsWith("///", StringComparison.Ordinal))
-                .Select(l => l.Substring(3)));
-            if (xml.Trim().Length > 0)
+            if (xml?.ToString() is { } comment && !string.IsNullOrWhiteSpace(comment))
             {
-                return xml;
+                return comment;
             }
         }
 
