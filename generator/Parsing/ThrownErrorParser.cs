@@ -77,7 +77,7 @@ internal static class ThrownErrorParser
 
         private void Body(SyntaxNode syntax, int depth)
         {
-            foreach (var node in syntax.DescendantNodes())
+            foreach (var node in BodyOf(syntax).DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
@@ -126,7 +126,7 @@ internal static class ThrownErrorParser
             reaches = compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken)
                 .OfType<IMethodSymbol>()
                 .SelectMany(m => m.DeclaringSyntaxReferences)
-                .Select(r => r.GetSyntax(cancellationToken))
+                .Select(r => BodyOf(r.GetSyntax(cancellationToken)))
                 .Any(body => body.DescendantNodes().Any(node => node switch
                 {
                     BaseObjectCreationExpressionSyntax creation => MayCreateHttpError(creation),
@@ -189,6 +189,18 @@ internal static class ThrownErrorParser
             return model;
         }
     }
+
+    /// <summary>
+    /// The part of a method's declaration that can create or call anything: its body or expression body, not its
+    /// attributes, parameters and types, which hold as many nodes and none of interest.
+    /// </summary>
+    private static SyntaxNode BodyOf(SyntaxNode declaration) => declaration switch
+    {
+        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody ?? (SyntaxNode)method,
+        LocalFunctionStatementSyntax function => (SyntaxNode?)function.Body ?? function.ExpressionBody ?? (SyntaxNode)function,
+        AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody ?? (SyntaxNode)accessor,
+        _ => declaration,
+    };
 
     /// <summary>The name a call is written with: <c>Find</c> in <c>Find(id)</c>, <c>store.Find(id)</c> and <c>Find&lt;T&gt;(id)</c>.</summary>
     private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
