@@ -31,10 +31,10 @@ internal static class CustomBinding
     private const string FormatProvider = "System.IFormatProvider";
 
     /// <summary>Which <c>BindAsync</c> convention <paramref name="type"/> follows, if any.</summary>
-    public static BindAsyncKind FindBindAsync(ITypeSymbol type) => BindAsyncKinds[TypeClassifier.KeyOf(type)];
+    public static BindAsyncKind FindBindAsync(ITypeSymbol type) => BindAsyncKinds[type];
 
     /// <summary>Kept as long as the type symbol lives: every handler with a parameter of the type asks.</summary>
-    private static readonly Memo<ITypeSymbol, BindAsyncKind> BindAsyncKinds = new(Find);
+    private static readonly TypeMemo<ITypeSymbol, BindAsyncKind> BindAsyncKinds = new(Find);
 
     private static BindAsyncKind Find(ITypeSymbol type)
     {
@@ -57,10 +57,10 @@ internal static class CustomBinding
     }
 
     /// <summary>True when <paramref name="type"/> declares a <c>BindAsync</c> that follows no convention (FEG2010).</summary>
-    public static bool HasMisshapenBindAsync(ITypeSymbol type) => MisshapenBindAsync[TypeClassifier.KeyOf(type)];
+    public static bool HasMisshapenBindAsync(ITypeSymbol type) => MisshapenBindAsync[type];
 
     // Asked for every bound value: kept per type like the conventions themselves.
-    private static readonly Memo<ITypeSymbol, bool> MisshapenBindAsync =
+    private static readonly TypeMemo<ITypeSymbol, bool> MisshapenBindAsync =
         new(static type => FindBindAsync(type) == BindAsyncKind.None && type.GetMembers("BindAsync").OfType<IMethodSymbol>().Any());
 
     /// <summary>True for a public static <c>TryParse(string, IFormatProvider?, out T)</c> or <c>TryParse(string, out T)</c>.</summary>
@@ -92,9 +92,9 @@ internal static class CustomBinding
     }
 
     /// <summary>True when <paramref name="type"/> declares a <c>TryParse</c> but none with a convention's signature (FEG2009).</summary>
-    public static bool HasMisshapenTryParse(ITypeSymbol type) => MisshapenTryParse[TypeClassifier.KeyOf(type)];
+    public static bool HasMisshapenTryParse(ITypeSymbol type) => MisshapenTryParse[type];
 
-    private static readonly Memo<ITypeSymbol, bool> MisshapenTryParse =
+    private static readonly TypeMemo<ITypeSymbol, bool> MisshapenTryParse =
         new(static type => !HasTryParse(type, out _) && type.GetMembers("TryParse").OfType<IMethodSymbol>().Any());
 
     private static BindAsyncKind BindAsyncOf(IMethodSymbol method, ITypeSymbol type)

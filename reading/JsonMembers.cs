@@ -96,7 +96,7 @@ internal static class JsonMembers
     /// </summary>
     public static IReadOnlyList<JsonMember> Of(INamedTypeSymbol type, out IMethodSymbol? constructor)
     {
-        var read = Read[TypeClassifier.KeyOf(type)];
+        var read = Read[type];
         constructor = read.Constructor;
         return read.Members;
     }
@@ -105,7 +105,7 @@ internal static class JsonMembers
     /// Each type's members, decided once while the type symbol lives (as long as its compilation): the reader and the
     /// generator's JSON types ask for the same model types, and many handlers share them (docs/performance.md#generator-cost).
     /// </summary>
-    private static readonly Memo<INamedTypeSymbol, MembersOf> Read = new(static t => new MembersOf(Decide(t, out var c), c));
+    private static readonly TypeMemo<INamedTypeSymbol, MembersOf> Read = new(static t => new MembersOf(Decide(t, out var c), c));
 
     private sealed class MembersOf(IReadOnlyList<JsonMember> members, IMethodSymbol? constructor)
     {

@@ -124,14 +124,14 @@ internal static class TypeClassifier
             return SimpleKind.Enum;
         }
 
-        return SimpleKinds[KeyOf(type)];
+        return SimpleKinds[type];
     }
 
     /// <summary>
     /// The kinds read from a type's name and members, kept as long as the type symbol lives (as long as its
     /// compilation): the handlers sharing a model type ask about it once.
     /// </summary>
-    private static readonly Memo<ITypeSymbol, SimpleKind> SimpleKinds = new(OtherSimpleKind);
+    private static readonly TypeMemo<ITypeSymbol, SimpleKind> SimpleKinds = new(OtherSimpleKind);
 
     private static SimpleKind OtherSimpleKind(ITypeSymbol type)
     {
@@ -362,7 +362,7 @@ internal static class TypeClassifier
     /// type (<see cref="KeyOf{T}"/>), as many checks ask about the same few types (every attribute's class, every
     /// parameter's type).
     /// </summary>
-    public static string FullName(ITypeSymbol type) => FullNames[KeyOf(type)];
+    public static string FullName(ITypeSymbol type) => FullNames[type];
 
     /// <summary>
     /// The object a fact about <paramref name="type"/> is kept under (<see cref="Memo{TKey, TValue}"/>). The compiler hands
@@ -378,7 +378,7 @@ internal static class TypeClassifier
     private static readonly SymbolDisplayFormat FullNameFormat =
         SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None);
 
-    private static readonly Memo<ITypeSymbol, string> FullNames = new(static type => type.ToDisplayString(FullNameFormat));
+    private static readonly TypeMemo<ITypeSymbol, string> FullNames = new(static type => type.ToDisplayString(FullNameFormat));
 
     /// <summary><c>System.Threading.Tasks</c>: a namespace's name as rules compare it (null for none), kept per namespace symbol.</summary>
     public static string? NamespaceName(INamespaceSymbol? ns) => ns is null ? null : NamespaceNames[ns];

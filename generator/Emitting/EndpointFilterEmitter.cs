@@ -50,34 +50,29 @@ internal static class EndpointFilterEmitter
     /// endpoint has filters. The handler's <c>MethodInfo</c> (for the filter factories' context) is looked up only then.
     /// </summary>
     /// <param name="then">A statement that must see the endpoint's final metadata (its body limit), run after them.</param>
-    public static void WriteConvention(SourceWriter writer, string name, string endpointName, string? then = null)
-    {
-        var endpoint = JsonEmitter.Literal(endpointName);
-        if (then is null)
-        {
-            writer.WriteLine($".Add(builder => handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {endpoint}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}));");
-        }
-        else
-        {
-            writer.WriteLine($".Add(builder => {{ handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {endpoint}, handlers.{InvokeMethod(name)}, {MethodLookup(name)}); {then} }});");
-        }
-    }
+    public static void WriteConvention(SourceWriter writer, string name, string endpointName, string? then = null) =>
+        WriteLastConvention(writer,
+            $"handlers.{PipelineField(name)} = {KnownTypes.EndpointFilters}.Build(builder, {JsonEmitter.Literal(endpointName)}, handlers.{InvokeMethod(name)}, {MethodLookup(name)})",
+            then);
 
     /// <summary>
     /// For an endpoint without a generated filter path (a WebSocket route), the last line of its map: only the
     /// <c>ForEndpoint</c> conventions; filters stay on the builder, so ASP.NET wraps the request delegate as for any
     /// <c>Map(…, RequestDelegate)</c>.
     /// </summary>
-    public static void WriteNamedConventions(SourceWriter writer, string endpointName, string? then = null)
+    public static void WriteNamedConventions(SourceWriter writer, string endpointName, string? then = null) =>
+        WriteLastConvention(writer, $"{KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {JsonEmitter.Literal(endpointName)})", then);
+
+    /// <summary><c>.Add(builder => statement);</c>, or <c>.Add(builder => { statement; then });</c>: the map's last line.</summary>
+    private static void WriteLastConvention(SourceWriter writer, string statement, string? then)
     {
-        var endpoint = JsonEmitter.Literal(endpointName);
         if (then is null)
         {
-            writer.WriteLine($".Add(builder => {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {endpoint}));");
+            writer.WriteLine($".Add(builder => {statement});");
         }
         else
         {
-            writer.WriteLine($".Add(builder => {{ {KnownTypes.EndpointFilters}.ApplyNamedConventions(builder, {endpoint}); {then} }});");
+            writer.WriteLine($".Add(builder => {{ {statement}; {then} }});");
         }
     }
 

@@ -20,11 +20,11 @@ internal static class Names
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     /// <summary><c>global::Ns.Type</c> with no nullable reference annotation anywhere: valid inside <c>typeof(...)</c>.</summary>
-    public static string TypeOfName(ITypeSymbol type) => IsPlain(type) ? PlainNames[TypeClassifier.KeyOf(type)] : type.ToDisplayString(TypeOfFormat);
+    public static string TypeOfName(ITypeSymbol type) => IsPlain(type) ? PlainNames[type] : type.ToDisplayString(TypeOfFormat);
 
     /// <summary><c>global::Ns.Type</c> without a top-level nullable reference annotation.</summary>
     public static string TypeWithoutAnnotation(ITypeSymbol type) =>
-        IsPlain(type) ? PlainNames[TypeClassifier.KeyOf(type)]
+        IsPlain(type) ? PlainNames[type]
         : type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified)
         : Type(type);
 
@@ -35,7 +35,7 @@ internal static class Names
     /// </summary>
     private static bool IsPlain(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: false };
 
-    private static readonly Memo<ITypeSymbol, string> PlainNames = new(static type => type.ToDisplayString(TypeOfFormat));
+    private static readonly TypeMemo<ITypeSymbol, string> PlainNames = new(static type => type.ToDisplayString(TypeOfFormat));
 
     /// <summary>The type as the model holds it (docs/architecture.md#the-model).</summary>
     public static TypeRef TypeRef(ITypeSymbol type)
