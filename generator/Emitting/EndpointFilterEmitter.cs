@@ -6,18 +6,20 @@ namespace FastEndpointsGen.Generator.Emitting;
 
 /// <summary>
 /// Emits what endpoint filters need for one endpoint (docs/composition.md#endpoint-filters), next to its request
-/// delegate: the pipeline field (null until a filter is added), the filtered path (bound arguments → filters →
-/// write), the handler invocation the innermost filter calls, and the write of whatever the pipeline returned.
-/// The request delegate binds once and branches here only when the field is set. Shape:
+/// delegate: the pipeline field (null until a filter is added), the filtered path (bound arguments → filters → the
+/// response, one runtime call), the handler's <c>MethodInfo</c> lookup for the filter factories, and the handler
+/// invocation the innermost filter calls. The request delegate binds once and branches here only when the field is set.
+/// Shape:
 /// <code>
 /// internal EndpointFilterDelegate? Tasks_Get_filters;
 /// // in the request delegate, after binding:
 /// if (Tasks_Get_filters is { } filters)
-///     return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create&lt;int, TaskStore&gt;(httpContext, id, store), Tasks_Get_Write);
+///     return EndpointFilters.RunJsonAsync&lt;TaskItem&gt;(httpContext, runtime, filters, EndpointFilterInvocationContext.Create&lt;int, TaskStore&gt;(httpContext, id, store), 200, GeneratedJson.WriteTaskItem);
+/// internal static MethodInfo Tasks_Get_Method() => HandlerMethod.Find(typeof(TaskEndpoints), "Get");
 /// internal ValueTask&lt;object?&gt; Tasks_Get_Invoke(EndpointFilterInvocationContext context) =>
 ///     ValueTask.FromResult&lt;object?&gt;(TaskEndpoints.Get(context.GetArgument&lt;int&gt;(0), context.GetArgument&lt;TaskStore&gt;(1)));
-/// private Task Tasks_Get_Write(HttpContext httpContext, object? value) => value is TaskItem result ? ... : EndpointFilters.WriteResultAsync(...);
 /// </code>
+/// A streamed response also gets <c>Tasks_Get_Write</c>, which writes the pipeline's result as the endpoint writes the stream.
 /// </summary>
 internal static class EndpointFilterEmitter
 {
@@ -27,8 +29,9 @@ internal static class EndpointFilterEmitter
     public static string PipelineField(string name) => name + "_filters";
 
     /// <summary>
-    /// The filtered path as one call (<c>EndpointFilters.RunAsync</c>): the bound arguments in an invocation context →
-    /// filters → the endpoint's write method; an exception from a filter or the handler is handled like the handler's.
+    /// The filtered path as one call (<c>EndpointFilters.RunJsonAsync</c> and its kin): the bound arguments in an
+    /// invocation context → filters → the response written as the endpoint writes the handler's result; an exception
+    /// from a filter or the handler is handled like the handler's. Only a streamed response has a write method of its own.
     /// </summary>
     public static string FilteredCall(EndpointModel endpoint, string name, System.Collections.Generic.IReadOnlyList<string> arguments)
     {
@@ -37,8 +40,20 @@ internal static class EndpointFilterEmitter
         var context = parameters.Count is > 0 and <= MaxGenericArguments
             ? $"EndpointFilterInvocationContext.Create<{string.Join(", ", parameters.Select(p => p.Type))}>(httpContext{passed})"
             : $"new DefaultEndpointFilterInvocationContext(httpContext{passed})";
-        return $"EndpointFilters.RunAsync(httpContext, runtime, filters, {context}, {WriteMethod(name)})";
+        var response = endpoint.Handler.Response;
+        return response.Kind switch
+        {
+            ResponseKind.Json => $"EndpointFilters.RunJsonAsync<{response.ValueType}>(httpContext, runtime, filters, {context}, {response.StatusCode}, {JsonEmitter.ClassName}.Write{response.JsonTypeId})",
+            ResponseKind.Text => $"EndpointFilters.RunTextAsync(httpContext, runtime, filters, {context}, {response.StatusCode})",
+            ResponseKind.Empty => $"EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, {context}, {response.StatusCode})",
+            ResponseKind.Result => $"EndpointFilters.RunResultAsync(httpContext, runtime, filters, {context})",
+            _ => $"EndpointFilters.RunAsync(httpContext, runtime, filters, {context}, {WriteMethod(name)})",
+        };
     }
+
+    /// <summary>A streamed response (JSON array, JSON Lines, server-sent events) is written by a method of its own.</summary>
+    private static bool HasWriteMethod(ResponseModel response) =>
+        response.Kind is ResponseKind.Stream or ResponseKind.JsonLines or ResponseKind.ServerSentEvents;
 
     public static string InvokeMethod(string name) => name + "_Invoke";
 
@@ -99,28 +114,26 @@ internal static class EndpointFilterEmitter
 
         writer.WriteLine($"internal EndpointFilterDelegate? {PipelineField(name)};");
         writer.WriteLine();
-        var types = handler.ParameterTypeNames.Count == 0
-            ? $"{KnownTypes.Type}.EmptyTypes"
-            : $"[{string.Join(", ", handler.ParameterTypeNames.Select(t => $"typeof({t})"))}]";
-        var flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.NonPublic | {KnownTypes.BindingFlags}.{(handler.IsStatic ? "Static" : "Instance")} | {KnownTypes.BindingFlags}.DeclaredOnly";
         var declaringType = handler.ContainingType;
+        var types = handler.OverloadParameterTypes is { } overload
+            ? overload.Count == 0 ? $", {KnownTypes.Type}.EmptyTypes" : $", [{string.Join(", ", overload.Select(t => $"typeof({t})"))}]"
+            : "";
         if (handler.Signature is { } signature)
         {
+            // The stand-in declares one method: its name finds it.
             declaringType = SignatureClass(name);
             EmitSignature(writer, signature, declaringType, handler.MethodName);
-            flags = $"{KnownTypes.BindingFlags}.Public | {KnownTypes.BindingFlags}.Static | {KnownTypes.BindingFlags}.DeclaredOnly";
+            types = "";
         }
 
-        writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() =>");
-        using (writer.Indent())
-        {
-            writer.WriteLine($"typeof({declaringType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, {flags}, {types})!;");
-        }
-
+        writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() => HandlerMethod.Find(typeof({declaringType}), {JsonEmitter.Literal(handler.MethodName)}{types});");
         writer.WriteLine();
         EmitInvoke(writer, endpoint, name);
-        writer.WriteLine();
-        EmitWrite(writer, endpoint, name);
+        if (HasWriteMethod(handler.Response))
+        {
+            writer.WriteLine();
+            EmitWrite(writer, endpoint, name);
+        }
     }
 
     private static string SignatureClass(string name) => name + "_Signature";
@@ -196,23 +209,16 @@ internal static class EndpointFilterEmitter
     }
 
     /// <summary>
-    /// Writes what the pipeline returned: the handler's own type as the endpoint always writes it (status, generated
-    /// JSON), anything else (a filter's short-circuit) as minimal APIs write a filter's result.
+    /// Writes what the pipeline returned for a streamed response: the handler's own stream as the endpoint always writes
+    /// it, anything else (a filter's short-circuit) as minimal APIs write a filter's result.
     /// </summary>
     private static void EmitWrite(SourceWriter writer, EndpointModel endpoint, string name)
     {
         var response = endpoint.Handler.Response;
-        var fallback = "EndpointFilters.WriteResultAsync(httpContext, runtime, value)";
-        var match = response.Kind switch
-        {
-            ResponseKind.Result => null,
-            ResponseKind.Empty => $"value is {KnownTypes.EmptyHttpResult} ? {BindingEmitter.WriteExpression(response)}",
-            _ => $"value is {response.ValueType!.NonNullable} result ? {BindingEmitter.WriteExpression(response)}",
-        };
         writer.WriteLine($"private Task {WriteMethod(name)}(HttpContext httpContext, object? value) =>");
         using (writer.Indent())
         {
-            writer.WriteLine(match is null ? $"{fallback};" : $"{match} : {fallback};");
+            writer.WriteLine($"value is {response.ValueType!.NonNullable} result ? {BindingEmitter.WriteExpression(response)} : EndpointFilters.WriteResultAsync(httpContext, runtime, value);");
         }
     }
 }

@@ -19,7 +19,6 @@ internal static class KnownTypes
     public const string EmptyHttpResult = "global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult";
     public const string EndpointFilters = "global::FastEndpointsGen.Runtime.EndpointFilters";
     public const string EndpointMetadataProviders = "global::FastEndpointsGen.Runtime.EndpointMetadataProviders";
-    public const string BindingFlags = "global::System.Reflection.BindingFlags";
     public const string Type = "global::System.Type";
     public const string MethodInfo = "global::System.Reflection.MethodInfo";
     public const string NotSupportedException = "global::System.NotSupportedException";

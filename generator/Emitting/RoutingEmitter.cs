@@ -97,8 +97,9 @@ internal static class RoutingEmitter
             writer.WriteLine("/// <remarks>");
             writer.WriteLine("/// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler");
             writer.WriteLine("/// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler");
-            writer.WriteLine("/// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when");
-            writer.WriteLine("/// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).");
+            writer.WriteLine("/// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what");
+            writer.WriteLine("/// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:");
+            writer.WriteLine("/// MaxRequestBodySize).");
             writer.WriteLine("/// </remarks>");
             writer.WriteLine(SourceHeader.GeneratedCodeAttribute);
             writer.WriteLine($"internal sealed class {model.ClassName}(EndpointRuntime runtime)");

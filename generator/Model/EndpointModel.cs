@@ -97,10 +97,11 @@ internal sealed record HandlerModel
     public required bool IsStatic { get; init; }
 
     /// <summary>
-    /// The declared parameter types as <c>typeof</c> can name them (no nullable reference annotations), to look the
-    /// handler's <c>MethodInfo</c> up for endpoint filter factories.
+    /// When the class declares another method of the handler's name: the declared parameter types as <c>typeof</c> can
+    /// name them (no nullable reference annotations), which the lookup of the handler's <c>MethodInfo</c> (for filter
+    /// factories, metadata providers, <c>BindAsync</c>) needs to tell them apart. Null when the name alone finds it.
     /// </summary>
-    public EquatableArray<string> ParameterTypeNames { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string>? OverloadParameterTypes { get; init; }
 
     /// <summary>The services the handler class's constructor takes (instance handlers only).</summary>
     public required EquatableArray<ParameterModel> ConstructorParameters { get; init; }

@@ -105,7 +105,7 @@ internal static class EndpointParser
                 ContainingType = Names.Type(method.ContainingType),
                 MethodName = method.Name,
                 IsStatic = method.IsStatic,
-                ParameterTypeNames = method.Parameters.Select(p => Names.TypeOfName(p.Type)).ToEquatableArray(),
+                OverloadParameterTypes = IsOverloaded(method) ? method.Parameters.Select(p => Names.TypeOfName(p.Type)).ToEquatableArray() : null,
                 ConstructorParameters = constructorParameters.ToEquatableArray(),
                 Parameters = parameters.ToEquatableArray(),
                 Response = response,
@@ -115,6 +115,21 @@ internal static class EndpointParser
             JsonTypes = json.Types,
             Docs = docs,
         };
+    }
+
+    /// <summary>Whether the handler's class declares another method of its name.</summary>
+    private static bool IsOverloaded(IMethodSymbol method)
+    {
+        var methods = 0;
+        foreach (var member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is IMethodSymbol && ++methods > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FastEndpointsGen.Runtime;
 
@@ -58,17 +59,70 @@ public static class EndpointFilters
     /// <summary>
     /// The filtered path of a generated request delegate: the bound arguments (in <paramref name="context"/>) go through
     /// the filters, then <paramref name="write"/> writes what they returned; an exception from a filter, the handler or
-    /// the write is handled like one from the handler. Shared, so each endpoint's generated code is one call.
+    /// the write is handled like one from the handler. Shared, so each endpoint's generated code is one call; the
+    /// overloads below write the usual responses without a generated write method.
     /// </summary>
-    public static async Task RunAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+    public static Task RunAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
         EndpointFilterInvocationContext context, Func<HttpContext, object?, Task> write)
     {
-        ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(write);
+        return RunAsync(httpContext, runtime, filters, context, write, static (httpContext, _, result, write) => write(httpContext, result));
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync(HttpContext, EndpointRuntime, EndpointFilterDelegate, EndpointFilterInvocationContext, Func{HttpContext, object?, Task})"/>
+    /// for a handler that returns a model: a <typeparamref name="T"/> from the filters is written as the endpoint
+    /// writes the handler's result (<paramref name="statusCode"/>, the generated writer), anything else as minimal APIs
+    /// write a filter's result (<see cref="WriteResultAsync"/>).
+    /// </summary>
+    public static Task RunJsonAsync<T>(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context, int statusCode, JsonWriteAction<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return RunAsync(httpContext, runtime, filters, context, (statusCode, write), static (httpContext, runtime, result, state) =>
+            result is T value
+                ? JsonResponse.WriteAsync(httpContext, runtime, state.statusCode, value, state.write)
+                : WriteResultAsync(httpContext, runtime, result));
+    }
+
+    /// <summary>The filtered path for a handler that returns a <see cref="string"/>: <c>text/plain</c> with <paramref name="statusCode"/>.</summary>
+    public static Task RunTextAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context, int statusCode) =>
+        RunAsync(httpContext, runtime, filters, context, statusCode, static (httpContext, runtime, result, statusCode) =>
+            result is string text
+                ? JsonResponse.WriteTextAsync(httpContext, statusCode, text)
+                : WriteResultAsync(httpContext, runtime, result));
+
+    /// <summary>
+    /// The filtered path for a handler that returns nothing: the invocation hands the filters <c>Results.Empty</c>,
+    /// which ends the response as the endpoint does (<paramref name="statusCode"/>); anything else a filter returns is
+    /// written as minimal APIs write it.
+    /// </summary>
+    public static Task RunEmptyAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context, int statusCode) =>
+        RunAsync(httpContext, runtime, filters, context, statusCode, static (httpContext, runtime, result, statusCode) =>
+            result is EmptyHttpResult
+                ? JsonResponse.WriteEmptyAsync(httpContext, statusCode)
+                : WriteResultAsync(httpContext, runtime, result));
+
+    /// <summary>The filtered path for a handler that returns an <see cref="IResult"/>: whatever the filters return is written as minimal APIs write it.</summary>
+    public static Task RunResultAsync(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context) =>
+        RunAsync(httpContext, runtime, filters, context, 0, static (httpContext, runtime, result, _) => WriteResultAsync(httpContext, runtime, result));
+
+    /// <summary>
+    /// The one filtered path the overloads share: run the filters, write their result with <paramref name="write"/>,
+    /// handle an exception from either like the handler's. The state carries what the write needs, so the shared
+    /// writes are static lambdas and the filtered path allocates nothing for them.
+    /// </summary>
+    private static async Task RunAsync<TState>(HttpContext httpContext, EndpointRuntime runtime, EndpointFilterDelegate filters,
+        EndpointFilterInvocationContext context, TState state, Func<HttpContext, EndpointRuntime, object?, TState, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
         try
         {
             var result = await filters(context);
-            await write(httpContext, result);
+            await write(httpContext, runtime, result, state);
         }
         catch (Exception exception)
         {

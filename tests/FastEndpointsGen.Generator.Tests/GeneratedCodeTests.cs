@@ -401,6 +401,42 @@ public class GeneratedCodeTests
         Assert.That(result.Endpoints, Does.Contain("RouteValues[\"class\"]"));
         Assert.That(result.Endpoints, Does.Contain("Query[\"event\"]"));
     }
+
+    [Test]
+    public void HandlerMethodLookup_NamesParameterTypesOnlyForOverloadedNames()
+    {
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public sealed class Items
+            {
+                [Get("/items")]
+                public static string List() => "";
+
+                [Get("/items/{id}")]
+                public static string List(int id, string? note) => "";
+
+                [Get("/items/count")]
+                public string Count() => "";
+
+                public static string Count(int more) => "";
+
+                [Get("/items/first")]
+                public static string First() => "";
+            }
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"List\", global::System.Type.EmptyTypes);"));
+            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"List\", [typeof(int), typeof(string)]);"));
+            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"Count\", global::System.Type.EmptyTypes);"),
+                "An overload without a route attribute still shares the name.");
+            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"First\");"));
+        });
+    }
     [TestCase("double", "double.NaN")]
     [TestCase("double", "double.PositiveInfinity")]
     [TestCase("float", "float.NegativeInfinity")]

@@ -34,6 +34,22 @@ public static class FilterEndpoints
         await Task.Yield();
         return new Created(id, "later");
     }
+
+    [Post("/filters/text", StatusCode = 202)]
+    public static string Text(string? note = null) => note ?? "queued";
+
+    [Get("/filters/maybe/{id}")]
+    public static int? Maybe(int id) => id > 0 ? id : null;
+
+    [Get("/filters/result/{id}")]
+    public static IResult Result(int id) => id > 0 ? TypedResults.Ok(new Created(id, "result")) : TypedResults.NotFound();
+
+    /// <summary>Two handlers share a name: the filter factory of each sees its own method.</summary>
+    [Get("/filters/overload/{id}", Name = "FilterOverloadOne")]
+    public static string Find(int id) => $"one:{id}";
+
+    [Get("/filters/overload/{id}/{part}", Name = "FilterOverloadTwo")]
+    public static string Find(int id, string part) => $"two:{id}:{part}";
 }
 
 /// <summary>The filters Program.cs attaches, kept here so tests and the app agree on them.</summary>

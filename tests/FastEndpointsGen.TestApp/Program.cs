@@ -81,6 +81,8 @@ generated.AddEndpointFilter(Filters.Group);
 generated.ForEndpoint("FilterEcho", endpoint => endpoint.AddEndpointFilter(Filters.Echo));
 generated.ForEndpoint("FilterCreated", endpoint => endpoint.AddEndpointFilter(Filters.ThrowOnBoom));
 generated.ForEndpoint("FilterSignature", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
+generated.ForEndpoint("FilterOverloadOne", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
+generated.ForEndpoint("FilterOverloadTwo", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
 // A body limit from a convention rather than an attribute: the generated readers see it too.
 generated.ForEndpoint("LimitedByConvention", endpoint => endpoint.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16)));
 if (app.Configuration["DisableAntiforgery"] == "true")

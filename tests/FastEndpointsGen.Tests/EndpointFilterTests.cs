@@ -79,6 +79,44 @@ public sealed class EndpointFilterTests : AppTests
     }
 
     [Test]
+    public async Task Through_the_filters_each_response_kind_keeps_the_endpoints_status_and_format()
+    {
+        using var text = await SendJsonAsync(HttpMethod.Post, "/filters/text?note=hi", "");
+        using var some = await GetAsync("/filters/maybe/5");
+        using var none = await GetAsync("/filters/maybe/0");
+        using var ok = await GetAsync("/filters/result/3");
+        using var missing = await GetAsync("/filters/result/0");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(text.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(text.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
+            Assert.That(await text.BodyAsync(), Is.EqualTo("hi"));
+            Assert.That(await some.BodyAsync(), Is.EqualTo("5"));
+            Assert.That(await none.BodyAsync(), Is.EqualTo("null"));
+            Assert.That(await ok.BodyAsync(), Is.EqualTo("""{"id":3,"name":"result"}"""));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            foreach (var response in new[] { text, some, none, ok, missing })
+            {
+                Assert.That(response.Headers.GetValues("X-Group-Filter").Single(), Is.EqualTo("ran"), response.RequestMessage?.RequestUri?.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public async Task A_filter_factory_on_one_of_two_handlers_with_the_same_name_sees_that_handler()
+    {
+        using var one = await GetAsync("/filters/overload/1");
+        using var two = await GetAsync("/filters/overload/2/x");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(one.Headers.GetValues("X-Method").Single(), Is.EqualTo("Find(Int32 id)"));
+            Assert.That(await one.BodyAsync(), Is.EqualTo("one:1"));
+            Assert.That(two.Headers.GetValues("X-Method").Single(), Is.EqualTo("Find(Int32 id, String part)"));
+            Assert.That(await two.BodyAsync(), Is.EqualTo("two:2:x"));
+        });
+    }
+
+    [Test]
     public async Task Invalid_input_is_answered_before_the_filters_run()
     {
         using var response = await GetAsync("/filters/echo/abc");

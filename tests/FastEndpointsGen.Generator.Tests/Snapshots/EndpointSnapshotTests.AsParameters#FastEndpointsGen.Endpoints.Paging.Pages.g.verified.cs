@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Paging_Pages_Endpoints(EndpointRuntime runtime)
@@ -113,7 +114,7 @@ namespace FastEndpointsGen.Generated
 
             if (Pages_List_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Paging.PageRequest, global::Paging.Filter>(httpContext, request_local, filter_local), Pages_List_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Paging.PageRequest, global::Paging.Filter>(httpContext, request_local, filter_local), 200);
             }
 
             try
@@ -129,16 +130,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Pages_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Pages_List_Method() =>
-            typeof(global::Paging.Pages).GetMethod("List", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Paging.PageRequest), typeof(global::Paging.Filter)])!;
+        internal static global::System.Reflection.MethodInfo Pages_List_Method() => HandlerMethod.Find(typeof(global::Paging.Pages), "List");
 
         internal ValueTask<object?> Pages_List_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Paging.Pages.List(context.GetArgument<global::Paging.PageRequest>(0), context.GetArgument<global::Paging.Filter>(1)));
         }
-
-        private Task Pages_List_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly string[] Pages_List_Query = ["page", "q", "limit", "sort"];

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Items_Endpoints(EndpointRuntime runtime)
@@ -68,7 +69,7 @@ namespace FastEndpointsGen.Generated
 
             if (Items_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.Item>(httpContext, item_local), Items_Create_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.Item>(httpContext, item_local), 200);
                 return;
             }
 
@@ -85,16 +86,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Items_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Items_Create_Method() =>
-            typeof(global::Shop.Items).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shop.Item)])!;
+        internal static global::System.Reflection.MethodInfo Items_Create_Method() => HandlerMethod.Find(typeof(global::Shop.Items), "Create");
 
         internal ValueTask<object?> Items_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Items.Create(context.GetArgument<global::Shop.Item>(0)));
         }
-
-        private Task Items_Create_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long Items_Update_bodyLimit = -1;
 
@@ -131,7 +128,7 @@ namespace FastEndpointsGen.Generated
 
             if (Items_Update_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.Item, global::Shop.User?, int, string>(httpContext, id_local, item_local, user_local, importance_local, note_local), Items_Update_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.Item, global::Shop.User?, int, string>(httpContext, id_local, item_local, user_local, importance_local, note_local), 200);
                 return;
             }
 
@@ -148,15 +145,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Items_Update_filters;
 
-        internal static global::System.Reflection.MethodInfo Items_Update_Method() =>
-            typeof(global::Shop.Items).GetMethod("Update", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Shop.Item), typeof(global::Shop.User), typeof(int), typeof(string)])!;
+        internal static global::System.Reflection.MethodInfo Items_Update_Method() => HandlerMethod.Find(typeof(global::Shop.Items), "Update");
 
         internal ValueTask<object?> Items_Update_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Items.Update(context.GetArgument<int>(0), context.GetArgument<global::Shop.Item>(1), context.GetArgument<global::Shop.User?>(2), context.GetArgument<int>(3), context.GetArgument<string>(4)));
         }
-
-        private Task Items_Update_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Sessions_SessionEndpoints_Endpoints(EndpointRuntime runtime)
@@ -86,7 +87,7 @@ namespace FastEndpointsGen.Generated
 
             if (SessionEndpoints_Get_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, int?, global::Sessions.Preferences>(httpContext, session_local, count_local, preferences_local), SessionEndpoints_Get_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, int?, global::Sessions.Preferences>(httpContext, session_local, count_local, preferences_local), 200);
             }
 
             try
@@ -109,15 +110,11 @@ namespace FastEndpointsGen.Generated
                 throw new global::System.NotSupportedException();
         }
 
-        internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() =>
-            typeof(SessionEndpoints_Get_Signature).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(int?), typeof(global::Sessions.Preferences)])!;
+        internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() => HandlerMethod.Find(typeof(SessionEndpoints_Get_Signature), "Get");
 
         internal ValueTask<object?> SessionEndpoints_Get_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Sessions.SessionEndpoints.Get(context.GetArgument<string>(0), context.GetArgument<int?>(1), context.GetArgument<global::Sessions.Preferences>(2)));
         }
-
-        private Task SessionEndpoints_Get_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

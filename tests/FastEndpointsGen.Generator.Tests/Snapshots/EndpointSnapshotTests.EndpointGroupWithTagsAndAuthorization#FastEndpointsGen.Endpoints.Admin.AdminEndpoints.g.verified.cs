@@ -21,8 +21,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Admin_AdminEndpoints_Endpoints(EndpointRuntime runtime)
@@ -61,7 +62,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_ClearCache_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_ClearCache_Write);
+                return EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 204);
             }
 
             try
@@ -77,17 +78,13 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_ClearCache_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() =>
-            typeof(global::Admin.AdminEndpoints).GetMethod("ClearCache", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "ClearCache");
 
         internal ValueTask<object?> AdminEndpoints_ClearCache_Invoke(EndpointFilterInvocationContext context)
         {
             global::Admin.AdminEndpoints.ClearCache();
             return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
         }
-
-        private Task AdminEndpoints_ClearCache_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /admin/health → <c>Admin.AdminEndpoints.Health</c></summary>
         public Task AdminEndpoints_Health(HttpContext httpContext)
@@ -101,7 +98,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_Health_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_Health_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -117,16 +114,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_Health_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() =>
-            typeof(global::Admin.AdminEndpoints).GetMethod("Health", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "Health");
 
         internal ValueTask<object?> AdminEndpoints_Health_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Admin.AdminEndpoints.Health());
         }
-
-        private Task AdminEndpoints_Health_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /admin/stats → <c>Admin.AdminEndpoints.Stats</c></summary>
         public Task AdminEndpoints_Stats(HttpContext httpContext)
@@ -140,7 +133,7 @@ namespace FastEndpointsGen.Generated
 
             if (AdminEndpoints_Stats_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), AdminEndpoints_Stats_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -156,15 +149,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_Stats_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() =>
-            typeof(global::Admin.AdminEndpoints).GetMethod("Stats", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "Stats");
 
         internal ValueTask<object?> AdminEndpoints_Stats_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Admin.AdminEndpoints.Stats());
         }
-
-        private Task AdminEndpoints_Stats_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Admin_PublicEndpoints_Endpoints(EndpointRuntime runtime)
@@ -51,7 +52,7 @@ namespace FastEndpointsGen.Generated
 
             if (PublicEndpoints_Index_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), PublicEndpoints_Index_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -67,16 +68,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? PublicEndpoints_Index_filters;
 
-        internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() =>
-            typeof(global::Admin.PublicEndpoints).GetMethod("Index", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() => HandlerMethod.Find(typeof(global::Admin.PublicEndpoints), "Index");
 
         internal ValueTask<object?> PublicEndpoints_Index_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Admin.PublicEndpoints.Index());
         }
-
-        private Task PublicEndpoints_Index_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /public/about → <c>Admin.PublicEndpoints.About</c></summary>
         public Task PublicEndpoints_About(HttpContext httpContext)
@@ -90,7 +87,7 @@ namespace FastEndpointsGen.Generated
 
             if (PublicEndpoints_About_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), PublicEndpoints_About_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -106,15 +103,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? PublicEndpoints_About_filters;
 
-        internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() =>
-            typeof(global::Admin.PublicEndpoints).GetMethod("About", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() => HandlerMethod.Find(typeof(global::Admin.PublicEndpoints), "About");
 
         internal ValueTask<object?> PublicEndpoints_About_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Admin.PublicEndpoints.About());
         }
-
-        private Task PublicEndpoints_About_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

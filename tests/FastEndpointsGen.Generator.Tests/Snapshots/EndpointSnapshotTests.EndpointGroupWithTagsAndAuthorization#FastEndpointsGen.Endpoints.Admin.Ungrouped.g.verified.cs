@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Admin_Ungrouped_Endpoints(EndpointRuntime runtime)
@@ -47,7 +48,7 @@ namespace FastEndpointsGen.Generated
 
             if (Ungrouped_Ping_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Ungrouped_Ping_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -63,15 +64,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ungrouped_Ping_filters;
 
-        internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() =>
-            typeof(global::Admin.Ungrouped).GetMethod("Ping", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() => HandlerMethod.Find(typeof(global::Admin.Ungrouped), "Ping");
 
         internal ValueTask<object?> Ungrouped_Ping_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Admin.Ungrouped.Ping());
         }
-
-        private Task Ungrouped_Ping_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -34,8 +34,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Kinds_Responses_Endpoints(EndpointRuntime runtime)
@@ -106,7 +107,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Accepted_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Accepted_Write);
+                return EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 202);
             }
 
             try
@@ -122,17 +123,13 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Accepted_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Accepted", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Accepted");
 
         internal ValueTask<object?> Responses_Accepted_Invoke(EndpointFilterInvocationContext context)
         {
             global::Kinds.Responses.Accepted();
             return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
         }
-
-        private Task Responses_Accepted_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 202) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /created → <c>Kinds.Responses.Created</c></summary>
         public Task Responses_Created(HttpContext httpContext)
@@ -146,7 +143,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Created_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Created_Write);
+                return EndpointFilters.RunJsonAsync<global::Kinds.Item>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 201, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
 
             try
@@ -162,16 +159,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Created_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Created_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Created", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Created_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Created");
 
         internal ValueTask<object?> Responses_Created_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Created());
         }
-
-        private Task Responses_Created_Write(HttpContext httpContext, object? value) =>
-            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 201, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /list → <c>Kinds.Responses.List</c></summary>
         public Task Responses_List(HttpContext httpContext)
@@ -185,7 +178,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_List_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_List_Write);
+                return EndpointFilters.RunJsonAsync<global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item>>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item);
             }
 
             try
@@ -201,16 +194,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_List_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("List", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_List_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "List");
 
         internal ValueTask<object?> Responses_List_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.List());
         }
-
-        private Task Responses_List_Write(HttpContext httpContext, object? value) =>
-            value is global::System.Collections.Generic.IReadOnlyList<global::Kinds.Item> result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteIReadOnlyListOfKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /maybe → <c>Kinds.Responses.Maybe</c></summary>
         public Task Responses_Maybe(HttpContext httpContext)
@@ -224,7 +213,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Maybe_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Maybe_Write);
+                return EndpointFilters.RunJsonAsync<global::Kinds.Item?>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
 
             try
@@ -240,16 +229,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Maybe_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Maybe", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Maybe");
 
         internal ValueTask<object?> Responses_Maybe_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Maybe());
         }
-
-        private Task Responses_Maybe_Write(HttpContext httpContext, object? value) =>
-            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /number → <c>Kinds.Responses.Number</c></summary>
         public Task Responses_Number(HttpContext httpContext)
@@ -263,7 +248,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Number_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Number_Write);
+                return EndpointFilters.RunJsonAsync<int>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteInt32);
             }
 
             try
@@ -279,16 +264,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Number_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Number_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Number", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Number_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Number");
 
         internal ValueTask<object?> Responses_Number_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Number());
         }
-
-        private Task Responses_Number_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /result → <c>Kinds.Responses.Result</c></summary>
         public Task Responses_Result(HttpContext httpContext)
@@ -302,7 +283,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Result_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Result_Write);
+                return EndpointFilters.RunResultAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext));
             }
 
             try
@@ -318,16 +299,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Result_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Result_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Result", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Result_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Result");
 
         internal ValueTask<object?> Responses_Result_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Result());
         }
-
-        private Task Responses_Result_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /task → <c>Kinds.Responses.TaskOfValue</c></summary>
         public async Task Responses_TaskOfValue(HttpContext httpContext)
@@ -342,7 +319,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TaskOfValue_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_TaskOfValue_Write);
+                await EndpointFilters.RunJsonAsync<global::Kinds.Item>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
                 return;
             }
 
@@ -359,16 +336,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TaskOfValue_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("TaskOfValue", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TaskOfValue");
 
         internal async ValueTask<object?> Responses_TaskOfValue_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Kinds.Responses.TaskOfValue();
         }
-
-        private Task Responses_TaskOfValue_Write(HttpContext httpContext, object? value) =>
-            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /task → <c>Kinds.Responses.NothingAsync</c></summary>
         public async Task Responses_NothingAsync(HttpContext httpContext)
@@ -383,7 +356,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_NothingAsync_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_NothingAsync_Write);
+                await EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 204);
                 return;
             }
 
@@ -400,17 +373,13 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_NothingAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("NothingAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "NothingAsync");
 
         internal async ValueTask<object?> Responses_NothingAsync_Invoke(EndpointFilterInvocationContext context)
         {
             await global::Kinds.Responses.NothingAsync();
             return global::Microsoft.AspNetCore.Http.Results.Empty;
         }
-
-        private Task Responses_NothingAsync_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /text → <c>Kinds.Responses.Text</c></summary>
         public Task Responses_Text(HttpContext httpContext)
@@ -424,7 +393,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Text_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Text_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
             }
 
             try
@@ -440,16 +409,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Text_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Text_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Text", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Text_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Text");
 
         internal ValueTask<object?> Responses_Text_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Text());
         }
-
-        private Task Responses_Text_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /text-async → <c>Kinds.Responses.TextAsync</c></summary>
         public async Task Responses_TextAsync(HttpContext httpContext)
@@ -464,7 +429,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TextAsync_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_TextAsync_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200);
                 return;
             }
 
@@ -481,16 +446,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TextAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("TextAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TextAsync");
 
         internal async ValueTask<object?> Responses_TextAsync_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Kinds.Responses.TextAsync();
         }
-
-        private Task Responses_TextAsync_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /typed-async/{id} → <c>Kinds.Responses.TypedAsync</c></summary>
         public async Task Responses_TypedAsync(HttpContext httpContext)
@@ -506,7 +467,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_TypedAsync_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Responses_TypedAsync_Write);
+                await EndpointFilters.RunResultAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local));
                 return;
             }
 
@@ -523,16 +484,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TypedAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("TypedAsync", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TypedAsync");
 
         internal async ValueTask<object?> Responses_TypedAsync_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Kinds.Responses.TypedAsync(context.GetArgument<int>(0));
         }
-
-        private Task Responses_TypedAsync_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /typed/{id} → <c>Kinds.Responses.Typed</c></summary>
         public Task Responses_Typed(HttpContext httpContext)
@@ -547,7 +504,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Typed_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Responses_Typed_Write);
+                return EndpointFilters.RunResultAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local));
             }
 
             try
@@ -563,16 +520,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Typed_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Typed_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Typed", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Responses_Typed_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Typed");
 
         internal ValueTask<object?> Responses_Typed_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Typed(context.GetArgument<int>(0)));
         }
-
-        private Task Responses_Typed_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /value → <c>Kinds.Responses.Value</c></summary>
         public Task Responses_Value(HttpContext httpContext)
@@ -586,7 +539,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Value_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Value_Write);
+                return EndpointFilters.RunJsonAsync<global::Kinds.Item>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
             }
 
             try
@@ -602,16 +555,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Value_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Value_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Value", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Value_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Value");
 
         internal ValueTask<object?> Responses_Value_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Kinds.Responses.Value());
         }
-
-        private Task Responses_Value_Write(HttpContext httpContext, object? value) =>
-            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /value-task → <c>Kinds.Responses.ValueTaskOfValue</c></summary>
         public async Task Responses_ValueTaskOfValue(HttpContext httpContext)
@@ -626,7 +575,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_ValueTaskOfValue_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_ValueTaskOfValue_Write);
+                await EndpointFilters.RunJsonAsync<global::Kinds.Item>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item);
                 return;
             }
 
@@ -643,16 +592,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_ValueTaskOfValue_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("ValueTaskOfValue", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "ValueTaskOfValue");
 
         internal async ValueTask<object?> Responses_ValueTaskOfValue_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Kinds.Responses.ValueTaskOfValue();
         }
-
-        private Task Responses_ValueTaskOfValue_Write(HttpContext httpContext, object? value) =>
-            value is global::Kinds.Item result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteKinds_Item) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /value-task → <c>Kinds.Responses.NothingValueTask</c></summary>
         public async Task Responses_NothingValueTask(HttpContext httpContext)
@@ -667,7 +612,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_NothingValueTask_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_NothingValueTask_Write);
+                await EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 204);
                 return;
             }
 
@@ -684,17 +629,13 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_NothingValueTask_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("NothingValueTask", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "NothingValueTask");
 
         internal async ValueTask<object?> Responses_NothingValueTask_Invoke(EndpointFilterInvocationContext context)
         {
             await global::Kinds.Responses.NothingValueTask();
             return global::Microsoft.AspNetCore.Http.Results.Empty;
         }
-
-        private Task Responses_NothingValueTask_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /void → <c>Kinds.Responses.Nothing</c></summary>
         public Task Responses_Nothing(HttpContext httpContext)
@@ -708,7 +649,7 @@ namespace FastEndpointsGen.Generated
 
             if (Responses_Nothing_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Responses_Nothing_Write);
+                return EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 204);
             }
 
             try
@@ -724,16 +665,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Nothing_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() =>
-            typeof(global::Kinds.Responses).GetMethod("Nothing", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Nothing");
 
         internal ValueTask<object?> Responses_Nothing_Invoke(EndpointFilterInvocationContext context)
         {
             global::Kinds.Responses.Nothing();
             return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
         }
-
-        private Task Responses_Nothing_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

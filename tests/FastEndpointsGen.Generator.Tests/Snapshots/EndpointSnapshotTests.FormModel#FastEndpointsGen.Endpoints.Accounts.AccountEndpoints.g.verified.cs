@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Accounts_AccountEndpoints_Endpoints(EndpointRuntime runtime)
@@ -95,7 +96,7 @@ namespace FastEndpointsGen.Generated
 
             if (AccountEndpoints_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, signup_local), AccountEndpoints_Create_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Accounts.Signup>(httpContext, signup_local), 200);
                 return;
             }
 
@@ -112,16 +113,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() =>
-            typeof(global::Accounts.AccountEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Accounts.Signup)])!;
+        internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Accounts.AccountEndpoints), "Create");
 
         internal ValueTask<object?> AccountEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Accounts.AccountEndpoints.Create(context.GetArgument<global::Accounts.Signup>(0)));
         }
-
-        private Task AccountEndpoints_Create_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly string[] AccountEndpoints_Create_Form = ["username", "age", "newsletter", "avatar"];

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Products_Endpoints(EndpointRuntime runtime)
@@ -51,7 +52,7 @@ namespace FastEndpointsGen.Generated
 
             if (Products_Get_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Products_Get_Write);
+                return EndpointFilters.RunJsonAsync<global::Shop.Product>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), 200, global::FastEndpointsGen.GeneratedJson.WriteShop_Product);
             }
 
             try
@@ -67,16 +68,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Products_Get_filters;
 
-        internal static global::System.Reflection.MethodInfo Products_Get_Method() =>
-            typeof(global::Shop.Products).GetMethod("Get", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Products_Get_Method() => HandlerMethod.Find(typeof(global::Shop.Products), "Get");
 
         internal ValueTask<object?> Products_Get_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Products.Get(context.GetArgument<int>(0)));
         }
-
-        private Task Products_Get_Write(HttpContext httpContext, object? value) =>
-            value is global::Shop.Product result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Product) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /shops/{shop}/products → <c>Shop.Products.Search</c></summary>
         public Task Products_Search(HttpContext httpContext)
@@ -103,7 +100,7 @@ namespace FastEndpointsGen.Generated
 
             if (Products_Search_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, string?, int, int?, bool, global::System.Guid?, global::System.DateOnly?>(httpContext, shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local), Products_Search_Write);
+                return EndpointFilters.RunJsonAsync<global::Shop.Product[]>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, string?, int, int?, bool, global::System.Guid?, global::System.DateOnly?>(httpContext, shop_local, q_local, page_local, size_local, inStock_local, vendor_local, since_local), 200, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShop_Product);
             }
 
             try
@@ -119,15 +116,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Products_Search_filters;
 
-        internal static global::System.Reflection.MethodInfo Products_Search_Method() =>
-            typeof(global::Shop.Products).GetMethod("Search", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(string), typeof(int), typeof(int?), typeof(bool), typeof(global::System.Guid?), typeof(global::System.DateOnly?)])!;
+        internal static global::System.Reflection.MethodInfo Products_Search_Method() => HandlerMethod.Find(typeof(global::Shop.Products), "Search");
 
         internal ValueTask<object?> Products_Search_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Products.Search(context.GetArgument<string>(0), context.GetArgument<string?>(1), context.GetArgument<int>(2), context.GetArgument<int?>(3), context.GetArgument<bool>(4), context.GetArgument<global::System.Guid?>(5), context.GetArgument<global::System.DateOnly?>(6)));
         }
-
-        private Task Products_Search_Write(HttpContext httpContext, object? value) =>
-            value is global::Shop.Product[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShop_Product) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

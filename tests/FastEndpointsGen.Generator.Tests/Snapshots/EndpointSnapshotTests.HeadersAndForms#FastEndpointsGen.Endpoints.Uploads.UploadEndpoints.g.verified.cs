@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Uploads_UploadEndpoints_Endpoints(EndpointRuntime runtime)
@@ -77,7 +78,7 @@ namespace FastEndpointsGen.Generated
 
             if (UploadEndpoints_Upload_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFile, global::Microsoft.AspNetCore.Http.IFormFile?, string, string[], global::System.Guid, string?>(httpContext, file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local), UploadEndpoints_Upload_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFile, global::Microsoft.AspNetCore.Http.IFormFile?, string, string[], global::System.Guid, string?>(httpContext, file_local, thumbnail_local, title_local, tags_local, requestId_local, userAgent_local), 200);
                 return;
             }
 
@@ -94,16 +95,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? UploadEndpoints_Upload_filters;
 
-        internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() =>
-            typeof(global::Uploads.UploadEndpoints).GetMethod("Upload", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(global::Microsoft.AspNetCore.Http.IFormFile), typeof(string), typeof(string[]), typeof(global::System.Guid), typeof(string)])!;
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() => HandlerMethod.Find(typeof(global::Uploads.UploadEndpoints), "Upload");
 
         internal ValueTask<object?> UploadEndpoints_Upload_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.Upload(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFile?>(1), context.GetArgument<string>(2), context.GetArgument<string[]>(3), context.GetArgument<global::System.Guid>(4), context.GetArgument<string?>(5)));
         }
-
-        private Task UploadEndpoints_Upload_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long UploadEndpoints_UploadMany_bodyLimit = -1;
 
@@ -127,7 +124,7 @@ namespace FastEndpointsGen.Generated
 
             if (UploadEndpoints_UploadMany_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFileCollection, global::Microsoft.AspNetCore.Http.IFormCollection>(httpContext, files_local, fields_local), UploadEndpoints_UploadMany_Write);
+                await EndpointFilters.RunJsonAsync<int>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.IFormFileCollection, global::Microsoft.AspNetCore.Http.IFormCollection>(httpContext, files_local, fields_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInt32);
                 return;
             }
 
@@ -144,15 +141,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? UploadEndpoints_UploadMany_filters;
 
-        internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() =>
-            typeof(global::Uploads.UploadEndpoints).GetMethod("UploadMany", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.IFormFileCollection), typeof(global::Microsoft.AspNetCore.Http.IFormCollection)])!;
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() => HandlerMethod.Find(typeof(global::Uploads.UploadEndpoints), "UploadMany");
 
         internal ValueTask<object?> UploadEndpoints_UploadMany_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Uploads.UploadEndpoints.UploadMany(context.GetArgument<global::Microsoft.AspNetCore.Http.IFormFileCollection>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.IFormCollection>(1)));
         }
-
-        private Task UploadEndpoints_UploadMany_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Guarded_Accounts_Endpoints(EndpointRuntime runtime)
@@ -58,7 +59,7 @@ namespace FastEndpointsGen.Generated
 
             if (Accounts_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Guarded.Credentials>(httpContext, credentials_local), Accounts_Create_Write);
+                await EndpointFilters.RunResultAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Guarded.Credentials>(httpContext, credentials_local));
                 return;
             }
 
@@ -75,15 +76,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Accounts_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Accounts_Create_Method() =>
-            typeof(global::Guarded.Accounts).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Guarded.Credentials)])!;
+        internal static global::System.Reflection.MethodInfo Accounts_Create_Method() => HandlerMethod.Find(typeof(global::Guarded.Accounts), "Create");
 
         internal ValueTask<object?> Accounts_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Guarded.Accounts.Create(context.GetArgument<global::Guarded.Credentials>(0)));
         }
-
-        private Task Accounts_Create_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Guarded_Vault_Endpoints(EndpointRuntime runtime)
@@ -52,7 +53,7 @@ namespace FastEndpointsGen.Generated
 
             if (Vault_Raw_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.HttpResponse>(httpContext, response_local), Vault_Raw_Write);
+                await EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Microsoft.AspNetCore.Http.HttpResponse>(httpContext, response_local), 204);
                 return;
             }
 
@@ -71,8 +72,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Vault_Raw_filters;
 
-        internal static global::System.Reflection.MethodInfo Vault_Raw_Method() =>
-            typeof(global::Guarded.Vault).GetMethod("Raw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Microsoft.AspNetCore.Http.HttpResponse)])!;
+        internal static global::System.Reflection.MethodInfo Vault_Raw_Method() => HandlerMethod.Find(typeof(global::Guarded.Vault), "Raw");
 
         internal async ValueTask<object?> Vault_Raw_Invoke(EndpointFilterInvocationContext context)
         {
@@ -82,9 +82,6 @@ namespace FastEndpointsGen.Generated
             await handler.Raw(context.GetArgument<global::Microsoft.AspNetCore.Http.HttpResponse>(0));
             return global::Microsoft.AspNetCore.Http.Results.Empty;
         }
-
-        private Task Vault_Raw_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /vault/{id} → <c>Guarded.Vault.Open</c></summary>
         public Task Vault_Open(HttpContext httpContext)
@@ -142,7 +139,7 @@ namespace FastEndpointsGen.Generated
 
             if (Vault_Open_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<long, string, int, global::System.DateTime, global::System.DateTimeOffset?>(httpContext, id_local, pin_local, token_local, since_local, until_local), Vault_Open_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<long, string, int, global::System.DateTime, global::System.DateTimeOffset?>(httpContext, id_local, pin_local, token_local, since_local, until_local), 200);
             }
 
             try
@@ -160,8 +157,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Vault_Open_filters;
 
-        internal static global::System.Reflection.MethodInfo Vault_Open_Method() =>
-            typeof(global::Guarded.Vault).GetMethod("Open", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(long), typeof(string), typeof(int), typeof(global::System.DateTime), typeof(global::System.DateTimeOffset?)])!;
+        internal static global::System.Reflection.MethodInfo Vault_Open_Method() => HandlerMethod.Find(typeof(global::Guarded.Vault), "Open");
 
         internal ValueTask<object?> Vault_Open_Invoke(EndpointFilterInvocationContext context)
         {
@@ -170,9 +166,6 @@ namespace FastEndpointsGen.Generated
             httpContext.Response.RegisterForDisposeAsync(handler);
             return ValueTask.FromResult<object?>(handler.Open(context.GetArgument<long>(0), context.GetArgument<string>(1), context.GetArgument<int>(2), context.GetArgument<global::System.DateTime>(3), context.GetArgument<global::System.DateTimeOffset?>(4)));
         }
-
-        private Task Vault_Open_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::System.Text.RegularExpressions.Regex Pin_Pattern = ValidationChecks.Pattern("[0-9]{4}", 2000);

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Greetings_Greeter_Endpoints(EndpointRuntime runtime)
@@ -47,7 +48,7 @@ namespace FastEndpointsGen.Generated
 
             if (Greeter_Hello_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string>(httpContext, name_local), Greeter_Hello_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string>(httpContext, name_local), 200);
             }
 
             try
@@ -64,8 +65,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Greeter_Hello_filters;
 
-        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() =>
-            typeof(global::Greetings.Greeter).GetMethod("Hello", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string)])!;
+        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() => HandlerMethod.Find(typeof(global::Greetings.Greeter), "Hello");
 
         internal ValueTask<object?> Greeter_Hello_Invoke(EndpointFilterInvocationContext context)
         {
@@ -73,8 +73,5 @@ namespace FastEndpointsGen.Generated
             var handler = new global::Greetings.Greeter(httpContext.RequestServices.GetRequiredService<global::Greetings.IClock>(), httpContext.RequestServices.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Greetings.Greeter>>(), httpContext.RequestServices.GetRequiredKeyedService<global::Greetings.IAudit>("audit"), httpContext.RequestServices.GetService<global::Greetings.IAudit>());
             return ValueTask.FromResult<object?>(handler.Hello(context.GetArgument<string>(0)));
         }
-
-        private Task Greeter_Hello_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Special_SpecialEndpoints_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (SpecialEndpoints_Everything_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext, id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local), SpecialEndpoints_Everything_Write);
+                await EndpointFilters.RunTextAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext, id_local, context_local, request_local, response_local, cancellationToken_local, user_local, primary_local, secondary_local, clock_local, logger_local, time_local), 200);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SpecialEndpoints_Everything_filters;
 
-        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() =>
-            typeof(global::Special.SpecialEndpoints).GetMethod("Everything", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.Threading.CancellationToken), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Special.ICache), typeof(global::Special.ICache), typeof(global::Special.Clock), typeof(global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>), typeof(global::System.TimeProvider)])!;
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() => HandlerMethod.Find(typeof(global::Special.SpecialEndpoints), "Everything");
 
         internal async ValueTask<object?> SpecialEndpoints_Everything_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Special.SpecialEndpoints.Everything(context.GetArgument<int>(0), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpContext>(1), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpRequest>(2), context.GetArgument<global::Microsoft.AspNetCore.Http.HttpResponse>(3), context.GetArgument<global::System.Threading.CancellationToken>(4), context.GetArgument<global::System.Security.Claims.ClaimsPrincipal>(5), context.GetArgument<global::Special.ICache>(6), context.GetArgument<global::Special.ICache?>(7), context.GetArgument<global::Special.Clock>(8), context.GetArgument<global::Microsoft.Extensions.Logging.ILogger<global::Special.Clock>>(9), context.GetArgument<global::System.TimeProvider>(10));
         }
-
-        private Task SpecialEndpoints_Everything_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>POST /upload/raw → <c>Special.SpecialEndpoints.Raw</c></summary>
         public async Task SpecialEndpoints_Raw(HttpContext httpContext)
@@ -106,7 +103,7 @@ namespace FastEndpointsGen.Generated
 
             if (SpecialEndpoints_Raw_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::System.IO.Stream, global::System.IO.Pipelines.PipeReader, global::System.Threading.CancellationToken>(httpContext, body_local, reader_local, cancellationToken_local), SpecialEndpoints_Raw_Write);
+                await EndpointFilters.RunJsonAsync<long>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::System.IO.Stream, global::System.IO.Pipelines.PipeReader, global::System.Threading.CancellationToken>(httpContext, body_local, reader_local, cancellationToken_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInt64);
                 return;
             }
 
@@ -123,15 +120,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SpecialEndpoints_Raw_filters;
 
-        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() =>
-            typeof(global::Special.SpecialEndpoints).GetMethod("Raw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.IO.Stream), typeof(global::System.IO.Pipelines.PipeReader), typeof(global::System.Threading.CancellationToken)])!;
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() => HandlerMethod.Find(typeof(global::Special.SpecialEndpoints), "Raw");
 
         internal async ValueTask<object?> SpecialEndpoints_Raw_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Special.SpecialEndpoints.Raw(context.GetArgument<global::System.IO.Stream>(0), context.GetArgument<global::System.IO.Pipelines.PipeReader>(1), context.GetArgument<global::System.Threading.CancellationToken>(2));
         }
-
-        private Task SpecialEndpoints_Raw_Write(HttpContext httpContext, object? value) =>
-            value is long result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt64) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Orders_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.NewOrder>(httpContext, order_local), Orders_Create_Write);
+                await EndpointFilters.RunJsonAsync<global::Shop.Order>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shop.NewOrder>(httpContext, order_local), 200, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
-            typeof(global::Shop.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shop.NewOrder)])!;
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => HandlerMethod.Find(typeof(global::Shop.Orders), "Create");
 
         internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Orders.Create(context.GetArgument<global::Shop.NewOrder>(0)));
         }
-
-        private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
-            value is global::Shop.Order result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long Orders_Replace_bodyLimit = -1;
 
@@ -115,7 +112,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Replace_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.NewOrder>(httpContext, id_local, order_local), Orders_Replace_Write);
+                await EndpointFilters.RunJsonAsync<global::Shop.Order>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, global::Shop.NewOrder>(httpContext, id_local, order_local), 200, global::FastEndpointsGen.GeneratedJson.WriteShop_Order);
                 return;
             }
 
@@ -132,15 +129,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Replace_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Replace_Method() =>
-            typeof(global::Shop.Orders).GetMethod("Replace", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(global::Shop.NewOrder)])!;
+        internal static global::System.Reflection.MethodInfo Orders_Replace_Method() => HandlerMethod.Find(typeof(global::Shop.Orders), "Replace");
 
         internal ValueTask<object?> Orders_Replace_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Orders.Replace(context.GetArgument<int>(0), context.GetArgument<global::Shop.NewOrder>(1)));
         }
-
-        private Task Orders_Replace_Write(HttpContext httpContext, object? value) =>
-            value is global::Shop.Order result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShop_Order) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

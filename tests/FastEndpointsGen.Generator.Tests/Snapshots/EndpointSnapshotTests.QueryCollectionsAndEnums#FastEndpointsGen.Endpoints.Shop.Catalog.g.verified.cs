@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Catalog_Endpoints(EndpointRuntime runtime)
@@ -116,7 +117,7 @@ namespace FastEndpointsGen.Generated
 
             if (Catalog_Browse_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local), Catalog_Browse_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IEnumerable<global::System.Guid>, global::Shop.Sort, global::Shop.Sort?, global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?, long[]?>(httpContext, ids_local, tags_local, vendors_local, sort_local, then_local, also_local, pages_local), 200);
             }
 
             try
@@ -132,15 +133,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Catalog_Browse_filters;
 
-        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() =>
-            typeof(global::Shop.Catalog).GetMethod("Browse", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int[]), typeof(global::System.Collections.Generic.List<string>), typeof(global::System.Collections.Generic.IEnumerable<global::System.Guid>), typeof(global::Shop.Sort), typeof(global::Shop.Sort?), typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>), typeof(long[])])!;
+        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() => HandlerMethod.Find(typeof(global::Shop.Catalog), "Browse");
 
         internal ValueTask<object?> Catalog_Browse_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shop.Catalog.Browse(context.GetArgument<int[]>(0), context.GetArgument<global::System.Collections.Generic.List<string>>(1), context.GetArgument<global::System.Collections.Generic.IEnumerable<global::System.Guid>>(2), context.GetArgument<global::Shop.Sort>(3), context.GetArgument<global::Shop.Sort?>(4), context.GetArgument<global::System.Collections.Generic.IReadOnlyList<global::Shop.Sort>?>(5), context.GetArgument<long[]?>(6)));
         }
-
-        private Task Catalog_Browse_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

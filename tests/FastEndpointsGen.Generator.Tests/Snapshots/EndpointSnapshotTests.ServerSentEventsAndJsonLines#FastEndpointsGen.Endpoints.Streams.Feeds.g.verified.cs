@@ -22,8 +22,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Streams_Feeds_Endpoints(EndpointRuntime runtime)
@@ -77,8 +78,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_TickEvents_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("TickEvents", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.Threading.CancellationToken)])!;
+        internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "TickEvents");
 
         internal ValueTask<object?> Feeds_TickEvents_Invoke(EndpointFilterInvocationContext context)
         {
@@ -118,8 +118,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_TickLines_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("TickLines", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "TickLines");
 
         internal ValueTask<object?> Feeds_TickLines_Invoke(EndpointFilterInvocationContext context)
         {
@@ -141,7 +140,7 @@ namespace FastEndpointsGen.Generated
 
             if (Feeds_Typed_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), Feeds_Typed_Write);
+                return EndpointFilters.RunResultAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext));
             }
 
             try
@@ -157,16 +156,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Typed_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("Typed", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Typed");
 
         internal ValueTask<object?> Feeds_Typed_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Streams.Feeds.Typed());
         }
-
-        private Task Feeds_Typed_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /words/events → <c>Streams.Feeds.WordEvents</c></summary>
         public async Task Feeds_WordEvents(HttpContext httpContext)
@@ -198,8 +193,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_WordEvents_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("WordEvents", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "WordEvents");
 
         internal async ValueTask<object?> Feeds_WordEvents_Invoke(EndpointFilterInvocationContext context)
         {

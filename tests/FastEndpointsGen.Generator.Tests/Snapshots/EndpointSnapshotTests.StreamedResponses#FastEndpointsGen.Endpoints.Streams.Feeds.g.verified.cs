@@ -22,8 +22,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Streams_Feeds_Endpoints(EndpointRuntime runtime)
@@ -76,8 +77,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Batches_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("Batches", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Batches");
 
         internal async ValueTask<object?> Feeds_Batches_Invoke(EndpointFilterInvocationContext context)
         {
@@ -118,8 +118,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Numbers_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("Numbers", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::System.Threading.CancellationToken)])!;
+        internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Numbers");
 
         internal ValueTask<object?> Feeds_Numbers_Invoke(EndpointFilterInvocationContext context)
         {
@@ -160,8 +159,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Ticks_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("Ticks", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Ticks");
 
         internal ValueTask<object?> Feeds_Ticks_Invoke(EndpointFilterInvocationContext context)
         {
@@ -201,8 +199,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Words_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Words_Method() =>
-            typeof(global::Streams.Feeds).GetMethod("Words", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo Feeds_Words_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Words");
 
         internal async ValueTask<object?> Feeds_Words_Invoke(EndpointFilterInvocationContext context)
         {

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Workflow_Jobs_Endpoints(EndpointRuntime runtime)
@@ -63,7 +64,7 @@ namespace FastEndpointsGen.Generated
 
             if (Jobs_Update_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, global::Workflow.Job>(httpContext, name_local, job_local), Jobs_Update_Write);
+                await EndpointFilters.RunJsonAsync<global::Workflow.Status>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<string, global::Workflow.Job>(httpContext, name_local, job_local), 200, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status);
                 return;
             }
 
@@ -80,16 +81,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Jobs_Update_filters;
 
-        internal static global::System.Reflection.MethodInfo Jobs_Update_Method() =>
-            typeof(global::Workflow.Jobs).GetMethod("Update", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(string), typeof(global::Workflow.Job)])!;
+        internal static global::System.Reflection.MethodInfo Jobs_Update_Method() => HandlerMethod.Find(typeof(global::Workflow.Jobs), "Update");
 
         internal ValueTask<object?> Jobs_Update_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Workflow.Jobs.Update(context.GetArgument<string>(0), context.GetArgument<global::Workflow.Job>(1)));
         }
-
-        private Task Jobs_Update_Write(HttpContext httpContext, object? value) =>
-            value is global::Workflow.Status result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteWorkflow_Status) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /jobs/{status} → <c>Workflow.Jobs.ByStatus</c></summary>
         public Task Jobs_ByStatus(HttpContext httpContext)
@@ -121,7 +118,7 @@ namespace FastEndpointsGen.Generated
 
             if (Jobs_ByStatus_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Workflow.Status, global::Workflow.Level?>(httpContext, status_local, level_local), Jobs_ByStatus_Write);
+                return EndpointFilters.RunJsonAsync<global::Workflow.Job[]>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Workflow.Status, global::Workflow.Level?>(httpContext, status_local, level_local), 200, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job);
             }
 
             try
@@ -137,15 +134,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Jobs_ByStatus_filters;
 
-        internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() =>
-            typeof(global::Workflow.Jobs).GetMethod("ByStatus", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Workflow.Status), typeof(global::Workflow.Level?)])!;
+        internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() => HandlerMethod.Find(typeof(global::Workflow.Jobs), "ByStatus");
 
         internal ValueTask<object?> Jobs_ByStatus_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Workflow.Jobs.ByStatus(context.GetArgument<global::Workflow.Status>(0), context.GetArgument<global::Workflow.Level?>(1)));
         }
-
-        private Task Jobs_ByStatus_Write(HttpContext httpContext, object? value) =>
-            value is global::Workflow.Job[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfWorkflow_Job) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shapes_EnvelopeEndpoints_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (EnvelopeEndpoints_Echo_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shapes.Envelope>(httpContext, envelope_local), EnvelopeEndpoints_Echo_Write);
+                await EndpointFilters.RunJsonAsync<global::Shapes.Envelope>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Shapes.Envelope>(httpContext, envelope_local), 200, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? EnvelopeEndpoints_Echo_filters;
 
-        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() =>
-            typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Echo", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Shapes.Envelope)])!;
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() => HandlerMethod.Find(typeof(global::Shapes.EnvelopeEndpoints), "Echo");
 
         internal ValueTask<object?> EnvelopeEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shapes.EnvelopeEndpoints.Echo(context.GetArgument<global::Shapes.Envelope>(0)));
         }
-
-        private Task EnvelopeEndpoints_Echo_Write(HttpContext httpContext, object? value) =>
-            value is global::Shapes.Envelope result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteShapes_Envelope) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /shapes → <c>Shapes.EnvelopeEndpoints.Shapes</c></summary>
         public Task EnvelopeEndpoints_Shapes(HttpContext httpContext)
@@ -102,7 +99,7 @@ namespace FastEndpointsGen.Generated
 
             if (EnvelopeEndpoints_Shapes_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), EnvelopeEndpoints_Shapes_Write);
+                return EndpointFilters.RunJsonAsync<global::Shapes.IShape[]>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShapes_IShape);
             }
 
             try
@@ -118,15 +115,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? EnvelopeEndpoints_Shapes_filters;
 
-        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() =>
-            typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Shapes", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() => HandlerMethod.Find(typeof(global::Shapes.EnvelopeEndpoints), "Shapes");
 
         internal ValueTask<object?> EnvelopeEndpoints_Shapes_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Shapes.EnvelopeEndpoints.Shapes());
         }
-
-        private Task EnvelopeEndpoints_Shapes_Write(HttpContext httpContext, object? value) =>
-            value is global::Shapes.IShape[] result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteArrayOfShapes_IShape) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

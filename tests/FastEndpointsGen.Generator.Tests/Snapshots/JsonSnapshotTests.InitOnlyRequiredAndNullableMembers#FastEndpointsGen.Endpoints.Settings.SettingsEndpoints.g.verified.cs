@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Settings_SettingsEndpoints_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (SettingsEndpoints_Save_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.AppSettings>(httpContext, settings_local), SettingsEndpoints_Save_Write);
+                await EndpointFilters.RunJsonAsync<global::Settings.AppSettings>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.AppSettings>(httpContext, settings_local), 200, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SettingsEndpoints_Save_filters;
 
-        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() =>
-            typeof(global::Settings.SettingsEndpoints).GetMethod("Save", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.AppSettings)])!;
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() => HandlerMethod.Find(typeof(global::Settings.SettingsEndpoints), "Save");
 
         internal ValueTask<object?> SettingsEndpoints_Save_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Save(context.GetArgument<global::Settings.AppSettings>(0)));
         }
-
-        private Task SettingsEndpoints_Save_Write(HttpContext httpContext, object? value) =>
-            value is global::Settings.AppSettings result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_AppSettings) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long SettingsEndpoints_Draw_bodyLimit = -1;
 
@@ -114,7 +111,7 @@ namespace FastEndpointsGen.Generated
 
             if (SettingsEndpoints_Draw_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.Shape>(httpContext, shape_local), SettingsEndpoints_Draw_Write);
+                await EndpointFilters.RunJsonAsync<global::Settings.Shape>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Settings.Shape>(httpContext, shape_local), 200, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape);
                 return;
             }
 
@@ -131,15 +128,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SettingsEndpoints_Draw_filters;
 
-        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() =>
-            typeof(global::Settings.SettingsEndpoints).GetMethod("Draw", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Settings.Shape)])!;
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() => HandlerMethod.Find(typeof(global::Settings.SettingsEndpoints), "Draw");
 
         internal ValueTask<object?> SettingsEndpoints_Draw_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Settings.SettingsEndpoints.Draw(context.GetArgument<global::Settings.Shape>(0)));
         }
-
-        private Task SettingsEndpoints_Draw_Write(HttpContext httpContext, object? value) =>
-            value is global::Settings.Shape result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteSettings_Shape) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Books_LibraryEndpoints_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (LibraryEndpoints_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Books.Library>(httpContext, library_local), LibraryEndpoints_Create_Write);
+                await EndpointFilters.RunJsonAsync<global::Books.Library>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Books.Library>(httpContext, library_local), 200, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? LibraryEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() =>
-            typeof(global::Books.LibraryEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Books.Library)])!;
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Books.LibraryEndpoints), "Create");
 
         internal ValueTask<object?> LibraryEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Books.LibraryEndpoints.Create(context.GetArgument<global::Books.Library>(0)));
         }
-
-        private Task LibraryEndpoints_Create_Write(HttpContext httpContext, object? value) =>
-            value is global::Books.Library result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteBooks_Library) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /libraries/labels → <c>Books.LibraryEndpoints.Labels</c></summary>
         public Task LibraryEndpoints_Labels(HttpContext httpContext)
@@ -102,7 +99,7 @@ namespace FastEndpointsGen.Generated
 
             if (LibraryEndpoints_Labels_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), LibraryEndpoints_Labels_Write);
+                return EndpointFilters.RunJsonAsync<global::System.Collections.Generic.List<global::Books.Shelf.Label>>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label);
             }
 
             try
@@ -118,15 +115,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? LibraryEndpoints_Labels_filters;
 
-        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() =>
-            typeof(global::Books.LibraryEndpoints).GetMethod("Labels", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() => HandlerMethod.Find(typeof(global::Books.LibraryEndpoints), "Labels");
 
         internal ValueTask<object?> LibraryEndpoints_Labels_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Books.LibraryEndpoints.Labels());
         }
-
-        private Task LibraryEndpoints_Labels_Write(HttpContext httpContext, object? value) =>
-            value is global::System.Collections.Generic.List<global::Books.Shelf.Label> result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteListOfBooks_Shelf_Label) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Inventory_StockEndpoints_Endpoints(EndpointRuntime runtime)
@@ -58,7 +59,7 @@ namespace FastEndpointsGen.Generated
 
             if (StockEndpoints_Echo_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, stock_local), StockEndpoints_Echo_Write);
+                await EndpointFilters.RunJsonAsync<global::Inventory.Stock>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Inventory.Stock>(httpContext, stock_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInventory_Stock);
                 return;
             }
 
@@ -75,15 +76,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? StockEndpoints_Echo_filters;
 
-        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() =>
-            typeof(global::Inventory.StockEndpoints).GetMethod("Echo", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Inventory.Stock)])!;
+        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() => HandlerMethod.Find(typeof(global::Inventory.StockEndpoints), "Echo");
 
         internal ValueTask<object?> StockEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Inventory.StockEndpoints.Echo(context.GetArgument<global::Inventory.Stock>(0)));
         }
-
-        private Task StockEndpoints_Echo_Write(HttpContext httpContext, object? value) =>
-            value is global::Inventory.Stock result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInventory_Stock) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

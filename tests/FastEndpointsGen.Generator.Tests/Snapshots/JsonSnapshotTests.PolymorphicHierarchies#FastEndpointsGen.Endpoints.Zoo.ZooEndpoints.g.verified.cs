@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Zoo_ZooEndpoints_Endpoints(EndpointRuntime runtime)
@@ -62,7 +63,7 @@ namespace FastEndpointsGen.Generated
 
             if (ZooEndpoints_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Enclosure>(httpContext, enclosure_local), ZooEndpoints_Create_Write);
+                await EndpointFilters.RunJsonAsync<global::Zoo.Enclosure>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Enclosure>(httpContext, enclosure_local), 200, global::FastEndpointsGen.GeneratedJson.WriteZoo_Enclosure);
                 return;
             }
 
@@ -79,16 +80,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? ZooEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() =>
-            typeof(global::Zoo.ZooEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Zoo.Enclosure)])!;
+        internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Zoo.ZooEndpoints), "Create");
 
         internal ValueTask<object?> ZooEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Zoo.ZooEndpoints.Create(context.GetArgument<global::Zoo.Enclosure>(0)));
         }
-
-        private Task ZooEndpoints_Create_Write(HttpContext httpContext, object? value) =>
-            value is global::Zoo.Enclosure result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteZoo_Enclosure) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long ZooEndpoints_Adopt_bodyLimit = -1;
 
@@ -114,7 +111,7 @@ namespace FastEndpointsGen.Generated
 
             if (ZooEndpoints_Adopt_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Pet>(httpContext, pet_local), ZooEndpoints_Adopt_Write);
+                await EndpointFilters.RunJsonAsync<global::Zoo.Pet>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Zoo.Pet>(httpContext, pet_local), 200, global::FastEndpointsGen.GeneratedJson.WriteZoo_Pet);
                 return;
             }
 
@@ -131,15 +128,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? ZooEndpoints_Adopt_filters;
 
-        internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() =>
-            typeof(global::Zoo.ZooEndpoints).GetMethod("Adopt", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Zoo.Pet)])!;
+        internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() => HandlerMethod.Find(typeof(global::Zoo.ZooEndpoints), "Adopt");
 
         internal ValueTask<object?> ZooEndpoints_Adopt_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Zoo.ZooEndpoints.Adopt(context.GetArgument<global::Zoo.Pet>(0)));
         }
-
-        private Task ZooEndpoints_Adopt_Write(HttpContext httpContext, object? value) =>
-            value is global::Zoo.Pet result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteZoo_Pet) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

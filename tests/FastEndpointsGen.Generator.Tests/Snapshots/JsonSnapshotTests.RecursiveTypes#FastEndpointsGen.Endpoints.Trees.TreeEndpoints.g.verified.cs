@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Trees_TreeEndpoints_Endpoints(EndpointRuntime runtime)
@@ -50,7 +51,7 @@ namespace FastEndpointsGen.Generated
 
             if (TreeEndpoints_Root_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), TreeEndpoints_Root_Write);
+                return EndpointFilters.RunJsonAsync<global::Trees.Category>(httpContext, runtime, filters, new DefaultEndpointFilterInvocationContext(httpContext), 200, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category);
             }
 
             try
@@ -66,16 +67,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TreeEndpoints_Root_filters;
 
-        internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() =>
-            typeof(global::Trees.TreeEndpoints).GetMethod("Root", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, global::System.Type.EmptyTypes)!;
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() => HandlerMethod.Find(typeof(global::Trees.TreeEndpoints), "Root");
 
         internal ValueTask<object?> TreeEndpoints_Root_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Trees.TreeEndpoints.Root());
         }
-
-        private Task TreeEndpoints_Root_Write(HttpContext httpContext, object? value) =>
-            value is global::Trees.Category result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_Category) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long TreeEndpoints_Plant_bodyLimit = -1;
 
@@ -101,7 +98,7 @@ namespace FastEndpointsGen.Generated
 
             if (TreeEndpoints_Plant_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Trees.TreeNode>(httpContext, root_local), TreeEndpoints_Plant_Write);
+                await EndpointFilters.RunJsonAsync<global::Trees.TreeNode>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Trees.TreeNode>(httpContext, root_local), 200, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode);
                 return;
             }
 
@@ -118,15 +115,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TreeEndpoints_Plant_filters;
 
-        internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() =>
-            typeof(global::Trees.TreeEndpoints).GetMethod("Plant", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Trees.TreeNode)])!;
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() => HandlerMethod.Find(typeof(global::Trees.TreeEndpoints), "Plant");
 
         internal ValueTask<object?> TreeEndpoints_Plant_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Trees.TreeEndpoints.Plant(context.GetArgument<global::Trees.TreeNode>(0)));
         }
-
-        private Task TreeEndpoints_Plant_Write(HttpContext httpContext, object? value) =>
-            value is global::Trees.TreeNode result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTrees_TreeNode) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

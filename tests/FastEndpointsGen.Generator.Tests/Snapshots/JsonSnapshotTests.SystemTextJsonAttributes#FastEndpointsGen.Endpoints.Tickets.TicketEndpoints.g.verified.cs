@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Tickets_TicketEndpoints_Endpoints(EndpointRuntime runtime)
@@ -58,7 +59,7 @@ namespace FastEndpointsGen.Generated
 
             if (TicketEndpoints_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, ticket_local), TicketEndpoints_Create_Write);
+                await EndpointFilters.RunJsonAsync<global::Tickets.Ticket>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Tickets.Ticket>(httpContext, ticket_local), 200, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket);
                 return;
             }
 
@@ -75,15 +76,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() =>
-            typeof(global::Tickets.TicketEndpoints).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Tickets.Ticket)])!;
+        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Tickets.TicketEndpoints), "Create");
 
         internal ValueTask<object?> TicketEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Tickets.TicketEndpoints.Create(context.GetArgument<global::Tickets.Ticket>(0)));
         }
-
-        private Task TicketEndpoints_Create_Write(HttpContext httpContext, object? value) =>
-            value is global::Tickets.Ticket result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteTickets_Ticket) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

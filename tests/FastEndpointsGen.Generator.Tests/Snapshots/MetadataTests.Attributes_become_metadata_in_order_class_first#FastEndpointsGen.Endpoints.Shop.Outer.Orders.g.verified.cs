@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Shop_Outer_Orders_Endpoints(EndpointRuntime runtime)
@@ -69,7 +70,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Remove_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Orders_Remove_Write);
+                return EndpointFilters.RunEmptyAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), 204);
             }
 
             try
@@ -85,17 +86,13 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Remove_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Remove_Method() =>
-            typeof(global::Shop.Outer.Orders).GetMethod("Remove", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Orders_Remove_Method() => HandlerMethod.Find(typeof(global::Shop.Outer.Orders), "Remove");
 
         internal ValueTask<object?> Orders_Remove_Invoke(EndpointFilterInvocationContext context)
         {
             global::Shop.Outer.Orders.Remove(context.GetArgument<int>(0));
             return ValueTask.FromResult<object?>(global::Microsoft.AspNetCore.Http.Results.Empty);
         }
-
-        private Task Orders_Remove_Write(HttpContext httpContext, object? value) =>
-            value is global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult ? JsonResponse.WriteEmptyAsync(httpContext, 204) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         /// <summary>GET /orders/{id} → <c>Shop.Outer.Orders.Read</c></summary>
         public async Task Orders_Read(HttpContext httpContext)
@@ -111,7 +108,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Read_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local), Orders_Read_Write);
+                await EndpointFilters.RunResultAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int>(httpContext, id_local));
                 return;
             }
 
@@ -128,15 +125,11 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Read_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Read_Method() =>
-            typeof(global::Shop.Outer.Orders).GetMethod("Read", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Orders_Read_Method() => HandlerMethod.Find(typeof(global::Shop.Outer.Orders), "Read");
 
         internal async ValueTask<object?> Orders_Read_Invoke(EndpointFilterInvocationContext context)
         {
             return await global::Shop.Outer.Orders.Read(context.GetArgument<int>(0));
         }
-
-        private Task Orders_Read_Write(HttpContext httpContext, object? value) =>
-            EndpointFilters.WriteResultAsync(httpContext, runtime, value);
     }
 }

@@ -20,8 +20,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Rules_Ranges_Endpoints(EndpointRuntime runtime)
@@ -81,7 +82,7 @@ namespace FastEndpointsGen.Generated
 
             if (Ranges_List_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Range>(httpContext, range_local), Ranges_List_Write);
+                return EndpointFilters.RunJsonAsync<int>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Range>(httpContext, range_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInt32);
             }
 
             try
@@ -97,16 +98,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ranges_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Ranges_List_Method() =>
-            typeof(global::Rules.Ranges).GetMethod("List", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Range)])!;
+        internal static global::System.Reflection.MethodInfo Ranges_List_Method() => HandlerMethod.Find(typeof(global::Rules.Ranges), "List");
 
         internal ValueTask<object?> Ranges_List_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Rules.Ranges.List(context.GetArgument<global::Rules.Range>(0)));
         }
-
-        private Task Ranges_List_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         internal long Ranges_Book_bodyLimit = -1;
 
@@ -162,7 +159,7 @@ namespace FastEndpointsGen.Generated
 
             if (Ranges_Book_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Stay>(httpContext, stay_local), Ranges_Book_Write);
+                await EndpointFilters.RunJsonAsync<int>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Stay>(httpContext, stay_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInt32);
                 return;
             }
 
@@ -179,16 +176,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ranges_Book_filters;
 
-        internal static global::System.Reflection.MethodInfo Ranges_Book_Method() =>
-            typeof(global::Rules.Ranges).GetMethod("Book", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Stay)])!;
+        internal static global::System.Reflection.MethodInfo Ranges_Book_Method() => HandlerMethod.Find(typeof(global::Rules.Ranges), "Book");
 
         internal ValueTask<object?> Ranges_Book_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Rules.Ranges.Book(context.GetArgument<global::Rules.Stay>(0)));
         }
-
-        private Task Ranges_Book_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::System.Collections.Generic.Dictionary<string, string[]> Range_Members = new(global::System.StringComparer.OrdinalIgnoreCase) { ["From"] = new[] { "query", "from" }, ["To"] = new[] { "query", "to" }, ["Limit"] = new[] { "header", "x-limit" } };

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Rules_Orders_Endpoints(EndpointRuntime runtime)
@@ -75,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
             if (Orders_Create_filters is { } filters)
             {
-                await EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, order_local, batch_local), Orders_Create_Write);
+                await EndpointFilters.RunJsonAsync<int>(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<global::Rules.Order, int>(httpContext, order_local, batch_local), 200, global::FastEndpointsGen.GeneratedJson.WriteInt32);
                 return;
             }
 
@@ -92,16 +93,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Create_Method() =>
-            typeof(global::Rules.Orders).GetMethod("Create", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(global::Rules.Order), typeof(int)])!;
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => HandlerMethod.Find(typeof(global::Rules.Orders), "Create");
 
         internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Rules.Orders.Create(context.GetArgument<global::Rules.Order>(0), context.GetArgument<int>(1)));
         }
-
-        private Task Orders_Create_Write(HttpContext httpContext, object? value) =>
-            value is int result ? JsonResponse.WriteAsync(httpContext, runtime, 200, result, global::FastEndpointsGen.GeneratedJson.WriteInt32) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::Rules.DivisibleByAttribute Batch_DivisibleBy = new global::Rules.DivisibleByAttribute(2);

@@ -19,8 +19,9 @@ namespace FastEndpointsGen.Generated
     /// <remarks>
     /// Each endpoint <c>E</c> is its request delegate <c>E</c>; <c>E_filters</c>, the endpoint filters around the handler
     /// when it has any; <c>E_Method</c>, the handler method for the filter factories' context; <c>E_Invoke</c>, the handler
-    /// called with the arguments the filters hold; <c>E_Write</c>, the response written from what they return; and, when
-    /// it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then: MaxRequestBodySize).
+    /// called with the arguments the filters hold; for a streamed response, <c>E_Write</c>, the stream written from what
+    /// they return; and, when it reads a body, <c>E_bodyLimit</c>, set when the endpoint is built (-1 until then:
+    /// MaxRequestBodySize).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastEndpointsGen", "0.1.0")]
     internal sealed class Search_SearchEndpoints_Endpoints(EndpointRuntime runtime)
@@ -72,7 +73,7 @@ namespace FastEndpointsGen.Generated
 
             if (SearchEndpoints_Find_filters is { } filters)
             {
-                return EndpointFilters.RunAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, id_local, limit_local, q_local, requestId_local), SearchEndpoints_Find_Write);
+                return EndpointFilters.RunTextAsync(httpContext, runtime, filters, EndpointFilterInvocationContext.Create<int, int, string?, string?>(httpContext, id_local, limit_local, q_local, requestId_local), 200);
             }
 
             try
@@ -88,16 +89,12 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
 
-        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() =>
-            typeof(global::Search.SearchEndpoints).GetMethod("Find", global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static | global::System.Reflection.BindingFlags.DeclaredOnly, [typeof(int), typeof(int), typeof(string), typeof(string)])!;
+        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() => HandlerMethod.Find(typeof(global::Search.SearchEndpoints), "Find");
 
         internal ValueTask<object?> SearchEndpoints_Find_Invoke(EndpointFilterInvocationContext context)
         {
             return ValueTask.FromResult<object?>(global::Search.SearchEndpoints.Find(context.GetArgument<int>(0), context.GetArgument<int>(1), context.GetArgument<string?>(2), context.GetArgument<string?>(3)));
         }
-
-        private Task SearchEndpoints_Find_Write(HttpContext httpContext, object? value) =>
-            value is string result ? JsonResponse.WriteTextAsync(httpContext, 200, result) : EndpointFilters.WriteResultAsync(httpContext, runtime, value);
 
         // Values the validation checks need, built once.
         private static readonly global::System.Text.RegularExpressions.Regex RequestId_Pattern = ValidationChecks.Pattern("[a-z0-9-]+", 2000);
