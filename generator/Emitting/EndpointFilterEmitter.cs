@@ -15,7 +15,7 @@ namespace FastEndpointsGen.Generator.Emitting;
 /// // in the request delegate, after binding:
 /// if (Tasks_Get_filters is { } filters)
 ///     return EndpointFilters.RunJsonAsync&lt;TaskItem&gt;(httpContext, runtime, filters, EndpointFilterInvocationContext.Create&lt;int, TaskStore&gt;(httpContext, id, store), 200, GeneratedJson.WriteTaskItem);
-/// internal static MethodInfo Tasks_Get_Method() => HandlerMethod.Find(typeof(TaskEndpoints), "Get");
+/// internal static MethodInfo Tasks_Get_Method() => typeof(TaskEndpoints).GetMethod("Get", HandlerMethod.Declared)!;
 /// internal ValueTask&lt;object?&gt; Tasks_Get_Invoke(EndpointFilterInvocationContext context) =>
 ///     ValueTask.FromResult&lt;object?&gt;(TaskEndpoints.Get(context.GetArgument&lt;int&gt;(0), context.GetArgument&lt;TaskStore&gt;(1)));
 /// </code>
@@ -126,7 +126,7 @@ internal static class EndpointFilterEmitter
             types = "";
         }
 
-        writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() => HandlerMethod.Find(typeof({declaringType}), {JsonEmitter.Literal(handler.MethodName)}{types});");
+        writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() => typeof({declaringType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, HandlerMethod.Declared{types})!;");
         writer.WriteLine();
         EmitInvoke(writer, endpoint, name);
         if (HasWriteMethod(handler.Response))

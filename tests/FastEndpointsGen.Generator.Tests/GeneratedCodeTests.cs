@@ -430,11 +430,11 @@ public class GeneratedCodeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"List\", global::System.Type.EmptyTypes);"));
-            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"List\", [typeof(int), typeof(string)]);"));
-            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"Count\", global::System.Type.EmptyTypes);"),
+            Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"List\", HandlerMethod.Declared, global::System.Type.EmptyTypes)!;"));
+            Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"List\", HandlerMethod.Declared, [typeof(int), typeof(string)])!;"));
+            Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"Count\", HandlerMethod.Declared, global::System.Type.EmptyTypes)!;"),
                 "An overload without a route attribute still shares the name.");
-            Assert.That(result.Endpoints, Does.Contain("HandlerMethod.Find(typeof(global::Demo.Items), \"First\");"));
+            Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"First\", HandlerMethod.Declared)!;"));
         });
     }
     [TestCase("double", "double.NaN")]

@@ -130,7 +130,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Pages_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Pages_List_Method() => HandlerMethod.Find(typeof(global::Paging.Pages), "List");
+        internal static global::System.Reflection.MethodInfo Pages_List_Method() => typeof(global::Paging.Pages).GetMethod("List", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Pages_List_Invoke(EndpointFilterInvocationContext context)
         {

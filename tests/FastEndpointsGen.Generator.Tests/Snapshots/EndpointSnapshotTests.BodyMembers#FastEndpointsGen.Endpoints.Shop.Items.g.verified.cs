@@ -86,7 +86,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Items_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Items_Create_Method() => HandlerMethod.Find(typeof(global::Shop.Items), "Create");
+        internal static global::System.Reflection.MethodInfo Items_Create_Method() => typeof(global::Shop.Items).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Items_Create_Invoke(EndpointFilterInvocationContext context)
         {
@@ -145,7 +145,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Items_Update_filters;
 
-        internal static global::System.Reflection.MethodInfo Items_Update_Method() => HandlerMethod.Find(typeof(global::Shop.Items), "Update");
+        internal static global::System.Reflection.MethodInfo Items_Update_Method() => typeof(global::Shop.Items).GetMethod("Update", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Items_Update_Invoke(EndpointFilterInvocationContext context)
         {

@@ -110,7 +110,7 @@ namespace FastEndpointsGen.Generated
                 throw new global::System.NotSupportedException();
         }
 
-        internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() => HandlerMethod.Find(typeof(SessionEndpoints_Get_Signature), "Get");
+        internal static global::System.Reflection.MethodInfo SessionEndpoints_Get_Method() => typeof(SessionEndpoints_Get_Signature).GetMethod("Get", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> SessionEndpoints_Get_Invoke(EndpointFilterInvocationContext context)
         {

@@ -78,7 +78,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_ClearCache_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "ClearCache");
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_ClearCache_Method() => typeof(global::Admin.AdminEndpoints).GetMethod("ClearCache", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> AdminEndpoints_ClearCache_Invoke(EndpointFilterInvocationContext context)
         {
@@ -114,7 +114,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_Health_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "Health");
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Health_Method() => typeof(global::Admin.AdminEndpoints).GetMethod("Health", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> AdminEndpoints_Health_Invoke(EndpointFilterInvocationContext context)
         {
@@ -149,7 +149,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AdminEndpoints_Stats_filters;
 
-        internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() => HandlerMethod.Find(typeof(global::Admin.AdminEndpoints), "Stats");
+        internal static global::System.Reflection.MethodInfo AdminEndpoints_Stats_Method() => typeof(global::Admin.AdminEndpoints).GetMethod("Stats", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> AdminEndpoints_Stats_Invoke(EndpointFilterInvocationContext context)
         {

@@ -68,7 +68,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? PublicEndpoints_Index_filters;
 
-        internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() => HandlerMethod.Find(typeof(global::Admin.PublicEndpoints), "Index");
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_Index_Method() => typeof(global::Admin.PublicEndpoints).GetMethod("Index", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> PublicEndpoints_Index_Invoke(EndpointFilterInvocationContext context)
         {
@@ -103,7 +103,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? PublicEndpoints_About_filters;
 
-        internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() => HandlerMethod.Find(typeof(global::Admin.PublicEndpoints), "About");
+        internal static global::System.Reflection.MethodInfo PublicEndpoints_About_Method() => typeof(global::Admin.PublicEndpoints).GetMethod("About", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> PublicEndpoints_About_Invoke(EndpointFilterInvocationContext context)
         {

@@ -64,7 +64,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ungrouped_Ping_filters;
 
-        internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() => HandlerMethod.Find(typeof(global::Admin.Ungrouped), "Ping");
+        internal static global::System.Reflection.MethodInfo Ungrouped_Ping_Method() => typeof(global::Admin.Ungrouped).GetMethod("Ping", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Ungrouped_Ping_Invoke(EndpointFilterInvocationContext context)
         {

@@ -123,7 +123,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Accepted_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Accepted");
+        internal static global::System.Reflection.MethodInfo Responses_Accepted_Method() => typeof(global::Kinds.Responses).GetMethod("Accepted", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Accepted_Invoke(EndpointFilterInvocationContext context)
         {
@@ -159,7 +159,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Created_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Created_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Created");
+        internal static global::System.Reflection.MethodInfo Responses_Created_Method() => typeof(global::Kinds.Responses).GetMethod("Created", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Created_Invoke(EndpointFilterInvocationContext context)
         {
@@ -194,7 +194,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_List_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "List");
+        internal static global::System.Reflection.MethodInfo Responses_List_Method() => typeof(global::Kinds.Responses).GetMethod("List", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_List_Invoke(EndpointFilterInvocationContext context)
         {
@@ -229,7 +229,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Maybe_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Maybe");
+        internal static global::System.Reflection.MethodInfo Responses_Maybe_Method() => typeof(global::Kinds.Responses).GetMethod("Maybe", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Maybe_Invoke(EndpointFilterInvocationContext context)
         {
@@ -264,7 +264,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Number_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Number_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Number");
+        internal static global::System.Reflection.MethodInfo Responses_Number_Method() => typeof(global::Kinds.Responses).GetMethod("Number", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Number_Invoke(EndpointFilterInvocationContext context)
         {
@@ -299,7 +299,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Result_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Result_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Result");
+        internal static global::System.Reflection.MethodInfo Responses_Result_Method() => typeof(global::Kinds.Responses).GetMethod("Result", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Result_Invoke(EndpointFilterInvocationContext context)
         {
@@ -336,7 +336,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TaskOfValue_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TaskOfValue");
+        internal static global::System.Reflection.MethodInfo Responses_TaskOfValue_Method() => typeof(global::Kinds.Responses).GetMethod("TaskOfValue", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_TaskOfValue_Invoke(EndpointFilterInvocationContext context)
         {
@@ -373,7 +373,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_NothingAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "NothingAsync");
+        internal static global::System.Reflection.MethodInfo Responses_NothingAsync_Method() => typeof(global::Kinds.Responses).GetMethod("NothingAsync", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_NothingAsync_Invoke(EndpointFilterInvocationContext context)
         {
@@ -409,7 +409,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Text_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Text_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Text");
+        internal static global::System.Reflection.MethodInfo Responses_Text_Method() => typeof(global::Kinds.Responses).GetMethod("Text", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Text_Invoke(EndpointFilterInvocationContext context)
         {
@@ -446,7 +446,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TextAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TextAsync");
+        internal static global::System.Reflection.MethodInfo Responses_TextAsync_Method() => typeof(global::Kinds.Responses).GetMethod("TextAsync", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_TextAsync_Invoke(EndpointFilterInvocationContext context)
         {
@@ -484,7 +484,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_TypedAsync_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "TypedAsync");
+        internal static global::System.Reflection.MethodInfo Responses_TypedAsync_Method() => typeof(global::Kinds.Responses).GetMethod("TypedAsync", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_TypedAsync_Invoke(EndpointFilterInvocationContext context)
         {
@@ -520,7 +520,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Typed_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Typed_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Typed");
+        internal static global::System.Reflection.MethodInfo Responses_Typed_Method() => typeof(global::Kinds.Responses).GetMethod("Typed", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Typed_Invoke(EndpointFilterInvocationContext context)
         {
@@ -555,7 +555,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Value_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Value_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Value");
+        internal static global::System.Reflection.MethodInfo Responses_Value_Method() => typeof(global::Kinds.Responses).GetMethod("Value", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Value_Invoke(EndpointFilterInvocationContext context)
         {
@@ -592,7 +592,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_ValueTaskOfValue_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "ValueTaskOfValue");
+        internal static global::System.Reflection.MethodInfo Responses_ValueTaskOfValue_Method() => typeof(global::Kinds.Responses).GetMethod("ValueTaskOfValue", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_ValueTaskOfValue_Invoke(EndpointFilterInvocationContext context)
         {
@@ -629,7 +629,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_NothingValueTask_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "NothingValueTask");
+        internal static global::System.Reflection.MethodInfo Responses_NothingValueTask_Method() => typeof(global::Kinds.Responses).GetMethod("NothingValueTask", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Responses_NothingValueTask_Invoke(EndpointFilterInvocationContext context)
         {
@@ -665,7 +665,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Responses_Nothing_filters;
 
-        internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() => HandlerMethod.Find(typeof(global::Kinds.Responses), "Nothing");
+        internal static global::System.Reflection.MethodInfo Responses_Nothing_Method() => typeof(global::Kinds.Responses).GetMethod("Nothing", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Responses_Nothing_Invoke(EndpointFilterInvocationContext context)
         {

@@ -113,7 +113,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? AccountEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Accounts.AccountEndpoints), "Create");
+        internal static global::System.Reflection.MethodInfo AccountEndpoints_Create_Method() => typeof(global::Accounts.AccountEndpoints).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> AccountEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {

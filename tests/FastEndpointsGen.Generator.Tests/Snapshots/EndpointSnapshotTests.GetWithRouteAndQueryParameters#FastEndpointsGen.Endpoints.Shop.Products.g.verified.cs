@@ -68,7 +68,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Products_Get_filters;
 
-        internal static global::System.Reflection.MethodInfo Products_Get_Method() => HandlerMethod.Find(typeof(global::Shop.Products), "Get");
+        internal static global::System.Reflection.MethodInfo Products_Get_Method() => typeof(global::Shop.Products).GetMethod("Get", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Products_Get_Invoke(EndpointFilterInvocationContext context)
         {
@@ -116,7 +116,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Products_Search_filters;
 
-        internal static global::System.Reflection.MethodInfo Products_Search_Method() => HandlerMethod.Find(typeof(global::Shop.Products), "Search");
+        internal static global::System.Reflection.MethodInfo Products_Search_Method() => typeof(global::Shop.Products).GetMethod("Search", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Products_Search_Invoke(EndpointFilterInvocationContext context)
         {

@@ -95,7 +95,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? UploadEndpoints_Upload_filters;
 
-        internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() => HandlerMethod.Find(typeof(global::Uploads.UploadEndpoints), "Upload");
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_Upload_Method() => typeof(global::Uploads.UploadEndpoints).GetMethod("Upload", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> UploadEndpoints_Upload_Invoke(EndpointFilterInvocationContext context)
         {
@@ -141,7 +141,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? UploadEndpoints_UploadMany_filters;
 
-        internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() => HandlerMethod.Find(typeof(global::Uploads.UploadEndpoints), "UploadMany");
+        internal static global::System.Reflection.MethodInfo UploadEndpoints_UploadMany_Method() => typeof(global::Uploads.UploadEndpoints).GetMethod("UploadMany", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> UploadEndpoints_UploadMany_Invoke(EndpointFilterInvocationContext context)
         {

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Accounts_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Accounts_Create_Method() => HandlerMethod.Find(typeof(global::Guarded.Accounts), "Create");
+        internal static global::System.Reflection.MethodInfo Accounts_Create_Method() => typeof(global::Guarded.Accounts).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Accounts_Create_Invoke(EndpointFilterInvocationContext context)
         {

@@ -72,7 +72,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Vault_Raw_filters;
 
-        internal static global::System.Reflection.MethodInfo Vault_Raw_Method() => HandlerMethod.Find(typeof(global::Guarded.Vault), "Raw");
+        internal static global::System.Reflection.MethodInfo Vault_Raw_Method() => typeof(global::Guarded.Vault).GetMethod("Raw", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Vault_Raw_Invoke(EndpointFilterInvocationContext context)
         {
@@ -157,7 +157,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Vault_Open_filters;
 
-        internal static global::System.Reflection.MethodInfo Vault_Open_Method() => HandlerMethod.Find(typeof(global::Guarded.Vault), "Open");
+        internal static global::System.Reflection.MethodInfo Vault_Open_Method() => typeof(global::Guarded.Vault).GetMethod("Open", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Vault_Open_Invoke(EndpointFilterInvocationContext context)
         {

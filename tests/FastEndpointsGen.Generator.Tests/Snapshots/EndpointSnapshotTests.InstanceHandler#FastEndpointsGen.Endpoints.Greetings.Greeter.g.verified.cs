@@ -65,7 +65,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Greeter_Hello_filters;
 
-        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() => HandlerMethod.Find(typeof(global::Greetings.Greeter), "Hello");
+        internal static global::System.Reflection.MethodInfo Greeter_Hello_Method() => typeof(global::Greetings.Greeter).GetMethod("Hello", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Greeter_Hello_Invoke(EndpointFilterInvocationContext context)
         {

@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SpecialEndpoints_Everything_filters;
 
-        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() => HandlerMethod.Find(typeof(global::Special.SpecialEndpoints), "Everything");
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Everything_Method() => typeof(global::Special.SpecialEndpoints).GetMethod("Everything", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> SpecialEndpoints_Everything_Invoke(EndpointFilterInvocationContext context)
         {
@@ -120,7 +120,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SpecialEndpoints_Raw_filters;
 
-        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() => HandlerMethod.Find(typeof(global::Special.SpecialEndpoints), "Raw");
+        internal static global::System.Reflection.MethodInfo SpecialEndpoints_Raw_Method() => typeof(global::Special.SpecialEndpoints).GetMethod("Raw", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> SpecialEndpoints_Raw_Invoke(EndpointFilterInvocationContext context)
         {

@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => HandlerMethod.Find(typeof(global::Shop.Orders), "Create");
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => typeof(global::Shop.Orders).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
         {
@@ -129,7 +129,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Replace_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Replace_Method() => HandlerMethod.Find(typeof(global::Shop.Orders), "Replace");
+        internal static global::System.Reflection.MethodInfo Orders_Replace_Method() => typeof(global::Shop.Orders).GetMethod("Replace", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Orders_Replace_Invoke(EndpointFilterInvocationContext context)
         {

@@ -133,7 +133,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Catalog_Browse_filters;
 
-        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() => HandlerMethod.Find(typeof(global::Shop.Catalog), "Browse");
+        internal static global::System.Reflection.MethodInfo Catalog_Browse_Method() => typeof(global::Shop.Catalog).GetMethod("Browse", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Catalog_Browse_Invoke(EndpointFilterInvocationContext context)
         {

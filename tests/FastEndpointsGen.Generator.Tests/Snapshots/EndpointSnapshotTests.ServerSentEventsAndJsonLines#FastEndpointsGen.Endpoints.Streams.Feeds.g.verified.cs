@@ -78,7 +78,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_TickEvents_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "TickEvents");
+        internal static global::System.Reflection.MethodInfo Feeds_TickEvents_Method() => typeof(global::Streams.Feeds).GetMethod("TickEvents", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Feeds_TickEvents_Invoke(EndpointFilterInvocationContext context)
         {
@@ -118,7 +118,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_TickLines_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "TickLines");
+        internal static global::System.Reflection.MethodInfo Feeds_TickLines_Method() => typeof(global::Streams.Feeds).GetMethod("TickLines", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Feeds_TickLines_Invoke(EndpointFilterInvocationContext context)
         {
@@ -156,7 +156,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Typed_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Typed");
+        internal static global::System.Reflection.MethodInfo Feeds_Typed_Method() => typeof(global::Streams.Feeds).GetMethod("Typed", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Feeds_Typed_Invoke(EndpointFilterInvocationContext context)
         {
@@ -193,7 +193,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_WordEvents_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "WordEvents");
+        internal static global::System.Reflection.MethodInfo Feeds_WordEvents_Method() => typeof(global::Streams.Feeds).GetMethod("WordEvents", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Feeds_WordEvents_Invoke(EndpointFilterInvocationContext context)
         {

@@ -77,7 +77,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Batches_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Batches");
+        internal static global::System.Reflection.MethodInfo Feeds_Batches_Method() => typeof(global::Streams.Feeds).GetMethod("Batches", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Feeds_Batches_Invoke(EndpointFilterInvocationContext context)
         {
@@ -118,7 +118,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Numbers_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Numbers");
+        internal static global::System.Reflection.MethodInfo Feeds_Numbers_Method() => typeof(global::Streams.Feeds).GetMethod("Numbers", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Feeds_Numbers_Invoke(EndpointFilterInvocationContext context)
         {
@@ -159,7 +159,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Ticks_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Ticks");
+        internal static global::System.Reflection.MethodInfo Feeds_Ticks_Method() => typeof(global::Streams.Feeds).GetMethod("Ticks", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Feeds_Ticks_Invoke(EndpointFilterInvocationContext context)
         {
@@ -199,7 +199,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Feeds_Words_filters;
 
-        internal static global::System.Reflection.MethodInfo Feeds_Words_Method() => HandlerMethod.Find(typeof(global::Streams.Feeds), "Words");
+        internal static global::System.Reflection.MethodInfo Feeds_Words_Method() => typeof(global::Streams.Feeds).GetMethod("Words", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Feeds_Words_Invoke(EndpointFilterInvocationContext context)
         {

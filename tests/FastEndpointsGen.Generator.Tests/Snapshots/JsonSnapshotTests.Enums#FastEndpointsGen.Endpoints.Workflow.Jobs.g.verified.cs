@@ -81,7 +81,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Jobs_Update_filters;
 
-        internal static global::System.Reflection.MethodInfo Jobs_Update_Method() => HandlerMethod.Find(typeof(global::Workflow.Jobs), "Update");
+        internal static global::System.Reflection.MethodInfo Jobs_Update_Method() => typeof(global::Workflow.Jobs).GetMethod("Update", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Jobs_Update_Invoke(EndpointFilterInvocationContext context)
         {
@@ -134,7 +134,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Jobs_ByStatus_filters;
 
-        internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() => HandlerMethod.Find(typeof(global::Workflow.Jobs), "ByStatus");
+        internal static global::System.Reflection.MethodInfo Jobs_ByStatus_Method() => typeof(global::Workflow.Jobs).GetMethod("ByStatus", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Jobs_ByStatus_Invoke(EndpointFilterInvocationContext context)
         {

@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? EnvelopeEndpoints_Echo_filters;
 
-        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() => HandlerMethod.Find(typeof(global::Shapes.EnvelopeEndpoints), "Echo");
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Echo_Method() => typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Echo", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> EnvelopeEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
         {
@@ -115,7 +115,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? EnvelopeEndpoints_Shapes_filters;
 
-        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() => HandlerMethod.Find(typeof(global::Shapes.EnvelopeEndpoints), "Shapes");
+        internal static global::System.Reflection.MethodInfo EnvelopeEndpoints_Shapes_Method() => typeof(global::Shapes.EnvelopeEndpoints).GetMethod("Shapes", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> EnvelopeEndpoints_Shapes_Invoke(EndpointFilterInvocationContext context)
         {

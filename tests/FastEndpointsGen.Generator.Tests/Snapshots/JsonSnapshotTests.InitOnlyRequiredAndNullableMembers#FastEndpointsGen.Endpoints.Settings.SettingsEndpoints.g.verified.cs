@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SettingsEndpoints_Save_filters;
 
-        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() => HandlerMethod.Find(typeof(global::Settings.SettingsEndpoints), "Save");
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Save_Method() => typeof(global::Settings.SettingsEndpoints).GetMethod("Save", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> SettingsEndpoints_Save_Invoke(EndpointFilterInvocationContext context)
         {
@@ -128,7 +128,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SettingsEndpoints_Draw_filters;
 
-        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() => HandlerMethod.Find(typeof(global::Settings.SettingsEndpoints), "Draw");
+        internal static global::System.Reflection.MethodInfo SettingsEndpoints_Draw_Method() => typeof(global::Settings.SettingsEndpoints).GetMethod("Draw", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> SettingsEndpoints_Draw_Invoke(EndpointFilterInvocationContext context)
         {

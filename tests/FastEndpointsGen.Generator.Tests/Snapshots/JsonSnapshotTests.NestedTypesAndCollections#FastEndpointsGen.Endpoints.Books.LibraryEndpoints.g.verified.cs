@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? LibraryEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Books.LibraryEndpoints), "Create");
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Create_Method() => typeof(global::Books.LibraryEndpoints).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> LibraryEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
@@ -115,7 +115,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? LibraryEndpoints_Labels_filters;
 
-        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() => HandlerMethod.Find(typeof(global::Books.LibraryEndpoints), "Labels");
+        internal static global::System.Reflection.MethodInfo LibraryEndpoints_Labels_Method() => typeof(global::Books.LibraryEndpoints).GetMethod("Labels", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> LibraryEndpoints_Labels_Invoke(EndpointFilterInvocationContext context)
         {

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? StockEndpoints_Echo_filters;
 
-        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() => HandlerMethod.Find(typeof(global::Inventory.StockEndpoints), "Echo");
+        internal static global::System.Reflection.MethodInfo StockEndpoints_Echo_Method() => typeof(global::Inventory.StockEndpoints).GetMethod("Echo", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> StockEndpoints_Echo_Invoke(EndpointFilterInvocationContext context)
         {

@@ -80,7 +80,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? ZooEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Zoo.ZooEndpoints), "Create");
+        internal static global::System.Reflection.MethodInfo ZooEndpoints_Create_Method() => typeof(global::Zoo.ZooEndpoints).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> ZooEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {
@@ -128,7 +128,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? ZooEndpoints_Adopt_filters;
 
-        internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() => HandlerMethod.Find(typeof(global::Zoo.ZooEndpoints), "Adopt");
+        internal static global::System.Reflection.MethodInfo ZooEndpoints_Adopt_Method() => typeof(global::Zoo.ZooEndpoints).GetMethod("Adopt", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> ZooEndpoints_Adopt_Invoke(EndpointFilterInvocationContext context)
         {

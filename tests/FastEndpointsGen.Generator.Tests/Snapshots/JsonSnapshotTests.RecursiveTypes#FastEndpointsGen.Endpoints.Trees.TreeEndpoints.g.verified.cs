@@ -67,7 +67,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TreeEndpoints_Root_filters;
 
-        internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() => HandlerMethod.Find(typeof(global::Trees.TreeEndpoints), "Root");
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Root_Method() => typeof(global::Trees.TreeEndpoints).GetMethod("Root", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> TreeEndpoints_Root_Invoke(EndpointFilterInvocationContext context)
         {
@@ -115,7 +115,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TreeEndpoints_Plant_filters;
 
-        internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() => HandlerMethod.Find(typeof(global::Trees.TreeEndpoints), "Plant");
+        internal static global::System.Reflection.MethodInfo TreeEndpoints_Plant_Method() => typeof(global::Trees.TreeEndpoints).GetMethod("Plant", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> TreeEndpoints_Plant_Invoke(EndpointFilterInvocationContext context)
         {

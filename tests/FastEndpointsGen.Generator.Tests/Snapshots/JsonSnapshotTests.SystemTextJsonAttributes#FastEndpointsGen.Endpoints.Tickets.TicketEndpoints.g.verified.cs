@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? TicketEndpoints_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() => HandlerMethod.Find(typeof(global::Tickets.TicketEndpoints), "Create");
+        internal static global::System.Reflection.MethodInfo TicketEndpoints_Create_Method() => typeof(global::Tickets.TicketEndpoints).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> TicketEndpoints_Create_Invoke(EndpointFilterInvocationContext context)
         {

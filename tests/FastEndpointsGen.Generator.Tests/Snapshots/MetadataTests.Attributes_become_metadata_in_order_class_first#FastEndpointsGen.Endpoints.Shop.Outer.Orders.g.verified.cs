@@ -86,7 +86,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Remove_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Remove_Method() => HandlerMethod.Find(typeof(global::Shop.Outer.Orders), "Remove");
+        internal static global::System.Reflection.MethodInfo Orders_Remove_Method() => typeof(global::Shop.Outer.Orders).GetMethod("Remove", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Orders_Remove_Invoke(EndpointFilterInvocationContext context)
         {
@@ -125,7 +125,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Read_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Read_Method() => HandlerMethod.Find(typeof(global::Shop.Outer.Orders), "Read");
+        internal static global::System.Reflection.MethodInfo Orders_Read_Method() => typeof(global::Shop.Outer.Orders).GetMethod("Read", HandlerMethod.Declared)!;
 
         internal async ValueTask<object?> Orders_Read_Invoke(EndpointFilterInvocationContext context)
         {

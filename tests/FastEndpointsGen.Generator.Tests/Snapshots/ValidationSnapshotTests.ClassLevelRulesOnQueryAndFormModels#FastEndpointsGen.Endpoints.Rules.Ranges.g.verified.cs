@@ -98,7 +98,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ranges_List_filters;
 
-        internal static global::System.Reflection.MethodInfo Ranges_List_Method() => HandlerMethod.Find(typeof(global::Rules.Ranges), "List");
+        internal static global::System.Reflection.MethodInfo Ranges_List_Method() => typeof(global::Rules.Ranges).GetMethod("List", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Ranges_List_Invoke(EndpointFilterInvocationContext context)
         {
@@ -176,7 +176,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Ranges_Book_filters;
 
-        internal static global::System.Reflection.MethodInfo Ranges_Book_Method() => HandlerMethod.Find(typeof(global::Rules.Ranges), "Book");
+        internal static global::System.Reflection.MethodInfo Ranges_Book_Method() => typeof(global::Rules.Ranges).GetMethod("Book", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Ranges_Book_Invoke(EndpointFilterInvocationContext context)
         {

@@ -76,7 +76,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Intervals_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Intervals_Create_Method() => HandlerMethod.Find(typeof(global::Rules.Intervals), "Create");
+        internal static global::System.Reflection.MethodInfo Intervals_Create_Method() => typeof(global::Rules.Intervals).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Intervals_Create_Invoke(EndpointFilterInvocationContext context)
         {

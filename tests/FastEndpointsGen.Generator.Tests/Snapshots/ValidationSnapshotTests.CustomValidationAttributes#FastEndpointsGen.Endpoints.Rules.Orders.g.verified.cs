@@ -93,7 +93,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? Orders_Create_filters;
 
-        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => HandlerMethod.Find(typeof(global::Rules.Orders), "Create");
+        internal static global::System.Reflection.MethodInfo Orders_Create_Method() => typeof(global::Rules.Orders).GetMethod("Create", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> Orders_Create_Invoke(EndpointFilterInvocationContext context)
         {

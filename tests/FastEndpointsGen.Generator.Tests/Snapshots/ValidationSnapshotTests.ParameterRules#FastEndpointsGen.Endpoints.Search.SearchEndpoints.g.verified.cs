@@ -89,7 +89,7 @@ namespace FastEndpointsGen.Generated
 
         internal EndpointFilterDelegate? SearchEndpoints_Find_filters;
 
-        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() => HandlerMethod.Find(typeof(global::Search.SearchEndpoints), "Find");
+        internal static global::System.Reflection.MethodInfo SearchEndpoints_Find_Method() => typeof(global::Search.SearchEndpoints).GetMethod("Find", HandlerMethod.Declared)!;
 
         internal ValueTask<object?> SearchEndpoints_Find_Invoke(EndpointFilterInvocationContext context)
         {
