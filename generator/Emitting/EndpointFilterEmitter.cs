@@ -114,16 +114,18 @@ internal static class EndpointFilterEmitter
 
         writer.WriteLine($"internal EndpointFilterDelegate? {PipelineField(name)};");
         writer.WriteLine();
+        // A constant name and constant flags: the trimmer keeps the methods of that name reflectable, no other.
         var declaringType = handler.ContainingType;
-        var types = handler.OverloadParameterTypes is { } overload
-            ? overload.Count == 0 ? $", {KnownTypes.Type}.EmptyTypes" : $", [{string.Join(", ", overload.Select(t => $"typeof({t})"))}]"
-            : "";
+        var types = "";
         if (handler.Signature is { } signature)
         {
             // The stand-in declares one method: its name finds it.
             declaringType = SignatureClass(name);
             EmitSignature(writer, signature, declaringType, handler.MethodName);
-            types = "";
+        }
+        else if (handler.OverloadParameterTypes is { } overload)
+        {
+            types = overload.Count == 0 ? $", {KnownTypes.Type}.EmptyTypes" : $", [{string.Join(", ", overload.Select(t => $"typeof({t})"))}]";
         }
 
         writer.WriteLine($"internal static {KnownTypes.MethodInfo} {MethodLookup(name)}() => typeof({declaringType}).GetMethod({JsonEmitter.Literal(handler.MethodName)}, HandlerMethod.Declared{types})!;");

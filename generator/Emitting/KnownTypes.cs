@@ -16,7 +16,6 @@ internal static class KnownTypes
     public const string ServiceProviderKeyedServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions";
     public const string StringValues = "global::Microsoft.Extensions.Primitives.StringValues";
     public const string Task = "global::System.Threading.Tasks.Task";
-    public const string EmptyHttpResult = "global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult";
     public const string EndpointFilters = "global::FastEndpointsGen.Runtime.EndpointFilters";
     public const string EndpointMetadataProviders = "global::FastEndpointsGen.Runtime.EndpointMetadataProviders";
     public const string Type = "global::System.Type";
