@@ -145,13 +145,14 @@ internal static class EndpointParser
             .ToEquatableArray();
 
     /// <summary>
-    /// The handler's signature without the attributes whose constructors require unreferenced code, or null when it has
-    /// none: looking the handler itself up would make Native AOT keep them and warn (docs/aot.md#handler-parameters).
-    /// Attributes generated code cannot write are left out too.
+    /// The handler's signature without the attributes whose constructors require unreferenced code, or null when neither
+    /// it nor another method of its name in the class has any: the lookup by name would make Native AOT keep every method
+    /// of that name reflectable, with those attributes, and warn (docs/aot.md#handler-parameters). Attributes generated
+    /// code cannot write are left out too.
     /// </summary>
     private static SignatureModel? SignatureOf(IMethodSymbol method, IAssemblySymbol assembly)
     {
-        if (!UnreferencedCodeAttributes.AnyOn(method))
+        if (!method.ContainingType.GetMembers(method.Name).Any(m => m is IMethodSymbol named && UnreferencedCodeAttributes.AnyOn(named)))
         {
             return null;
         }

@@ -437,6 +437,38 @@ public class GeneratedCodeTests
             Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"First\", HandlerMethod.Declared)!;"));
         });
     }
+
+    [Test]
+    public void HandlerMethodLookup_UsesStandInsWhenAnotherMethodOfTheNameHasAnAttributeThatRequiresUnreferencedCode()
+    {
+        // Looking up either Find by name would keep both reflectable under Native AOT, [MinLength] included.
+        var result = GeneratorAssert.CompilesCleanlyAndCaches("""
+            using System.ComponentModel.DataAnnotations;
+            using FastEndpointsGen;
+
+            namespace Demo;
+
+            public static class Items
+            {
+                [Get("/items/{id}")]
+                public static string Find(int id) => "";
+
+                [Get("/items")]
+                public static string Find([MinLength(2)] string q) => q;
+
+                [Get("/other")]
+                public static string Other() => "";
+            }
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Endpoints, Does.Contain("typeof(Items_Find_Signature).GetMethod(\"Find\", HandlerMethod.Declared)!;"));
+            Assert.That(result.Endpoints, Does.Contain("typeof(Items_Find2_Signature).GetMethod(\"Find\", HandlerMethod.Declared)!;"));
+            Assert.That(result.Endpoints, Does.Contain("typeof(global::Demo.Items).GetMethod(\"Other\", HandlerMethod.Declared)!;"));
+            Assert.That(result.Endpoints, Does.Not.Contain("typeof(global::Demo.Items).GetMethod(\"Find\""));
+        });
+    }
     [TestCase("double", "double.NaN")]
     [TestCase("double", "double.PositiveInfinity")]
     [TestCase("float", "float.NegativeInfinity")]

@@ -50,6 +50,13 @@ public static class FilterEndpoints
 
     [Get("/filters/overload/{id}/{part}", Name = "FilterOverloadTwo")]
     public static string Find(int id, string part) => $"two:{id}:{part}";
+
+    /// <summary>
+    /// A third <c>Find</c> with a <c>[MinLength]</c> parameter: looking any <c>Find</c> up by name would make this one
+    /// reflectable under Native AOT, so all three are seen through stand-ins (docs/aot.md#handler-parameters).
+    /// </summary>
+    [Get("/filters/overload/{id}/{part}/code", Name = "FilterOverloadThree")]
+    public static string Find(int id, string part, [MinLength(2)] string code) => $"three:{id}:{part}:{code}";
 }
 
 /// <summary>The filters Program.cs attaches, kept here so tests and the app agree on them.</summary>

@@ -83,6 +83,7 @@ generated.ForEndpoint("FilterCreated", endpoint => endpoint.AddEndpointFilter(Fi
 generated.ForEndpoint("FilterSignature", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
 generated.ForEndpoint("FilterOverloadOne", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
 generated.ForEndpoint("FilterOverloadTwo", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
+generated.ForEndpoint("FilterOverloadThree", endpoint => endpoint.AddEndpointFilterFactory(Filters.DescribeMethod));
 // A body limit from a convention rather than an attribute: the generated readers see it too.
 generated.ForEndpoint("LimitedByConvention", endpoint => endpoint.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16)));
 if (app.Configuration["DisableAntiforgery"] == "true")
