@@ -118,19 +118,10 @@ internal static class EndpointParser
     }
 
     /// <summary>Whether the handler's class declares another method of its name.</summary>
-    private static bool IsOverloaded(IMethodSymbol method)
-    {
-        var methods = 0;
-        foreach (var member in method.ContainingType.GetMembers(method.Name))
-        {
-            if (member is IMethodSymbol && ++methods > 1)
-            {
-                return true;
-            }
-        }
+    private static bool IsOverloaded(IMethodSymbol method) => SameNamed(method).Skip(1).Any();
 
-        return false;
-    }
+    /// <summary>The methods the handler's class declares with the handler's name, the handler among them: a lookup by name finds them all.</summary>
+    private static IEnumerable<IMethodSymbol> SameNamed(IMethodSymbol method) => method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>();
 
     /// <summary>
     /// Every attribute becomes endpoint metadata (docs/composition.md), except FastEndpointsGen's own route and
@@ -152,7 +143,7 @@ internal static class EndpointParser
     /// </summary>
     private static SignatureModel? SignatureOf(IMethodSymbol method, IAssemblySymbol assembly)
     {
-        if (!method.ContainingType.GetMembers(method.Name).Any(m => m is IMethodSymbol named && UnreferencedCodeAttributes.AnyOn(named)))
+        if (!SameNamed(method).Any(UnreferencedCodeAttributes.AnyOn))
         {
             return null;
         }
